@@ -1,0 +1,53 @@
+"""The `extractor` command line: a thin face on the library.
+
+Each command group lives in its own module with a ``register(subparsers)`` function;
+heavy imports happen inside the command handlers, so ``--help`` stays instant.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from extractor import __version__
+
+# Command modules, in the order `extractor --help` lists them.
+COMMAND_MODULES = ("extract", "crawl", "store", "serve", "demo")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="extractor",
+        description="Crawl, archive and extract insurance-coverage facts from Vietnamese provincial news "
+        "(French, English, Vietnamese), then search and export them.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"extractor.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"extractor.cli.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

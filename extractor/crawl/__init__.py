@@ -1,0 +1,1 @@
+"""URL → archived response, politely and resumably."""

@@ -1,0 +1,1 @@
+"""Whole jobs, the only place where stages meet: ingest, crawl, update, reprocess."""
