@@ -20,8 +20,6 @@ class Annotations:
 def annotate(text: str, *, lang: str | None, published: str | None = None,
              title: str | None = None) -> Annotations:
     """Run the pipeline for ``lang`` over ``text``; offsets in the items index into ``text``."""
-    try:
-        from extractor.nlp.pipeline import annotate as _annotate
-    except ImportError:  # pipeline not built yet
-        return Annotations()
+    from extractor.nlp.pipeline import annotate as _annotate
+
     return _annotate(text, lang=lang, published=published, title=title)

@@ -1,0 +1,78 @@
+"""Build and cache one spaCy pipeline per language, and run it over an article's text.
+
+The base of each pipeline is data (``models/LANG/pipeline.json``): French uses the
+tokenizer of ``fr_core_news_md`` with only the trained components we need; English,
+Vietnamese and every other language start from a blank pipeline. Our own components
+(registered with ``@Language.factory``) are added in ``COMPONENTS`` order; each reads
+its rules from ``models/common`` and ``models/LANG``.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from extractor.nlp import Annotations
+from extractor.nlp.data import load_json, model_path
+
+# (factory name, module that registers it), in pipeline order.
+COMPONENTS = (
+    ("coverage_sentences", "extractor.nlp.sentences"),
+    ("coverage_places", "extractor.nlp.places"),
+    ("coverage_initiatives", "extractor.nlp.initiatives"),
+    ("coverage_quantities", "extractor.nlp.quantities"),
+    ("coverage_people", "extractor.nlp.people"),
+    ("coverage_relevance", "extractor.nlp.relevance"),
+)
+FALLBACK_LANG = "xx"  # the language-independent pipeline: numbers, gazetteer, quoted names
+
+
+def pipeline_lang(lang: str | None) -> str:
+    """The pipeline that serves ``lang``: its own when ``models/LANG/`` exists, else "xx"."""
+    lang = (lang or "").lower().split("-")[0]
+    return lang if lang and model_path(lang, "pipeline.json").exists() else FALLBACK_LANG
+
+
+def _base(lang: str) -> Language:
+    conf = load_json("pipeline", lang)
+    base = conf.get("base", "blank:xx")
+    if base.startswith("blank:"):
+        return spacy.blank(base.split(":", 1)[1], config=conf.get("config") or {})
+    return spacy.load(base, exclude=conf.get("exclude", []))
+
+
+@lru_cache(maxsize=None)
+def get_nlp(lang: str) -> Language:
+    """The cached pipeline for a pipeline language key (see :func:`pipeline_lang`)."""
+    nlp = _base(lang)
+    for factory, module in COMPONENTS:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue  # component not written yet
+        nlp.add_pipe(factory, config={"lang": lang})
+    return nlp
+
+
+def annotate(text: str, *, lang: str | None, published: str | None = None,
+             title: str | None = None) -> Annotations:
+    """Run the pipeline for ``lang`` over ``text`` and collect the items it found."""
+    key = pipeline_lang(lang)
+    nlp = get_nlp(key)
+    doc = nlp.make_doc(text)
+    doc._.lang, doc._.published, doc._.title = key, published, title
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return Annotations(
+        relevant=bool(doc._.relevant),
+        provinces=list(doc._.provinces or []),
+        figures=list(doc._.figures or []),
+        targets=list(doc._.targets or []),
+        localities=list(doc._.localities or []),
+        initiatives=list(doc._.initiatives or []),
+        people=list(doc._.people or []),
+    )

@@ -1,0 +1,63 @@
+"""Sentence boundaries by rule, on characters, so every language gets the same spans.
+
+Blank spaCy pipelines (en, vi) have no reliable sentence splitter and Vietnamese
+tokenisation without a segmenter leaves punctuation glued to words, so we split on
+the text itself: paragraph breaks always end a sentence; ``. ! ? …`` end one when an
+upper-case letter, digit or opening quote follows, unless the word before the stop is
+a known abbreviation (``M.``, ``TP.``, ``No.`` … from ``models/*/abbreviations.jsonl``).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
+from extractor.nlp.data import load_jsonl
+
+_STOP = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+[\"“«‘(]?[\w\d])|[.!?…]+[\"”»’)]*\s*$|\n\s*\n|\n", re.M)
+
+
+def _abbreviations(lang: str) -> frozenset[str]:
+    return frozenset(row["text"].lower() for row in load_jsonl("abbreviations", lang))
+
+
+def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Sentence (start, end) spans over ``text``, whitespace trimmed, none empty."""
+    spans, start = [], 0
+    for m in _STOP.finditer(text):
+        end = m.end()
+        if m.group(0).startswith(".") and "\n" not in m.group(0):
+            word = re.search(r"(\S+)$", text[start:m.start()])
+            prev = word.group(1).lower() if word else ""
+            initial = len(prev) == 1 and text[m.start() - 1].isupper()
+            if prev + "." in abbreviations or initial:
+                continue
+            nxt = text[end:end + 3].lstrip()
+            if nxt[:1].islower():
+                continue
+        _add(text, start, end, spans)
+        start = end
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    chunk = text[start:end]
+    if not chunk.strip():
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk) - len(chunk.rstrip())
+    spans.append((start + lead, end - trail))
+
+
+@Language.factory("coverage_sentences", default_config={"lang": "xx"})
+def make_sentences(nlp: Language, name: str, lang: str):
+    abbreviations = _abbreviations(lang)
+
+    def component(doc: Doc) -> Doc:
+        doc._.sentences = split(doc.text, abbreviations)
+        return doc
+
+    return component
