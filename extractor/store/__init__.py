@@ -1,1 +1,72 @@
-"""Record ↔ SQLite: the corpus store (articles, revisions, items, FTS5), search and export."""
+"""Record ↔ SQLite: the corpus store (articles, revisions, items, FTS5), search and export.
+
+The small interface other packages code against::
+
+    from extractor.store import open_store
+    store = open_store("corpus/corpus.db")
+    res = store.save_record(record)      # res.status: "new" | "changed" | "unchanged"
+    store.close()
+
+All SQL of the project lives in this package, so another backend is an addition here.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractor.record import Record
+from extractor.store.db import connect
+
+DEFAULT_DB = Path("corpus") / "corpus.db"
+
+
+@dataclass
+class SaveResult:
+    status: str  # "new" | "changed" | "unchanged"
+    article_id: int
+    revision_id: int
+
+
+class Store:
+    """One open corpus database."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+
+    def save_record(self, record: Record, fetched_at: str | None = None, warc_file: str | None = None,
+                    warc_offset: int | None = None, http_status: int | None = None, *,
+                    raw: bytes | None = None, content_type: str | None = None) -> SaveResult:
+        """Store one record (in one transaction); a record already stored changes nothing.
+
+        ``raw``/``content_type``: the page's bytes when they live in no WARC file (ingested
+        files), kept so that ``reprocess`` can re-extract without the original file.
+        """
+        from extractor.store.ingest import save_record
+
+        return save_record(self.conn, record, fetched_at=fetched_at, warc_file=warc_file,
+                           warc_offset=warc_offset, http_status=http_status, raw=raw,
+                           content_type=content_type)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_store(db_path: str | Path = DEFAULT_DB, readonly: bool = False) -> Store:
+    """Open the corpus at ``db_path``, creating and migrating it unless ``readonly``."""
+    path = Path(db_path)
+    if readonly and not path.exists():
+        from extractor.errors import ExtractorError
+
+        raise ExtractorError(f"no corpus database at {path}")
+    return Store(connect(path, readonly=readonly), path)
+
+
+__all__ = ["open_store", "Store", "SaveResult", "DEFAULT_DB"]

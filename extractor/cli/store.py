@@ -1,0 +1,248 @@
+"""Corpus commands: ingest, reprocess, update, search, initiatives, province, export."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from extractor.cli.output import add_format
+
+DEFAULT_DB = "corpus/corpus.db"
+KINDS = ("initiative", "figure", "target", "locality", "person", "article")
+SEARCH_COLUMNS = ["date", "kind", "item", "place", "sentence", "title", "url"]
+
+
+def _db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=DEFAULT_DB, metavar="PATH",
+                   help=f"corpus database (default {DEFAULT_DB})")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ingest", help="store local HTML/text files or JSONL records in the corpus",
+                       description="Extract each .html/.htm/.txt file (directories are walked) and store "
+                       "the record as if crawled; .jsonl files hold records (from `extractor extract`) "
+                       "stored as they are. Storing the same file twice changes nothing; a changed file "
+                       "adds a revision. Exit status 1 when some inputs failed.")
+    p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument("--lang", help="language of the files (fr, en, vi); detected when omitted")
+    _common(p, run_ingest)
+
+    p = sub.add_parser("reprocess", help="re-extract stored pages with the current extractor (no fetching)",
+                       description="Re-extract every stored page from the archive (WARC for crawled pages, "
+                       "the kept copy for ingested files) with this extractor version. Old records stay as "
+                       "history; unchanged ones write nothing.")
+    p.add_argument("--since-version", metavar="V",
+                   help="only articles whose current record was made by a version older than V")
+    _common(p, run_reprocess)
+
+    p = sub.add_parser("update", help="scheduled job: incremental crawl, registry refresh, report",
+                       description="Crawl the configured sites incrementally (update.toml beside the "
+                       "database; all built-in sites without it), refresh the initiative registry and "
+                       "print a one-screen report. Logs go to logs/update.log beside the database. "
+                       "Exit status: 0 ok, 1 some pages failed, 2 usage or configuration error, "
+                       "3 another update is running, 4 the crawl stopped on an error.")
+    p.add_argument("--config", metavar="TOML", help="settings file (default: update.toml beside the database)")
+    p.add_argument("--max-pages", type=int, metavar="N", help="stop after N pages (per run)")
+    _common(p, run_update)
+
+    p = sub.add_parser("search", help="search items or articles by text, province, kind, metric, language, date",
+                       description="Full-text search (diacritics optional) over items' evidence, or over "
+                       "articles with --kind article. A province matches with or without diacritics, and "
+                       "a pre-2025 province finds what lies in its territory (Phu Yen → Sông Hinh, now in "
+                       "Đắk Lắk) and the other way round. Newest first.",
+                       epilog="examples:  extractor search 'bảo hiểm y tế' --province 'Ha Tinh'\n"
+                       "           extractor search --province 'Phu Yen' --kind initiative --format json",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("text", nargs="?", metavar="TEXT", help="words that must all appear")
+    p.add_argument("--province", metavar="P")
+    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--metric", metavar="M", help="e.g. health_insurance_coverage")
+    p.add_argument("--lang", metavar="L", help="fr, en, vi …")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="published on or after (YYYY[-MM[-DD]])")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="published on or before (YYYY[-MM[-DD]])")
+    p.add_argument("--limit", type=int, default=200, help="at most this many results (default 200; 0: all)")
+    _common(p, run_search)
+
+    p = sub.add_parser("initiatives", help="the initiative registry: one entry per initiative across articles",
+                       description="List initiatives, each grouping its mentions across articles and "
+                       "languages, with first/last seen (publication dates) and article counts.")
+    p.add_argument("--province", metavar="P")
+    _common(p, run_initiatives)
+
+    p = sub.add_parser("province", help="one province: coverage over time, targets, initiatives",
+                       description="Health and social insurance figures over time, targets and initiatives "
+                       "of one province (today's name, or a pre-2025 one).")
+    p.add_argument("province", metavar="P")
+    p.add_argument("--plot", metavar="FILE.png", help="also draw the time series, targets as markers")
+    _common(p, run_province)
+
+    p = sub.add_parser("export", help="export articles or items as JSONL, CSV or Parquet",
+                       description="Export the current record of every article, or every item, in a "
+                       "stable order with stable ids: two exports of one corpus are byte-identical.")
+    _db(p)
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    p.add_argument("--what", choices=("articles", "items"), default="items")
+    p.add_argument("--out", metavar="PATH", help="output file (default: standard output; parquet needs one)")
+    p.set_defaults(handler=run_export)
+
+
+def _common(p: argparse.ArgumentParser, handler) -> None:
+    _db(p)
+    add_format(p)
+    p.set_defaults(handler=handler)
+
+
+def _fail(command: str, message: str, code: int = 1) -> int:
+    print(f"extractor {command}: {message}", file=sys.stderr)
+    return code
+
+
+def _open(args: argparse.Namespace, command: str, *, write: bool = False):
+    """The store, or None after a one-line message when there is no corpus yet."""
+    from extractor.store import open_store
+
+    if not Path(args.db).exists():
+        _fail(command, f"no corpus database at {args.db} (build one with `extractor ingest` or `extractor crawl`)")
+        return None
+    try:
+        return open_store(args.db, readonly=not write)
+    except Exception as exc:  # sqlite3.DatabaseError: not a database, locked, …
+        _fail(command, f"{args.db}: cannot open the corpus ({exc})")
+        return None
+
+
+def _report(command: str, report, fmt: str) -> int:
+    from extractor.cli.output import emit
+
+    for line in report.failures:
+        print(f"extractor {command}: {line}", file=sys.stderr)
+    if fmt == "table":
+        print(f"{command}: {report.summary()}")
+    else:
+        d = report.as_dict()
+        emit([{**d["counts"], **{f"registry_{k}": v for k, v in d["registry"].items()}}], fmt, [])
+    return 1 if report.failures else 0
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from extractor.jobs.ingest import ingest
+
+    report = ingest(args.db, args.paths, lang=args.lang, progress=sys.stderr.isatty())
+    return _report("ingest", report, args.format)
+
+
+def run_reprocess(args: argparse.Namespace) -> int:
+    from extractor.jobs.reprocess import reprocess
+
+    if not Path(args.db).exists():
+        return _fail("reprocess", f"no corpus database at {args.db}")
+    report = reprocess(args.db, since_version=args.since_version, progress=sys.stderr.isatty())
+    return _report("reprocess", report, args.format)
+
+
+def run_update(args: argparse.Namespace) -> int:
+    from extractor.cli.output import emit
+    from extractor.jobs.update import update
+
+    result = update(args.db, config_path=args.config, max_pages=args.max_pages, progress=sys.stderr.isatty())
+    if args.format == "table" or result.code in (2, 3):
+        print(result.render(), file=sys.stderr if result.code in (2, 3) else sys.stdout)
+    else:
+        emit([{"exit": result.code, **{k: v for k, v in result.crawl.items() if not isinstance(v, dict)},
+               **{f"registry_{k}": v for k, v in result.registry.items()}}], args.format, [])
+    return result.code
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from extractor.cli.output import emit
+    from extractor.store.search import Filters, search
+
+    store = _open(args, "search")
+    if store is None:
+        return 1
+    with store:
+        rows = search(store.conn, Filters(args.text, args.province, args.kind, args.metric, args.lang,
+                                          args.date_from, args.date_to, args.limit or None))
+    cols = ["date", "kind", "item", "place", "evidence" if args.kind == "article" else "sentence", "title", "url"]
+    emit(rows, args.format, cols, title=_title("search", args))
+    return 0
+
+
+def _title(what: str, args: argparse.Namespace) -> str:
+    parts = [f"“{args.text}”" if getattr(args, "text", None) else None]
+    if getattr(args, "province", None):
+        from extractor.store.places import scope
+
+        parts.append(scope(args.province).describe())
+    parts.append(getattr(args, "kind", None))
+    return f"{what}: " + " · ".join(p for p in parts if p) if any(parts) else what
+
+
+def run_initiatives(args: argparse.Namespace) -> int:
+    from extractor.cli.output import emit
+    from extractor.store.registry import ensure_fresh
+    from extractor.store.views import initiatives_of
+
+    store = _open(args, "initiatives", write=True)
+    if store is None:
+        return 1
+    with store:
+        ensure_fresh(store.conn)
+        rows = initiatives_of(store.conn, args.province)
+    emit(rows, args.format, ["initiative", "place", "province", "first_seen", "last_seen", "articles", "languages"],
+         title=_title("initiatives", args))
+    return 0
+
+
+def run_province(args: argparse.Namespace) -> int:
+    from extractor.cli.output import emit
+    from extractor.store.registry import ensure_fresh
+    from extractor.store.views import plot, province_view
+
+    store = _open(args, "province", write=True)
+    if store is None:
+        return 1
+    with store:
+        ensure_fresh(store.conn)
+        view = province_view(store.conn, args.province)
+    if args.format == "json":
+        import json
+
+        json.dump(view, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    elif args.format == "csv":
+        emit(view["figures"] + view["targets"], "csv", [])
+    else:
+        cols = ["date", "item", "place", "sentence", "title"]
+        emit(view["figures"], "table", cols, title=f"{view['province']}: coverage figures")
+        emit(view["targets"], "table", cols, title=f"{view['province']}: targets")
+        emit(view["initiatives"], "table", ["initiative", "place", "first_seen", "last_seen", "articles", "languages"],
+             title=f"{view['province']}: initiatives")
+    if args.plot:
+        try:
+            out = plot(view, args.plot)
+        except OSError as exc:
+            return _fail("province", f"{args.plot}: cannot write the plot ({exc.strerror or exc})")
+        print(f"plot written to {out}", file=sys.stderr)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from extractor.store.export import export
+
+    if args.format == "parquet" and not args.out:
+        return _fail("export", "parquet is binary: give --out FILE.parquet", 2)
+    store = _open(args, "export", write=True)
+    if store is None:
+        return 1
+    with store:
+        from extractor.store.registry import ensure_fresh
+
+        ensure_fresh(store.conn)
+        try:
+            n = export(store.conn, args.what, args.format, args.out)
+        except OSError as exc:
+            return _fail("export", f"{args.out}: cannot write ({exc.strerror or exc})")
+    if args.out:
+        print(f"{n} {args.what} written to {args.out}", file=sys.stderr)
+    return 0

@@ -1,0 +1,172 @@
+"""`extractor update`: what a scheduler runs — incremental crawl, registry refresh, report.
+
+Safe under cron or a systemd timer: a lock file beside the database (``flock``) refuses
+a second run while one is going; a log of every run is appended to ``logs/update.log``
+beside the database; the exit status says what happened (see ``EXIT_*``).
+The sites come from ``update.toml`` beside the database (``sites = [...]``, plus
+optional ``max_pages``, ``langs``, ``delay``, ``since``); without it, every built-in
+site profile is crawled.
+"""
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import time
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+EXIT_OK = 0  # every page fetched and stored
+EXIT_SOME_FAILED = 1  # the run finished but some pages failed
+EXIT_USAGE = 2  # bad arguments or configuration
+EXIT_LOCKED = 3  # another update holds the lock: nothing done
+EXIT_CRAWL_ERROR = 4  # the crawl stopped on an error (what was stored stays stored)
+
+CONFIG_KEYS = {"sites": list, "max_pages": int, "langs": list, "delay": (int, float), "since": str,
+               "keep_all": bool}
+
+
+class UpdateError(Exception):
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass
+class UpdateResult:
+    code: int
+    lines: list[str] = field(default_factory=list)
+    crawl: dict = field(default_factory=dict)
+    registry: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def render(self) -> str:
+        return "\n".join(self.lines)
+
+
+def paths_for(db_path: str | Path) -> dict[str, Path]:
+    db = Path(db_path)
+    return {"lock": db.with_name(db.name + ".lock"), "log": db.parent / "logs" / "update.log",
+            "config": db.parent / "update.toml"}
+
+
+def load_config(path: Path) -> dict:
+    """The update settings; a missing file means every built-in site with the defaults."""
+    if not path.exists():
+        return {"sites": []}
+    try:
+        config = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        raise UpdateError(f"{path}: not a valid TOML file ({exc})", EXIT_USAGE) from None
+    for key, value in config.items():
+        if key not in CONFIG_KEYS:
+            raise UpdateError(f"{path}: unknown setting {key!r} (known: {', '.join(CONFIG_KEYS)})", EXIT_USAGE)
+        if not isinstance(value, CONFIG_KEYS[key]) or isinstance(value, bool) != (CONFIG_KEYS[key] is bool):
+            raise UpdateError(f"{path}: setting {key!r} has the wrong type", EXIT_USAGE)
+    config.setdefault("sites", [])
+    return config
+
+
+class Lock:
+    """An exclusive, non-blocking ``flock`` on a file; released by the kernel if we die."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.fd: int | None = None
+
+    def __enter__(self) -> Lock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 64).decode(errors="replace").strip()
+            os.close(fd)
+            raise UpdateError(f"another update is running (lock {self.path}"
+                              f"{', pid ' + holder if holder else ''})", EXIT_LOCKED) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self.fd = fd
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.fd is not None:
+            os.ftruncate(self.fd, 0)
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+            self.fd = None
+
+
+def _logger(path: Path) -> logging.Logger:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    log = logging.getLogger(f"extractor.update.{path}")
+    if not log.handlers:
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+    return log
+
+
+def update(db_path: str | Path, *, config_path: str | Path | None = None, max_pages: int | None = None,
+           progress: bool = True, crawl=None) -> UpdateResult:
+    """Run one update; never raises for expected trouble (the result's ``code`` says it)."""
+    paths = paths_for(db_path)
+    log = _logger(paths["log"])
+    started = time.monotonic()
+    try:
+        config = load_config(Path(config_path) if config_path else paths["config"])
+        with Lock(paths["lock"]):
+            log.info("update started: db=%s sites=%s", db_path, config["sites"] or "all built-in profiles")
+            result = _run(db_path, config, max_pages, progress, crawl, log)
+    except UpdateError as exc:
+        log.warning("update refused: %s", exc)
+        return UpdateResult(exc.code, [f"extractor update: {exc}"])
+    result.seconds = time.monotonic() - started
+    result.lines.append(f"done in {result.seconds:.1f} s; log: {paths['log']}")
+    log.info("update finished: exit %d in %.1f s", result.code, result.seconds)
+    return result
+
+
+def _run(db_path, config: dict, max_pages: int | None, progress: bool, crawl, log) -> UpdateResult:
+    from extractor.store import open_store
+    from extractor.store.registry import refresh
+
+    if crawl is None:
+        try:
+            from extractor.jobs.crawl import crawl
+        except ImportError:
+            raise UpdateError("the crawler is not installed in this build", EXIT_CRAWL_ERROR) from None
+    try:
+        report = crawl(db_path, list(config["sites"]), since=config.get("since"),
+                       max_pages=max_pages or config.get("max_pages"), langs=config.get("langs"),
+                       delay=float(config.get("delay", 1.0)), keep_all=config.get("keep_all", False),
+                       progress=progress)
+    except Exception as exc:  # the crawl is an outside world: report it, keep what was stored
+        log.exception("crawl failed")
+        registry = _refresh_quietly(db_path, open_store, refresh, log)
+        return UpdateResult(EXIT_CRAWL_ERROR, [f"extractor update: crawl stopped: {exc.__class__.__name__}: {exc}",
+                                               _registry_line(registry)], registry=registry)
+    counts = report.as_dict() if hasattr(report, "as_dict") else dict(report or {})
+    log.info("crawl: %s", {k: v for k, v in counts.items() if not isinstance(v, dict)})
+    registry = _refresh_quietly(db_path, open_store, refresh, log)
+    lines = [report.render() if hasattr(report, "render") else str(counts), _registry_line(registry)]
+    failed = int(counts.get("failed", 0) or 0)
+    return UpdateResult(EXIT_SOME_FAILED if failed else EXIT_OK, lines, counts, registry)
+
+
+def _refresh_quietly(db_path, open_store, refresh, log) -> dict:
+    store = open_store(db_path)
+    try:
+        registry = refresh(store.conn)
+        log.info("registry: %s", registry)
+        return registry
+    finally:
+        store.close()
+
+
+def _registry_line(registry: dict) -> str:
+    return (f"registry: {registry.get('initiatives', 0)} initiatives,"
+            f" {registry.get('stories', 0)} stories")

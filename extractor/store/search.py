@@ -1,0 +1,183 @@
+"""Queries analysts run: full text (FTS5, folded), province old ↔ new, kind/metric/lang/date.
+
+Every query reads the current revision of each article only; history stays out of results.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from extractor.store.ingest import fts_fold, sentence_at
+from extractor.store.places import Scope, scope
+
+ITEM_KINDS = ("figure", "target", "initiative", "locality", "person")
+KINDS = (*ITEM_KINDS, "article")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Filters:
+    text: str | None = None
+    province: str | None = None
+    kind: str | None = None
+    metric: str | None = None
+    lang: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    limit: int | None = 200
+
+
+def fts_query(text: str) -> str | None:
+    """User text → an FTS5 query of quoted folded words (all must match); never FTS syntax."""
+    words = _WORD.findall(fts_fold(text))
+    return " ".join(f'"{w}"' for w in words) or None
+
+
+def province_clause(name: str, alias: str = "i") -> tuple[str, list[str], Scope]:
+    """SQL matching items in the territory of ``name``: today's province, or a pre-2025 one."""
+    sc = scope(name)
+    keys = sc.keys()
+    marks = ", ".join("?" * len(keys))
+    sql = f"({alias}.province_key IN ({marks}) OR {alias}.province_before_key IN ({marks}))"
+    return sql, keys + keys, sc
+
+
+def _date_clauses(col: str, f: Filters) -> tuple[list[str], list]:
+    where, params = [], []
+    if f.date_from:
+        where.append(f"{col} >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        where.append(f"substr({col}, 1, length(?)) <= ?")
+        params += [f.date_to, f.date_to]
+    return where, params
+
+
+def search(conn: sqlite3.Connection, f: Filters) -> list[dict]:
+    """Items (or articles, with ``kind='article'``) matching every filter, newest first."""
+    if f.kind == "article":
+        return search_articles(conn, f)
+    where, params = ["i.current = 1"], []
+    if f.kind:
+        where.append("i.kind = ?")
+        params.append(f.kind)
+    if f.province:
+        sql, keys, _ = province_clause(f.province)
+        where.append(sql)
+        params += keys
+    if f.metric:
+        where.append("i.metric = ?")
+        params.append(f.metric)
+    if f.lang:
+        where.append("i.language = ?")
+        params.append(f.lang)
+    dates, dparams = _date_clauses("i.published", f)
+    where += dates
+    params += dparams
+    if f.text:
+        q = fts_query(f.text)
+        if q is None:
+            return []
+        where.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+        params.append(q)
+    sql = ("SELECT i.*, r.title, a.url, a.identity, a.uid AS article_uid FROM items i"
+           " JOIN revisions r ON r.id = i.revision_id JOIN articles a ON a.id = i.article_id"
+           f" WHERE {' AND '.join(where)}"
+           " ORDER BY i.published IS NULL, i.published DESC, i.article_id, i.kind, i.n")
+    if f.limit:
+        sql += f" LIMIT {int(f.limit)}"
+    return [item_row(row) for row in conn.execute(sql, params)]
+
+
+def search_articles(conn: sqlite3.Connection, f: Filters) -> list[dict]:
+    where, params = ["1"], []
+    if f.province:
+        sql, keys, _ = province_clause(f.province)
+        marks = ", ".join("?" * (len(keys) // 2))
+        where.append(f"(r.id IN (SELECT revision_id FROM revision_provinces WHERE province_key IN ({marks}))"
+                     f" OR r.id IN (SELECT revision_id FROM items i WHERE {sql}))")
+        params += keys[: len(keys) // 2] + keys
+    if f.lang:
+        where.append("r.language = ?")
+        params.append(f.lang)
+    if f.metric:
+        where.append("r.id IN (SELECT revision_id FROM items WHERE metric = ?)")
+        params.append(f.metric)
+    dates, dparams = _date_clauses("r.published", f)
+    where += dates
+    params += dparams
+    q = fts_query(f.text) if f.text else None
+    if f.text and q is None:
+        return []
+    if q:
+        where.append("r.id IN (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ?)")
+        params.append(q)
+    sql = ("SELECT a.uid AS article_uid, a.url, a.identity, r.* FROM articles a"
+           " JOIN revisions r ON r.id = a.current_revision_id"
+           f" WHERE {' AND '.join(where)}"
+           " ORDER BY r.published IS NULL, r.published DESC, a.id")
+    if f.limit:
+        sql += f" LIMIT {int(f.limit)}"
+    out = []
+    for row in conn.execute(sql, params):
+        provinces = json.loads(row["provinces"] or "[]")
+        out.append({"kind": "article", "item": row["title"] or row["identity"], "place": ", ".join(provinces),
+                    "date": row["published"], "language": row["language"], "title": row["title"],
+                    "url": row["url"] or row["identity"], "evidence": snippet(row["text"], f.text),
+                    "relevant": bool(row["relevant"]), "article_uid": row["article_uid"]})
+    return out
+
+
+def describe(row: sqlite3.Row | dict) -> str:
+    """One line saying what the item is: "≥ 95 % health insurance coverage by 2025"."""
+    kind = row["kind"]
+    if kind in ("figure", "target"):
+        value = row["value"]
+        num = f"{value:,.0f}" if value is not None and value == int(value) else f"{value:,}"
+        unit = {"percent": " %", "percentage_point": " pp"}.get(row["unit"], "")
+        if row["unit"] == "currency":
+            unit = f" {row['currency'] or ''}".rstrip()
+        metric = (row["metric"] or "other").replace("_", " ")
+        if kind == "target":
+            cmp = {">=": "≥ ", ">": "> ", "~": "~", "<=": "≤ ", "<": "< "}.get(row["comparator"], "")
+            by = f" by {row['year']}" if row["year"] else ""
+            return f"target {cmp}{num}{unit} {metric}{by}"
+        qual = {"approx": "~", "more_than": "> ", "at_least": "≥ ", "less_than": "< ", "at_most": "≤ "}
+        as_of = f" as of {row['as_of']}" if row["as_of"] else ""
+        return f"{qual.get(row['qualifier'], '')}{num}{unit} {metric}{as_of}"
+    if kind == "locality":
+        return f"{row['name']} ({row['level']})"
+    if kind == "person":
+        return ", ".join(filter(None, (row["name"], row["role"], row["organization"])))
+    return row["name"] or ""
+
+
+def item_row(row: sqlite3.Row) -> dict:
+    """The printable/exportable shape of one search hit."""
+    place = row["locality"] or row["province"]
+    if row["province"] and place != row["province"]:
+        place = f"{place}, {row['province']}"
+    return {
+        "kind": row["kind"], "item": describe(row), "place": place or "",
+        "province": row["province"], "province_before_2025": row["province_before_2025"],
+        "date": row["published"], "language": row["language"], "title": row["title"],
+        "url": row["url"] or row["identity"], "evidence": row["text"], "sentence": row["sentence"],
+        "name": row["name"], "value": row["value"], "unit": row["unit"], "metric": row["metric"],
+        "uid": row["uid"], "article_uid": row["article_uid"],
+    }
+
+
+def snippet(text: str, query: str | None, width: int = 200) -> str:
+    """The sentence of ``text`` where the query's first word appears (folding keeps offsets)."""
+    if not text:
+        return ""
+    pos = 0
+    words = _WORD.findall(fts_fold(query or ""))
+    folded = fts_fold(text)
+    if words and len(folded) == len(text):
+        m = re.search(rf"\b{re.escape(words[0])}\b", folded)
+        pos = m.start() if m else 0
+    sentence = sentence_at(text, pos, pos) or text[:width]
+    return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
