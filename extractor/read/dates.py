@@ -1,0 +1,108 @@
+"""Publication dates as pages write them: ISO stamps and local date lines (vi/fr/en …).
+
+Only a full date written on the page counts (day, month and a four-digit year): a
+weekday word alone ("Thứ Ba") or a relative phrase ("2 giờ trước") is no date, so the
+result never depends on the day the extractor runs. Numeric dates are day-first, as
+Vietnamese and French pages write them, unless only month-first makes sense.
+dateparser is the fallback for other languages and is only called on text that holds
+a year, so the common cases stay fast.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from extractor.read import rules
+
+_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?")
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)(?![\d/])")
+_VI_WORDS = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm\s+|,\s*)?((?:19|20)\d\d)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TIME = re.compile(r"\b\d{1,2}\s*[:hH]\s*\d\d(?:\s*[:]\s*\d\d)?(?:\s*(?:am|pm|AM|PM|SA|CH))?(?:\s*\(?(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}(?::?\d\d)?\)?)?")
+
+
+@cache
+def _words() -> tuple[dict[str, int], re.Pattern, re.Pattern, re.Pattern]:
+    d = rules.data("dates")
+    months = {w: int(m) for m, words in d["months"].items() for w in words}
+    alt = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    day_first = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?({alt})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b", re.I)
+    month_first = re.compile(rf"\b({alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
+    weekdays = "|".join(sorted(map(re.escape, d["weekdays"]["words"]), key=len, reverse=True))
+    weekday = re.compile(rf"(?<!\w)(?:{weekdays})(?!\w)\.?,?", re.I)
+    return months, day_first, month_first, weekday
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The first full date in ``text`` as (ISO date, (start, end) of its match), else None."""
+    months, day_first, month_first, _ = _words()
+    hits = []
+    for m in _ISO.finditer(text):
+        hits.append((m.start(), m.end(), _iso(int(m[1]), int(m[2]), int(m[3]))))
+    for m in _NUMERIC.finditer(text):
+        a, b, y = int(m[1]), int(m[3]), int(m[4])
+        iso = _iso(y, b, a) if b <= 12 else _iso(y, a, b)
+        hits.append((m.start(), m.end(), iso))
+    for m in _VI_WORDS.finditer(text):
+        hits.append((m.start(), m.end(), _iso(int(m[3]), int(m[2]), int(m[1]))))
+    for m in day_first.finditer(text):
+        hits.append((m.start(), m.end(), _iso(int(m[3]), months[m[2].lower()], int(m[1]))))
+    for m in month_first.finditer(text):
+        hits.append((m.start(), m.end(), _iso(int(m[3]), months[m[1].lower()], int(m[2]))))
+    hits = [h for h in hits if h[2]]
+    if hits:
+        start, end, iso = min(hits)
+        return iso, (start, end)
+    return None
+
+
+def parse_date(text: str | None, *, fallback: bool = True) -> str | None:
+    """ISO date (YYYY-MM-DD) of the first full date written in ``text``, else None."""
+    if not text:
+        return None
+    found = find_date(text)
+    if found:
+        return found[0]
+    if fallback and _YEAR.search(text) and len(text) < 200:
+        return _dateparser(text)
+    return None
+
+
+def _dateparser(text: str) -> str | None:
+    import dateparser
+
+    settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],
+                "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        got = dateparser.parse(text, settings=settings)
+    except Exception:  # dateparser raises a zoo of errors on odd strings; a non-date is None
+        return None
+    return got.date().isoformat() if got else None
+
+
+def split_date_line(line: str, max_len: int = 120) -> tuple[str, str] | None:
+    """If ``line`` is a date line ("Báo Gia Lai – 21/08/2025", "Thứ Hai, 14/07/2025 - 08:15"),
+    return (ISO date, what else it says, e.g. the outlet or section); else None."""
+    if len(line) > max_len:
+        return None
+    found = find_date(line)
+    if not found:
+        return None
+    iso, (start, end) = found
+    rest = line[:start] + " " + line[end:]
+    rest = _TIME.sub(" ", rest)
+    rest = _words()[3].sub(" ", rest)
+    rest = re.sub(r"\b(?:GMT|UTC|ICT)\s*[+-]?\d*\b|\b(?:lúc|at|à|le|on|publié|published|cập nhật|updated)\b", " ", rest, flags=re.I)
+    rest = re.sub(r"^[\s|·•,–—:/-]+|[\s|·•,–—:/-]+$", "", rest)
+    rest = re.sub(r"\s+", " ", rest)
+    if len(rest.split()) > 8 or re.search(r"[.!?;]\s|\d{3,}", rest):
+        return None
+    return iso, rest

@@ -1,0 +1,106 @@
+"""Main text of a plain-text dump of a news page.
+
+A dump is the page's visible text, furniture included: a site banner ("Vietnam.vn - …")
+or menu, the title, maybe a lead, the outlet-and-date line, the body, "Source : …"
+lines, then "Comment (0)", "Même sujet", related headlines and a category menu. The
+article is the part between the date line and the first end marker; what is cut is
+named in ``models/read/furniture.toml``. The same body rules clean HTML blocks too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.read import dates, metadata, rules
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+@dataclass
+class Dump:
+    """What a text dump yields before language detection."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    source_url: str | None = None
+
+
+def normalize_line(line: str) -> str:
+    """One paragraph on one line: no invisible characters, no-break spaces made plain spaces."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+
+
+def is_site_line(line: str) -> bool:
+    """A banner, menu or breadcrumb line of the site, not the article."""
+    return bool(rules.furniture()["site_banners"].search(line))
+
+
+def is_byline(line: str) -> bool:
+    return bool(rules.furniture()["byline"].match(line))
+
+
+def is_signature(line: str) -> bool:
+    """A closing author line: "Hoài Nam", "Duy Khương (TTXVN)", "– VNA", "By Thu Trang"."""
+    if is_byline(line):
+        return True
+    words = re.sub(r"^[-–—\s]+|\s*\((?:[A-ZĐ]{2,}|[A-ZĐ][\w.]+)\)$", "", line).split()
+    if not 1 <= len(words) <= 5 or len(line) > 50 or re.search(r"[.!?:;,\d»”\"]$|\d", line):
+        return False
+    return all(w[0].isupper() for w in words)
+
+
+def looks_like_title(line: str) -> bool:
+    if len(line) > 250 or len(line.split()) < 2 or dates.split_date_line(line):
+        return False
+    return not line.endswith(".") or line.endswith(("...", "…"))
+
+
+def clean_body(blocks: list[str]) -> tuple[list[str], str | None]:
+    """Cut at the first end marker, drop "Source : …" lines (returning the URL they cite)
+    and trailing signatures."""
+    f = rules.furniture()
+    out, source_url = [], None
+    for block in blocks:
+        if out and f["end_markers"].search(block):
+            break
+        is_source, url = metadata.source_from_line(block)
+        if is_source:
+            source_url = source_url or url
+            continue
+        if f["headings"].search(block) or is_site_line(block):
+            continue
+        out.append(block)
+    while out and is_signature(out[-1]):
+        out.pop()
+    return out, source_url
+
+
+def split_head(blocks: list[str], *, look: int = 4) -> tuple[list[str], str | None, str | None, list[str]]:
+    """Find the outlet/date line near the top: (lead before it, ISO date, outlet, the rest)."""
+    for j, block in enumerate(blocks[:look]):
+        found = dates.split_date_line(block)
+        if found:
+            rest = blocks[j + 1:]
+            while rest and is_byline(rest[0]):
+                rest = rest[1:]
+            return blocks[:j], found[0], metadata.outlet_from(found[1]), rest
+    return [], None, None, blocks
+
+
+def read_dump(text: str) -> Dump:
+    """Title, date line, body and source of a plain-text page dump."""
+    lines = [normalize_line(line) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    i = 0
+    while i < len(lines) and (is_site_line(lines[i]) or metadata.is_banner(lines[i])):
+        i += 1
+    title = None
+    if i < len(lines) and looks_like_title(lines[i]):
+        title, i = lines[i], i + 1
+    lead, published, outlet, rest = split_head(lines[i:])
+    body, source_url = clean_body([b for b in lead if not is_site_line(b)] + rest)
+    return Dump(text="\n\n".join(body), title=title, published=published, outlet=outlet,
+                source_url=source_url)
