@@ -1,0 +1,168 @@
+"""The crawl job: crawl → archive → extract → keep the relevant articles → store.
+
+This is where the crawler meets the extractor and the store; each stays ignorant of the
+others. One page's failure (no article on it, an HTTP error, a reader error) is counted
+and reported, never fatal.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractor.crawl.crawler import OUTCOMES, CrawlStats, Page
+
+DEFAULT_DB = Path("corpus") / "corpus.db"
+
+
+@dataclass
+class CrawlReport:
+    """What a crawl did, overall and by host: the one-screen summary."""
+
+    by_host: dict[str, Counter] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    interrupted: bool = False
+    finished: bool = False
+    db: str = ""
+
+    @property
+    def totals(self) -> Counter:
+        out: Counter = Counter()
+        for c in self.by_host.values():
+            out.update(c)
+        return out
+
+    def as_dict(self) -> dict:
+        keys = OUTCOMES + ("requests",)
+        return {
+            "db": self.db,
+            "finished": self.finished,
+            "interrupted": self.interrupted,
+            "totals": {k: self.totals.get(k, 0) for k in keys},
+            "by_host": {h: {k: c.get(k, 0) for k in keys} for h, c in sorted(self.by_host.items())},
+            "errors": self.errors,
+        }
+
+    def render(self):
+        """A rich Table: one row per host, then the total."""
+        from rich.table import Table
+
+        if self.interrupted:
+            state = "interrupted: run the same command again to resume"
+        elif self.finished:
+            state = "done"
+        else:
+            state = "stopped at --max-pages (or URLs waiting for a retry): run again to continue"
+        table = Table(title=f"crawl {state}", title_justify="left")
+        table.add_column("host")
+        for k in OUTCOMES + ("requests",):
+            table.add_column(k, justify="right")
+        for host, c in sorted(self.by_host.items()):
+            table.add_row(host, *(str(c.get(k, 0)) for k in OUTCOMES + ("requests",)))
+        t = self.totals
+        table.add_row("[bold]total", *(f"[bold]{t.get(k, 0)}" for k in OUTCOMES + ("requests",)))
+        return table
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+
+
+def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, max_pages: int | None = None,
+          langs: list[str] | None = None, delay: float = 1.0, keep_all: bool = False, progress: bool = True,
+          store=None, fetch_config=None, workers: int = 4) -> CrawlReport:
+    """Crawl ``targets`` (site profile names or URLs; empty → every built-in profile) into the corpus.
+
+    Resumes an unfinished crawl of the same targets; a finished one is followed by a new
+    pass that revisits known pages with conditional requests. ``store`` is an already open
+    store to write into (default: the one at ``db_path``); ``fetch_config`` tunes timeouts
+    and retries (tests use short ones).
+    """
+    from extractor.crawl.crawler import Crawler
+    from extractor.crawl.fetch import Fetcher
+    from extractor.crawl.sites import resolve
+    from extractor.crawl.warc import WarcArchive
+    from extractor.store import open_store
+
+    sites = resolve(targets, langs)
+    own_store = store is None
+    store = open_store(db_path) if own_store else store
+    root = Path(store.path).parent if getattr(store, "path", None) else Path(db_path).parent
+    fetcher = Fetcher(fetch_config)
+    view = _ProgressView() if progress else None
+    run_key = ",".join(sorted(targets)) or "*"
+    if langs:
+        run_key += f" lang={','.join(sorted(langs))}"
+    crawler = Crawler(store.conn, sites, archive=WarcArchive(root), fetcher=fetcher, delay=delay, since=since,
+                      langs=langs, max_pages=max_pages, workers=workers, run_key=run_key,
+                      on_progress=view.update if view else None)
+    try:
+        if view:
+            view.start()
+        stats = crawler.run(lambda page: _store_page(page, store, keep_all=keep_all, since=since, langs=langs))
+    finally:
+        if view:
+            view.stop()
+        fetcher.close()
+        if own_store:
+            store.close()
+    return _report(stats, str(db_path))
+
+
+def _store_page(page: Page, store, *, keep_all: bool, since: str | None, langs: list[str] | None) -> str:
+    """Extract one fetched page and store it if it is about the topic; returns the outcome."""
+    from extractor.core import extract
+    from extractor.crawl import topic
+    from extractor.errors import ExtractorError
+
+    try:
+        record = extract(page.body, url=page.final_url, content_type=page.content_type)
+    except ExtractorError:
+        return "skipped"  # no article on the page (an index, a gallery …)
+    if langs and record.language and record.language not in langs:
+        return "skipped"
+    if since and record.published and record.published[:10] < since[:10]:
+        return "skipped"
+    if not (keep_all or record.relevant or topic.matches(page.final_url, record.title, page.title_hint,
+                                                           record.text)):
+        return "skipped"
+    res = store.save_record(record, fetched_at=page.fetched_at, warc_file=page.warc_file,
+                            warc_offset=page.warc_offset, http_status=page.status)
+    return res.status
+
+
+def _report(stats: CrawlStats, db: str) -> CrawlReport:
+    return CrawlReport(by_host=stats.by_host, errors=stats.errors, interrupted=stats.interrupted,
+                       finished=stats.finished, db=db)
+
+
+class _ProgressView:
+    """Live per-host lines: pages fetched, queued, errors (on stderr, only when it is a terminal)."""
+
+    def __init__(self):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(
+            TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("queued {task.fields[queued]:>6}  errors {task.fields[errors]:>4}"), TimeElapsedColumn(),
+            console=Console(stderr=True), transient=False,
+        )
+        self.tasks: dict[str, int] = {}
+
+    def start(self) -> None:
+        self.progress.start()
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+    def update(self, stats: CrawlStats, counts: dict[str, dict[str, int]]) -> None:
+        for host, c in sorted(counts.items()):
+            if host not in self.tasks and host not in stats.by_host and not c["queued"]:
+                continue  # a host of an earlier crawl
+            done = c["fetched"] + c["failed"] + c["skipped"]
+            errors = stats.by_host.get(host, Counter()).get("failed", 0)
+            if host not in self.tasks:
+                self.tasks[host] = self.progress.add_task(host, total=done + c["queued"], queued=0, errors=0)
+            self.progress.update(self.tasks[host], completed=done, total=done + c["queued"], queued=c["queued"],
+                                 errors=errors)
