@@ -21,10 +21,10 @@ from extractor.nlp.data import load_json, model_path
 COMPONENTS = (
     ("coverage_sentences", "extractor.nlp.sentences"),
     ("coverage_places", "extractor.nlp.places"),
-    ("coverage_initiatives", "extractor.nlp.initiatives"),
+    ("coverage_relevance", "extractor.nlp.relevance"),      # initiatives exist only in relevant articles
+    ("coverage_initiatives", "extractor.nlp.initiatives"),  # before quantities: numbers in names are no figures
     ("coverage_quantities", "extractor.nlp.quantities"),
     ("coverage_people", "extractor.nlp.people"),
-    ("coverage_relevance", "extractor.nlp.relevance"),
 )
 FALLBACK_LANG = "xx"  # the language-independent pipeline: numbers, gazetteer, quoted names
 

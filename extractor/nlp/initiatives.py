@@ -1,0 +1,223 @@
+"""Named local initiatives: quoted names next to a cue word, and descriptive names after one.
+
+Three ways an article names an initiative, all driven by data under ``models/``:
+
+* a quoted name right after a cue (``initiative_cues.jsonl``), with only link words
+  between them (``initiative_links.jsonl``: "le modèle « X »", "The model, called "X"",
+  "mô hình “X”"), or right before one where the language allows it ("the "X" model");
+* a list of quoted names after a cue and a list word ("des modèles tels que : « A » à X ;
+  « B », « C » à Y"): each further quote joined to the previous by a comma, semicolon
+  or list word continues the list;
+* an unquoted descriptive name (``initiative_patterns.jsonl``: "le modèle d'entraide
+  entre les clans", "the crew insurance savings model", "mô hình nhóm hộ tương trợ …"),
+  kept only when it describes an insurance, savings or mutual-aid mechanism
+  (``initiative_topics.jsonl``) and cut at the first word that ends it
+  (``initiative_stops.jsonl``).
+
+Only relevant articles have initiatives (a tourism campaign is not one). Later mentions
+of the same initiative ("the lotus model") fold into the first. Each is attached to the
+place its sentence names, else the nearest place before it, else the article's main
+province.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
+from extractor.nlp.data import load_jsonl
+from extractor.record import Initiative
+from extractor.textutil import strip_accents
+
+MAX_NAME_WORDS = 14
+LIST_GAP = 60          # characters allowed between two quoted names of one list
+CUE_GAP = 40           # characters looked at before a quote for its cue
+LIST_REACH = 220       # how far back a list word may find its (plural) cue
+PLACE_AFTER = 90       # how far after a name a place still belongs to it
+_SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S")
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+def _alternation(words: list[str]) -> str:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
+
+
+@dataclass(frozen=True)
+class Rules:
+    quote: re.Pattern
+    cue_before: re.Pattern | None       # a cue ending the text before a quote
+    cue_after: re.Pattern | None        # a cue starting the text after a quote
+    cue_any: re.Pattern | None          # any cue, for list words
+    list_end: re.Pattern | None         # a list word ending the text before a quote
+    list_glue: re.Pattern               # what may join two quoted names of one list
+    descriptive: tuple[tuple[re.Pattern, re.Pattern | None], ...]
+    stops: re.Pattern | None
+    topics: re.Pattern | None
+
+
+def rules(lang: str) -> Rules:
+    """Compile a language's initiative rules once."""
+    quotes = []
+    for i, row in enumerate(load_jsonl("initiative_quotes", lang)):
+        o, c = re.escape(row["open"]), re.escape(row["close"])
+        if row.get("apostrophe"):
+            body = rf"(?:[^{c}\n]|{c}(?=\w))+?"
+            quotes.append(rf"(?<!\w){o}(?P<q{i}>(?=\S){body}(?<=\S)){c}(?!\w)")
+        else:
+            quotes.append(rf"{o}\s*(?P<q{i}>[^{c}\n]+?)\s*{c}")
+    cues = load_jsonl("initiative_cues", lang)
+    links = load_jsonl("initiative_links", lang)
+    all_cues = _alternation([r["text"] for r in cues])
+    after_cues = _alternation([r["text"] for r in cues if r.get("after")])
+    link_words = _alternation([r["text"] for r in links])
+    list_words = _alternation([r["text"] for r in links if r.get("list")])
+    gap = rf"(?:[\s,:–—-]|(?<!\w)(?:{link_words})(?!\w))*" if link_words else r"[\s,:–—-]*"
+    descriptive = tuple(
+        (re.compile(row["pattern"], re.I), re.compile(row["strip"], re.I) if row.get("strip") else None)
+        for row in load_jsonl("initiative_patterns", lang))
+    stops = _alternation([r["text"] for r in load_jsonl("initiative_stops", lang)])
+    topics = _alternation([r["text"] for r in load_jsonl("initiative_topics", lang)])
+    return Rules(
+        quote=re.compile("|".join(quotes)),
+        cue_before=re.compile(rf"(?<!\w)(?P<cue>{all_cues}){gap}$", re.I) if all_cues else None,
+        cue_after=re.compile(rf"^\s*(?P<cue>{after_cues})(?!\w)", re.I) if after_cues else None,
+        cue_any=re.compile(rf"(?<!\w)(?:{all_cues})(?!\w)", re.I) if all_cues else None,
+        list_end=re.compile(rf"(?<!\w)(?:{list_words})[\s:,–—-]*$", re.I) if list_words else None,
+        list_glue=re.compile(rf"^(?=.*[,;]|\s*(?:{list_words})\s*$)[^.!?«»“”\"]*$" if list_words
+                             else r"^(?=.*[,;])[^.!?«»“”\"]*$", re.I | re.S),
+        descriptive=descriptive,
+        stops=re.compile(rf"\s(?:{stops})(?!\w)", re.I) if stops else None,
+        topics=re.compile(rf"(?<!\w)(?:{topics})", re.I) if topics else None,
+    )
+
+
+@dataclass
+class Candidate:
+    name: str
+    start: int             # evidence span: cue (when it comes first) through the name's end
+    end: int
+    name_start: int
+    name_end: int
+
+
+def _is_name(name: str) -> bool:
+    """A quoted stretch that reads like a name, not like reported speech."""
+    words = name.split()
+    return 0 < len(words) <= MAX_NAME_WORDS and not _SENTENCE_INSIDE.search(name) and not name.endswith((".", "!", "?", ","))
+
+
+def quoted(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]:
+    """Quoted names in one sentence that a cue (or a running list) marks as initiatives."""
+    s0, s1 = bounds
+    found: list[Candidate] = []
+    prev_end = None
+    for m in r.quote.finditer(text, s0, s1):
+        group = next(g for g in m.groupdict() if m.group(g) is not None)
+        ns, ne = m.start(group), m.end(group)
+        name = text[ns:ne]
+        before = text[max(s0, m.start() - CUE_GAP):m.start()]
+        start = None
+        if r.cue_before and (c := r.cue_before.search(before)):
+            start = m.start() - len(before) + c.start("cue")
+        elif r.cue_after and r.cue_after.match(text, m.end(), min(s1, m.end() + 30)):
+            start = m.start()
+        elif prev_end is not None and m.start() - prev_end <= LIST_GAP and r.list_glue.match(text[prev_end:m.start()]):
+            start = m.start()
+        elif r.list_end and r.cue_any and r.list_end.search(before) \
+                and r.cue_any.search(text, max(s0, m.start() - LIST_REACH), m.start()):
+            start = m.start()
+        if start is None or not _is_name(name):
+            prev_end = None
+            continue
+        end = m.end()
+        if r.cue_after and (c := r.cue_after.match(text, m.end(), min(s1, m.end() + 30))):
+            end = m.end() + c.end("cue") - c.start()
+        found.append(Candidate(name.strip(), start, end, ns, ne))
+        prev_end = m.end()
+    return found
+
+
+def descriptive(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]:
+    """Unquoted names built around a cue, kept when they describe an insurance mechanism."""
+    s0, s1 = bounds
+    found = []
+    for pattern, strip in r.descriptive:
+        for m in pattern.finditer(text, s0, s1):
+            ns, ne = m.span("name")
+            if strip and (p := strip.match(text, ns, ne)):
+                ns = p.end()
+            if r.stops and (stop := r.stops.search(text, ns - 1, ne)):
+                ne = stop.start()
+            while ne > ns and not text[ne - 1].isalnum():
+                ne -= 1
+            name = text[ns:ne]
+            if len(name.split()) < 2 or any(ch.isdigit() for ch in name) or len(name.split()) > MAX_NAME_WORDS:
+                continue
+            if not (r.topics and r.topics.search(name)):
+                continue
+            start, end = min(m.start("cue"), ns), max(m.end("cue"), ne)
+            found.append(Candidate(name, start, end, ns, ne))
+    return found
+
+
+def _tokens(name: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(strip_accents(name).lower()))
+
+
+def _same(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def _place_for(doc: Doc, c: Candidate, sent: tuple[int, int]):
+    """The place an initiative runs in: named right after it in its clause, else before it."""
+    places = sorted(doc._.places or [], key=lambda p: p.start)
+    clause_end = sent[1]
+    semi = doc.text.find(";", c.end, sent[1])
+    if semi != -1:
+        clause_end = semi
+    after = [p for p in places if c.end <= p.start < min(clause_end, c.end + PLACE_AFTER)]
+    if after:
+        return after[0]
+    before = [p for p in places if p.end <= c.start]
+    return before[-1] if before else None
+
+
+def _initiatives(doc: Doc, r: Rules) -> list[Initiative]:
+    text = doc.text
+    items: list[Initiative] = []
+    keys: list[frozenset[str]] = []
+    taken: list[tuple[int, int]] = []
+    main = (doc._.provinces or [None])[0]
+    for sent in doc._.sentences or [(0, len(text))]:
+        cands = quoted(text, r, sent)
+        cands += [d for d in descriptive(text, r, sent)
+                  if not any(q.start <= d.name_start < q.end or d.start <= q.name_start < d.end for q in cands)]
+        for c in sorted(cands, key=lambda c: c.start):
+            key = _tokens(c.name)
+            if any(_same(key, k) for k in keys) or any(s <= c.start < e for s, e in taken):
+                continue
+            place = _place_for(doc, c, sent)
+            items.append(Initiative(
+                name=c.name, text=text[c.start:c.end], start=c.start, end=c.end,
+                locality=place.name if place else None,
+                province=(place.province if place and place.province else main),
+            ))
+            keys.append(key)
+            taken.append((c.start, c.end))
+    return items
+
+
+@Language.factory("coverage_initiatives", default_config={"lang": "xx"})
+def make_initiatives(nlp: Language, name: str, lang: str):
+    r = rules(lang)
+
+    def component(doc: Doc) -> Doc:
+        doc._.initiatives = [] if doc._.relevant is False else _initiatives(doc, r)
+        return doc
+
+    return component
+
