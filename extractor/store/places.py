@@ -53,10 +53,7 @@ def scope(name: str) -> Scope:
     if found is None:
         return Scope(name=name.strip(), today=name.strip(), before_2025=(name.strip(),))
     before = tuple(found.before_2025 or ())
-    # Keep the canonical spelling of a pre-2025 name when the user typed it without diacritics.
-    typed = next((b for b in before if fold(b) == fold(name)), name.strip())
-    if fold(found.today) == fold(name):
-        typed = found.today
+    typed = getattr(found, "name", None) or next((b for b in before if fold(b) == fold(name)), found.today)
     return Scope(name=typed, today=found.today, before_2025=before)
 
 
