@@ -1,0 +1,71 @@
+"""`extractor serve`: the corpus as a web site for analysts (Datasette plus our pages)."""
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from pathlib import Path
+
+HELP = """Serve the corpus in a browser: a home page, search with facets (a pre-2025 province
+name finds its territory today), province pages with a coverage chart, initiative and
+article pages with every item highlighted in the text, a map of the places named, and
+Datasette's table browser and JSON API. The database is opened read-only; the server
+listens on 127.0.0.1 only unless --host says otherwise, and runs no SQL typed by
+visitors unless --allow-sql is given."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="browse, search and map the corpus in a web browser",
+                       description=HELP)
+    p.add_argument("--db", default="corpus/corpus.db", metavar="PATH",
+                   help="corpus database (default: corpus/corpus.db)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this machine only; "
+                        "0.0.0.0 exposes it to the network)")
+    p.add_argument("--port", type=int, default=8001, help="port (default: 8001)")
+    p.add_argument("--allow-sql", action="store_true",
+                   help="let visitors run their own read-only SQL queries (off by default)")
+    p.add_argument("--immutable", action="store_true",
+                   help="open the file as immutable: faster, for a snapshot nothing writes to any more")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.db)
+    problem = _check_db(path)
+    if problem:
+        print(f"extractor serve: {path}: {problem}", file=sys.stderr)
+        return 1
+
+    import uvicorn
+
+    from extractor.web import build_datasette
+
+    ds = build_datasette(path, allow_sql=args.allow_sql, immutable=args.immutable)
+    print(f"Serving {path} at http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    try:
+        uvicorn.run(ds.app(), host=args.host, port=args.port, log_level="warning")
+    except OSError as exc:
+        print(f"extractor serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def _check_db(path: Path) -> str | None:
+    """Why ``path`` cannot be served, in a few words, or None when it is a corpus."""
+    if not path.exists():
+        return "no such database (build one with `extractor ingest` or `extractor update`)"
+    if not path.is_file():
+        return "not a file"
+    try:
+        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"not a readable SQLite database ({exc})"
+    if not {"articles", "revisions", "items"} <= tables:
+        return "not a corpus database (no articles/revisions/items tables)"
+    return None

@@ -1,0 +1,298 @@
+"""The queries behind the web pages (home, search, province, initiative, article).
+
+Plain functions over a read-only sqlite3 connection, returning dicts ready for a template
+or for JSON; the web layer runs them in Datasette's read threads. Province names go
+through :func:`extractor.store.places.scope`, as on the command line, so "Phu Yen" finds
+what lies in its territory today.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from extractor.store.places import Scope, scope as province_scope
+from extractor.store.search import ITEM_KINDS, fts_query, province_clause
+
+COVERAGE_METRICS = ("health_insurance_coverage", "social_insurance_coverage",
+                    "unemployment_insurance_coverage")
+PAGE_SIZE = 50
+FACET_LIMIT = 15
+
+_ITEM_COLUMNS = ('i.id, i.kind, i.name, i.value, i.unit, i.currency, i.metric, i.qualifier, '
+                 'i.comparator, i.as_of, i.year, i.level, i.lat, i.lon, i.role, i.organization, '
+                 'i.locality, i.province, i.province_before_2025, i.text, i.start, i."end", '
+                 'i.sentence, i.published, i.language, i.article_id, i.revision_id')
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+    cur = conn.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _one(conn: sqlite3.Connection, sql: str, params: Any = ()) -> dict[str, Any] | None:
+    rows = _rows(conn, sql, params)
+    return rows[0] if rows else None
+
+
+def _province_clause(name: str, alias: str = "i") -> tuple[str, list[str], Scope]:
+    """The command line's province matching, guarded against a name that folds to nothing."""
+    sql, keys, sc = province_clause(name, alias)
+    return (sql, keys, sc) if keys else ("0", [], sc)
+
+
+# A window of article text around an item, enough to cut its sentence from (see evidence()).
+_CONTEXT = ('substr(r.text, max(1, i.start + 1 - 400), i."end" - i.start + 800) AS context, '
+            'max(0, i.start - 400) AS context_start')
+
+
+# -- home ---------------------------------------------------------------------------------
+
+
+def home(conn: sqlite3.Connection) -> dict[str, Any]:
+    """What the corpus holds: articles by language and province, item counts, last update."""
+    totals = _one(conn, "SELECT COUNT(*) AS articles, MAX(last_seen) AS last_update FROM articles")
+    by_language = _rows(conn, "SELECT COALESCE(r.language, '?') AS language, COUNT(*) AS n "
+                              "FROM articles a JOIN revisions r ON r.id = a.current_revision_id "
+                              "GROUP BY 1 ORDER BY n DESC")
+    by_province = _rows(conn, "SELECT MIN(p.province) AS province, COUNT(*) AS n "
+                              "FROM articles a JOIN revision_provinces p ON p.revision_id = a.current_revision_id "
+                              "GROUP BY p.province_key ORDER BY n DESC, province LIMIT 100")
+    by_kind = _rows(conn, "SELECT kind, COUNT(*) AS n FROM items WHERE current = 1 GROUP BY kind ORDER BY n DESC")
+    n_initiatives = _one(conn, "SELECT COUNT(*) AS n FROM initiative_registry")["n"]
+    return {**totals, "by_language": by_language, "by_province": by_province,
+            "by_kind": by_kind, "initiatives": n_initiatives}
+
+
+# -- search -------------------------------------------------------------------------------
+
+
+def search(conn: sqlite3.Connection, *, q: str = "", province: str = "", kind: str = "",
+           metric: str = "", lang: str = "", year: str = "", page: int = 1) -> dict[str, Any]:
+    """Items (and articles) matching the filters, newest first, with facet counts."""
+    where, params = ["i.current = 1"], []
+    match = (fts_query(q) or "") if q else ""
+    sc = None
+    if match:
+        where.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+        params.append(match)
+    elif q:
+        where.append("0")  # text with no word in it (only punctuation) matches nothing
+    if province:
+        clause, keys, sc = _province_clause(province)
+        where.append(clause)
+        params += keys
+    filters = {"kind": ("i.kind = ?", kind if kind in ITEM_KINDS else ""),
+               "metric": ("i.metric = ?", metric),
+               "language": ("i.language = ?", lang),
+               "year": ("substr(i.published, 1, 4) = ?", year)}
+    base_where, base_params = list(where), list(params)
+    for sql, value in filters.values():
+        if value:
+            where.append(sql)
+            params.append(value)
+    cond = " AND ".join(where)
+    page = max(1, page)
+    results = []
+    total = 0
+    if kind != "article":
+        total = conn.execute(f"SELECT COUNT(*) FROM items i WHERE {cond}", params).fetchone()[0]
+        results = _rows(conn,
+                        f"SELECT {_ITEM_COLUMNS}, COALESCE(r.title, a.identity) AS title, a.url, "
+                        f"{_CONTEXT} FROM items i "
+                        f"JOIN articles a ON a.id = i.article_id JOIN revisions r ON r.id = i.revision_id "
+                        f"WHERE {cond} ORDER BY i.published DESC, i.id DESC LIMIT ? OFFSET ?",
+                        params + [PAGE_SIZE, (page - 1) * PAGE_SIZE])
+    facets = {}
+    for name, (sql_filter, _) in filters.items():
+        # Each facet counts the set filtered by everything except itself, so its own
+        # other values stay visible and clickable.
+        fw, fp = list(base_where), list(base_params)
+        for other, (osql, ovalue) in filters.items():
+            if other != name and ovalue:
+                fw.append(osql)
+                fp.append(ovalue)
+        column = {"kind": "i.kind", "metric": "i.metric", "language": "i.language",
+                  "year": "substr(i.published, 1, 4)"}[name]
+        facets[name] = _rows(conn, f"SELECT {column} AS value, COUNT(*) AS n FROM items i "
+                                   f"WHERE {' AND '.join(fw)} AND {column} IS NOT NULL "
+                                   f"GROUP BY 1 ORDER BY n DESC, value LIMIT {FACET_LIMIT}", fp)
+    fw = [w for w in where if "province_key" not in w]
+    fp = [p for w, p in _pairs(where, params) if "province_key" not in w]
+    facets["province"] = _rows(conn, f"SELECT MIN(i.province) AS value, COUNT(*) AS n FROM items i "
+                                     f"WHERE {' AND '.join(fw)} AND i.province_key != '' "
+                                     f"GROUP BY i.province_key ORDER BY n DESC, value LIMIT {FACET_LIMIT}", fp)
+    articles = []
+    if kind == "article" or (not kind and (match or province)):
+        articles = search_articles(conn, match=match, province=province, lang=lang, year=year)
+    return {"total": total, "page": page, "page_size": PAGE_SIZE, "results": results,
+            "facets": facets, "articles": articles,
+            "province_scope": sc.describe() if sc else None}
+
+
+def _pairs(where: list[str], params: list[Any]) -> list[tuple[str, Any]]:
+    """Pair each parameter with the clause it belongs to (clauses may hold several)."""
+    out, it = [], iter(params)
+    for clause in where:
+        for _ in range(clause.count("?")):
+            out.append((clause, next(it)))
+    return out
+
+
+def search_articles(conn: sqlite3.Connection, *, match: str = "", province: str = "",
+                    lang: str = "", year: str = "", limit: int = 20) -> list[dict[str, Any]]:
+    """Current articles whose title or text match, or that are about the province."""
+    where, params = ["1 = 1"], []
+    if match:
+        where.append("r.id IN (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ?)")
+        params.append(match)
+    if province:
+        keys = province_scope(province).keys()
+        where.append(f"r.id IN (SELECT revision_id FROM revision_provinces WHERE province_key IN "
+                     f"({','.join('?' * len(keys))}))")
+        params += keys
+    if lang:
+        where.append("r.language = ?")
+        params.append(lang)
+    if year:
+        where.append("substr(r.published, 1, 4) = ?")
+        params.append(year)
+    return _rows(conn, f"SELECT a.id, a.url, COALESCE(r.title, a.identity) AS title, r.language, "
+                       f"r.published, r.outlet FROM articles a JOIN revisions r ON r.id = a.current_revision_id "
+                       f"WHERE {' AND '.join(where)} ORDER BY r.published DESC, a.id DESC LIMIT ?",
+                 params + [limit])
+
+
+# -- province -----------------------------------------------------------------------------
+
+
+def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
+    """Coverage figures and targets over time, and initiatives, of one province (old or new name)."""
+    clause, keys, sc = _province_clause(name)
+    items = _rows(conn, f"SELECT {_ITEM_COLUMNS}, COALESCE(r.title, a.identity) AS title, a.url "
+                        f"FROM items i JOIN articles a ON a.id = i.article_id "
+                        f"JOIN revisions r ON r.id = i.revision_id "
+                        f"WHERE i.current = 1 AND i.kind IN ('figure', 'target') AND {clause} "
+                        f"ORDER BY COALESCE(i.as_of, CAST(i.year AS TEXT), i.published), i.id", keys)
+    initiatives = _rows(conn, "SELECT id, name, names, locality, province, first_seen, last_seen, "
+                              "n_articles, n_mentions, languages FROM initiative_registry g "
+                              f"WHERE {_province_clause(name, 'g')[0]} ORDER BY last_seen DESC, name", keys)
+    own = keys[:len(keys) // 2]
+    n_articles = conn.execute(
+        f"SELECT COUNT(DISTINCT a.id) FROM articles a JOIN revision_provinces p "
+        f"ON p.revision_id = a.current_revision_id WHERE p.province_key IN "
+        f"({','.join('?' * len(own))})", own).fetchone()[0]
+    if not items and not initiatives and not n_articles:
+        return None
+    for row in initiatives:
+        row["names"] = _json_list(row["names"])
+        row["languages"] = _json_list(row["languages"])
+    return {"name": sc.name, "today": sc.today, "before_2025": list(sc.before_2025),
+            "merged_away": sc.merged_away, "scope": sc.describe(), "n_articles": n_articles,
+            "figures": [i for i in items if i["kind"] == "figure"],
+            "targets": [i for i in items if i["kind"] == "target"],
+            "series": coverage_series(items, sc), "initiatives": initiatives}
+
+
+def coverage_series(items: list[dict[str, Any]], sc: Any) -> list[dict[str, Any]]:
+    """Points for the chart: percent coverage figures (dated) and targets (by year), by metric.
+
+    Figures about the province itself are charted; when an article only gives district
+    figures those are charted instead, so a province with data never shows an empty chart.
+    """
+    from extractor.textutil import fold
+
+    own = {fold(sc.name), fold(sc.today), *(fold(b) for b in sc.before_2025)}
+    chartable = [i for i in items if i["metric"] in COVERAGE_METRICS and i["unit"] == "percent"]
+    province_level = [i for i in chartable if not i["locality"] or fold(i["locality"]) in own]
+    points = province_level or chartable
+    series: dict[str, dict[str, Any]] = {}
+    for item in points:
+        date = (item["as_of"] or item["published"] or "") if item["kind"] == "figure" else (
+            f"{item['year']}-12-31" if item["year"] else "")
+        if not date:
+            continue
+        s = series.setdefault(item["metric"], {"metric": item["metric"], "figures": [], "targets": []})
+        s["figures" if item["kind"] == "figure" else "targets"].append(
+            {"date": _iso_day(date), "value": item["value"], "locality": item["locality"],
+             "article_id": item["article_id"], "id": item["id"]})
+    return list(series.values())
+
+
+def _iso_day(date: str) -> str:
+    """'2025' → '2025-12-31', '2025-06' → '2025-06-30'-ish; a full date stays as it is."""
+    if len(date) == 4:
+        return f"{date}-12-31"
+    if len(date) == 7:
+        return f"{date}-28"
+    return date[:10]
+
+
+def _json_list(value: str | None) -> list[Any]:
+    try:
+        data = json.loads(value or "[]")
+    except ValueError:
+        return []
+    return data if isinstance(data, list) else []
+
+
+# -- initiative ---------------------------------------------------------------------------
+
+
+def initiative(conn: sqlite3.Connection, registry_id: int) -> dict[str, Any] | None:
+    """One registry entry with all its mentions across articles and languages."""
+    entry = _one(conn, "SELECT id, uid, name, names, locality, province, first_seen, last_seen, "
+                       "n_articles, n_mentions, languages FROM initiative_registry WHERE id = ?",
+                 (registry_id,))
+    if entry is None:
+        return None
+    entry["names"] = _json_list(entry["names"])
+    entry["languages"] = _json_list(entry["languages"])
+    mentions = _rows(conn, f"SELECT {_ITEM_COLUMNS}, COALESCE(r.title, a.identity) AS title, a.url, "
+                           f"{_CONTEXT}, i.current FROM initiative_mentions m "
+                           f"JOIN items i ON i.id = m.item_id JOIN articles a ON a.id = i.article_id "
+                           f"JOIN revisions r ON r.id = i.revision_id WHERE m.registry_id = ? "
+                           f"ORDER BY i.published, i.id", (registry_id,))
+    entry["mentions"] = mentions
+    return entry
+
+
+# -- article ------------------------------------------------------------------------------
+
+
+def article(conn: sqlite3.Connection, article_id: int, revision_no: int | None = None) -> dict[str, Any] | None:
+    """An article's revision (the current one by default) with its items and its history."""
+    head = _one(conn, "SELECT id, uid, identity, url, input, story_id, first_seen, last_seen, "
+                      "current_revision_id FROM articles WHERE id = ?", (article_id,))
+    if head is None:
+        return None
+    revisions = _rows(conn, "SELECT id, revision_no, created_at, fetched_at, extractor_version, "
+                            "content_sha256, http_status FROM revisions WHERE article_id = ? "
+                            "ORDER BY revision_no", (article_id,))
+    wanted = next((r["id"] for r in revisions if r["revision_no"] == revision_no),
+                  head["current_revision_id"])
+    rev = _one(conn, "SELECT id, revision_no, created_at, fetched_at, extractor_version, "
+                     "schema_version, language, title, published, source_url, outlet, relevant, "
+                     "provinces, error, text, http_status FROM revisions WHERE id = ?", (wanted,))
+    if rev is None:
+        return None
+    rev["provinces"] = _json_list(rev["provinces"])
+    items = _rows(conn, f"SELECT {_ITEM_COLUMNS}, i.n FROM items i WHERE i.revision_id = ? "
+                        f"ORDER BY i.kind, i.n", (rev["id"],))
+    mentions = _rows(conn, 'SELECT m.item_id, m.text, m.start, m."end" FROM locality_mentions m '
+                           "JOIN items i ON i.id = m.item_id WHERE i.revision_id = ? "
+                           "ORDER BY m.item_id, m.n", (rev["id"],))
+    registry = dict(conn.execute("SELECT m.item_id, m.registry_id FROM initiative_mentions m "
+                                 "JOIN items i ON i.id = m.item_id WHERE i.revision_id = ?",
+                                 (rev["id"],)).fetchall())
+    for item in items:
+        item["registry_id"] = registry.get(item["id"])
+    story = []
+    if head["story_id"] is not None:
+        story = _rows(conn, "SELECT a.id, a.url, COALESCE(r.title, a.identity) AS title, r.language "
+                            "FROM articles a JOIN revisions r ON r.id = a.current_revision_id "
+                            "WHERE a.story_id = ? AND a.id != ? ORDER BY r.language, a.id",
+                      (head["story_id"], article_id))
+    return {**head, "revision": rev, "revisions": revisions, "items": items,
+            "locality_mentions": mentions, "story": story}

@@ -1,0 +1,86 @@
+// Draws the province page's coverage chart as SVG, from the JSON in #coverage-data:
+// [{metric, figures: [{date, value, article_id, id}], targets: [...]}, ...].
+// Self-written so the page needs nothing from the internet.
+(function () {
+  "use strict";
+  var COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];
+  var NS = "http://www.w3.org/2000/svg";
+  var W = 720, H = 320, M = {top: 20, right: 20, bottom: 60, left: 45};
+
+  function el(name, attrs, parent, text) {
+    var node = document.createElementNS(NS, name);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    parent.appendChild(node);
+    return node;
+  }
+  function time(d) { return Date.parse(d.length === 4 ? d + "-12-31" : d); }
+  function label(metric) { return metric.replace(/_/g, " "); }
+
+  function draw(svg, series) {
+    var points = [];
+    series.forEach(function (s) { points = points.concat(s.figures, s.targets); });
+    points = points.filter(function (p) { return !isNaN(time(p.date)) && p.value !== null; });
+    if (!points.length) return;
+    var ts = points.map(function (p) { return time(p.date); });
+    var t0 = Math.min.apply(null, ts), t1 = Math.max.apply(null, ts);
+    if (t0 === t1) { t0 -= 1.6e10; t1 += 1.6e10; }
+    var vs = points.map(function (p) { return p.value; });
+    var v0 = Math.max(0, Math.floor(Math.min.apply(null, vs) / 10) * 10 - 10);
+    var v1 = Math.min(100, Math.ceil(Math.max.apply(null, vs) / 10) * 10);
+    if (v1 <= v0) v1 = v0 + 10;
+    var x = function (t) { return M.left + (t - t0) / (t1 - t0) * (W - M.left - M.right); };
+    var y = function (v) { return H - M.bottom - (v - v0) / (v1 - v0) * (H - M.top - M.bottom); };
+
+    for (var v = v0; v <= v1; v += 10) {
+      el("line", {x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), "class": "grid"}, svg);
+      el("text", {x: M.left - 6, y: y(v) + 4, "text-anchor": "end"}, svg, v + " %");
+    }
+    var y0 = new Date(t0).getFullYear(), y1 = new Date(t1).getFullYear();
+    var step = Math.max(1, Math.ceil((y1 - y0 + 1) / 8));
+    for (var yr = y0; yr <= y1 + 1; yr += step) {
+      var t = Date.UTC(yr, 0, 1);
+      if (t < t0 || t > t1) continue;
+      el("line", {x1: x(t), x2: x(t), y1: M.top, y2: H - M.bottom, "class": "grid"}, svg);
+      el("text", {x: x(t), y: H - M.bottom + 16, "text-anchor": "middle"}, svg, String(yr));
+    }
+    el("line", {x1: M.left, x2: W - M.right, y1: H - M.bottom, y2: H - M.bottom, "class": "axis"}, svg);
+    el("line", {x1: M.left, x2: M.left, y1: M.top, y2: H - M.bottom, "class": "axis"}, svg);
+
+    series.forEach(function (s, i) {
+      var colour = COLOURS[i % COLOURS.length];
+      var figs = s.figures.slice().sort(function (a, b) { return time(a.date) - time(b.date); });
+      if (figs.length > 1) {
+        el("polyline", {fill: "none", stroke: colour, "stroke-width": 2, "class": "series",
+          points: figs.map(function (p) { return x(time(p.date)) + "," + y(p.value); }).join(" ")}, svg);
+      }
+      figs.forEach(function (p) {
+        var c = el("circle", {cx: x(time(p.date)), cy: y(p.value), r: 4.5, fill: colour,
+          "class": "point figure-point"}, svg);
+        el("title", {}, c, label(s.metric) + ": " + p.value + " % (" + p.date + ")");
+        c.addEventListener("click", function () { location.href = "/article/" + p.article_id + "#item-" + p.id; });
+      });
+      s.targets.forEach(function (p) {
+        var cx = x(time(p.date)), cy = y(p.value), r = 7;
+        var d = el("polygon", {points: [cx, cy - r, cx + r, cy, cx, cy + r, cx - r, cy].join(" "),
+          fill: "#fff", stroke: colour, "stroke-width": 2, "class": "point target-point"}, svg);
+        el("title", {}, d, "target, " + label(s.metric) + ": " + p.value + " % by " + p.date.slice(0, 4));
+        d.addEventListener("click", function () { location.href = "/article/" + p.article_id + "#item-" + p.id; });
+      });
+      var ly = H - 22 + 0;
+      var lx = M.left + i * 230;
+      el("circle", {cx: lx + 5, cy: ly + 10, r: 4.5, fill: colour}, svg);
+      el("text", {x: lx + 14, y: ly + 14}, svg, label(s.metric));
+    });
+    svg.setAttribute("data-points", String(points.length));
+    svg.setAttribute("data-drawn", "true");
+  }
+
+  function start() {
+    var svg = document.getElementById("coverage-chart");
+    var data = document.getElementById("coverage-data");
+    if (svg && data) draw(svg, JSON.parse(data.textContent));
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
