@@ -97,6 +97,9 @@ def _ingest_page(store, path: Path, report: JobReport, lang: str | None) -> None
     except ExtractorError as exc:
         report.fail(str(path), str(exc))
         return
+    except Exception as exc:  # an extractor bug on one page must not stop a batch
+        report.fail(str(path), f"extraction failed ({exc.__class__.__name__}: {exc})")
+        return
     record.input = _input_name(path)
     res = store.save_record(record, raw=data, content_type=ctype)
     report.counts[res.status] += 1

@@ -31,7 +31,7 @@ def reprocess(db_path: str | Path, *, since_version: str | None = None, progress
                  if since_version is None or version_key(p.extractor_version) < version_key(since_version)]
         with _progress(progress, len(pages), "reprocess") as advance:
             for page in pages:
-                _redo(store, page, report)
+                _redo(store, page, report, Path(db_path).parent)
                 advance()
         report.registry = refresh(store.conn)
     finally:
@@ -39,7 +39,7 @@ def reprocess(db_path: str | Path, *, since_version: str | None = None, progress
     return report
 
 
-def _redo(store, page, report: JobReport) -> None:
+def _redo(store, page, report: JobReport, root: Path) -> None:
     from extractor.core import extract
     from extractor.errors import ExtractorError
 
@@ -48,13 +48,16 @@ def _redo(store, page, report: JobReport) -> None:
         report.counts["skipped"] += 1
         return
     try:
-        data, ctype = (page.raw, page.content_type) if page.raw is not None else _from_warc(page)
+        data, ctype = (page.raw, page.content_type) if page.raw is not None else _from_warc(page, root)
         record = extract(data, url=page.url, content_type=ctype)
     except ExtractorError as exc:
         report.fail(name, str(exc))
         return
     except OSError as exc:
         report.fail(name, f"archive unreadable: {exc.strerror or exc}")
+        return
+    except Exception as exc:  # an extractor bug on one page must not stop a batch
+        report.fail(name, f"extraction failed ({exc.__class__.__name__}: {exc})")
         return
     record.url, record.input = page.url, page.input  # same article, whatever the new reader says
     res = store.save_record(record, fetched_at=page.fetched_at, warc_file=page.warc_file,
@@ -63,15 +66,9 @@ def _redo(store, page, report: JobReport) -> None:
     report.counts[res.status] += 1
 
 
-def _from_warc(page) -> tuple[bytes, str | None]:
+def _from_warc(page, root: Path) -> tuple[bytes, str | None]:
     """The archived response body and its Content-Type, through the crawler's WARC reader."""
     from extractor.crawl.warc import read_record
 
-    rec = read_record(page.warc_file, page.warc_offset)
-    if isinstance(rec, (bytes, bytearray)):
-        return bytes(rec), None
-    body = getattr(rec, "body", None)
-    if body is None:
-        body = getattr(rec, "content", None)
-    headers = getattr(rec, "headers", None) or {}
-    return body, (headers.get("Content-Type") if hasattr(headers, "get") else None) or getattr(rec, "content_type", None)
+    archived = read_record(page.warc_file, page.warc_offset, root=root)
+    return archived.body, archived.content_type

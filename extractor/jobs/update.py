@@ -22,6 +22,7 @@ EXIT_SOME_FAILED = 1  # the run finished but some pages failed
 EXIT_USAGE = 2  # bad arguments or configuration
 EXIT_LOCKED = 3  # another update holds the lock: nothing done
 EXIT_CRAWL_ERROR = 4  # the crawl stopped on an error (what was stored stays stored)
+EXIT_INTERRUPTED = 130  # interrupted (Ctrl-C, SIGTERM): the next run resumes where it stopped
 
 CONFIG_KEYS = {"sites": list, "max_pages": int, "langs": list, "delay": (int, float), "since": str,
                "keep_all": bool}
@@ -149,12 +150,30 @@ def _run(db_path, config: dict, max_pages: int | None, progress: bool, crawl, lo
         registry = _refresh_quietly(db_path, open_store, refresh, log)
         return UpdateResult(EXIT_CRAWL_ERROR, [f"extractor update: crawl stopped: {exc.__class__.__name__}: {exc}",
                                                _registry_line(registry)], registry=registry)
-    counts = report.as_dict() if hasattr(report, "as_dict") else dict(report or {})
-    log.info("crawl: %s", {k: v for k, v in counts.items() if not isinstance(v, dict)})
+    summary = report.as_dict() if hasattr(report, "as_dict") else dict(report or {})
+    counts = summary.get("totals", summary)
+    log.info("crawl: %s", {k: v for k, v in counts.items() if not isinstance(v, (dict, list))})
+    for error in summary.get("errors", []):
+        log.warning("crawl error: %s", error)
     registry = _refresh_quietly(db_path, open_store, refresh, log)
-    lines = [report.render() if hasattr(report, "render") else str(counts), _registry_line(registry)]
+    lines = [_text(report.render()) if hasattr(report, "render") else str(counts), _registry_line(registry)]
+    if summary.get("interrupted"):
+        return UpdateResult(EXIT_INTERRUPTED, lines, counts, registry)
     failed = int(counts.get("failed", 0) or 0)
     return UpdateResult(EXIT_SOME_FAILED if failed else EXIT_OK, lines, counts, registry)
+
+
+def _text(renderable) -> str:
+    """A report as plain text (the crawler's report is a rich Table)."""
+    if isinstance(renderable, str):
+        return renderable
+    import io
+
+    from rich.console import Console
+
+    buf = io.StringIO()
+    Console(file=buf, width=100, color_system=None).print(renderable)
+    return buf.getvalue().rstrip()
 
 
 def _refresh_quietly(db_path, open_store, refresh, log) -> dict:

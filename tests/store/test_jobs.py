@@ -207,3 +207,47 @@ def test_missing_corpus_is_one_line(tmp_path, capsys):
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "no corpus database" in err
     assert not (tmp_path / "none.db").exists()
+
+
+def test_reprocess_reads_crawled_pages_from_the_warc(tmp_path, capsys):
+    from extractor.core import extract
+    from extractor.crawl.fetch import Exchange
+    from extractor.crawl.warc import WarcArchive
+
+    db = tmp_path / "corpus.db"
+    body = (FIXTURES / "ha-tinh-assurance.html").read_bytes()
+    url = "https://fr.example.vn/ha-tinh-assurance-volontaire"
+    archive = WarcArchive(tmp_path)
+    warc_file, offset = archive.write(Exchange(url=url, request_headers=[], status=200, reason="OK",
+                                               headers=[("Content-Type", "text/html; charset=utf-8")], body=body))
+    archive.close()
+    record = extract(body, url=url, content_type="text/html")
+    record.extractor_version = "0.0.1"
+    store = open_store(db)
+    store.save_record(record, fetched_at="2025-10-01T00:00:00Z", warc_file=warc_file, warc_offset=offset,
+                      http_status=200)
+    store.close()
+    assert main(["reprocess", "--db", str(db), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["changed"] == 1
+    assert count(db, "SELECT count(*) FROM revisions WHERE warc_file IS NOT NULL AND http_status = 200") == 2
+    assert count(db, "SELECT count(*) FROM articles") == 1
+    (tmp_path / warc_file).unlink()
+    assert main(["reprocess", "--db", str(db), "--since-version", "99"]) == 1
+    assert "no such WARC file" in capsys.readouterr().err
+
+
+def test_demo_builds_and_shows_search_and_province(tmp_path, records_jsonl, capsys, monkeypatch):
+    from extractor import demo
+
+    monkeypatch.setenv("COLUMNS", "200")
+    sample = tmp_path / "sample"
+    sample.mkdir()
+    shutil.copy(records_jsonl, sample / "records.jsonl")
+    db = tmp_path / "demo.db"
+    assert demo.main(["--sample", str(sample), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    for expected in ("What the corpus holds", "A search", "province view of Đắk Lắk", "Sông Hinh",
+                     f"extractor serve --db {db}"):
+        assert expected in out
+    assert demo.main(["--sample", str(sample), "--db", str(db)]) == 0  # rebuilt, same result
+    assert count(db, "SELECT count(*) FROM articles") == 5
