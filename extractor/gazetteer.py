@@ -20,7 +20,7 @@ from extractor.nlp.data import load_jsonl, model_path
 from extractor.textutil import fold
 
 __all__ = ["Unit", "ProvinceScope", "units", "lookup", "province_scope", "provinces_today",
-           "key", "spelling_key"]
+           "key", "spelling_key", "alias_keys"]
 
 LEVELS = ("province", "district", "commune")
 
@@ -122,6 +122,12 @@ def _index() -> dict[str, tuple[Unit, ...]]:
             if u not in idx[key(row["alias"])]:
                 idx[key(row["alias"])].append(u)
     return {k: tuple(v) for k, v in idx.items()}
+
+
+@lru_cache(maxsize=1)
+def alias_keys() -> frozenset[str]:
+    """Folded short forms and exonyms (their spelling need not match the canonical name's)."""
+    return frozenset(key(row["alias"]) for row in load_jsonl("place_aliases"))
 
 
 def lookup(name: str, level: str | None = None) -> list[Unit]:

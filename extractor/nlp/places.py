@@ -1,0 +1,401 @@
+"""Mentions of Vietnamese administrative units, resolved in the gazetteer.
+
+A unit's name is a run of capitalised words ("Hà Tĩnh", "Ha Tinh", "Ha-Tinh", "Hatinh",
+"Hô-Chi-Minh-Ville"); we look every stretch of such a run up in the gazetteer, longest
+first. The words around it are the evidence: a type word ("huyện", "district of",
+"la commune littorale de", "Chau Thanh district") tells the level; "cũ", "ancien",
+"former" the era; an honorific or a family name in front says it is a person
+("Mme Dang Thi Anh Hoa"), a street or lake word that it is not a unit at all. A bare
+single word counts only when it is a province, a known short form or a run-together
+name ("Huế", "HCMC", "Hatinh"), so common words that happen to be unit names stay out.
+
+A name several units share (Châu Thành, An Phú, Kim Sơn …) is resolved by scoring each
+candidate on the article's context: the provinces named in the same sentence (including
+"(tỉnh Quảng Bình cũ)"), the article's main provinces, a parent district named nearby
+("An Phu ward, Tam Ky city"), the era of the article. A tie between provinces leaves the
+province null rather than guessing. Every rule word lives in ``models/*/place_*.jsonl``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor import gazetteer as gz
+from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
+from extractor.nlp.data import load_jsonl
+from extractor.nlp.doc import PlaceMention
+from extractor.record import Locality, Span
+from extractor.textutil import fold, strip_accents
+
+REFORM_DATE = "2025-07-01"
+MAX_WORDS = 6          # the longest unit name, in words ("Thị trấn Nông trường Việt Trung" …)
+WINDOW = 80            # characters before a name searched for its type word
+NEAR = 250             # characters within which a parent district counts as context
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+_JOIN = re.compile(r"[ \u00a0\u202f]?[-‐–—][ \u00a0\u202f]?|[ \u00a0\u202f]")
+_ELISION = re.compile(r"[dlDL]['’](?=[^\W\d_])")
+_CONNECTOR = r"(?:\s+(?:de|du|des|of|of\s+the)\s+|\s+d['’]|\s*d['’])"
+
+
+def _alternation(words) -> str:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """One language's place rules, compiled once per pipeline."""
+
+    type_levels: dict[str, frozenset[str]]
+    type_before: re.Pattern
+    type_before_linked: re.Pattern
+    type_after: re.Pattern
+    former_before: re.Pattern
+    former_after: re.Pattern
+    honorific_before: re.Pattern
+    honorifics: frozenset[str]
+    honorific_words: frozenset[str]
+    surnames: frozenset[str]
+    middles: frozenset[str]
+    stops: frozenset[str]
+    not_before: re.Pattern
+    not_after: re.Pattern
+    strict_spelling: bool = False   # every accent is Vietnamese (vi); else only non-Latin-1 ones count
+
+
+def rules(lang: str) -> Rules:
+    """Compile the place rules of ``models/common`` and ``models/LANG``."""
+    types = load_jsonl("place_types", lang)
+    stop = load_jsonl("place_stop", lang)
+    levels: dict[str, set[str]] = defaultdict(set)
+    before, after = [], []
+    for row in types:
+        if "word" in row:
+            levels[fold(row["word"])].update(row["levels"])
+            (after if row.get("where") == "after" else before).append(row["word"])
+    former_b = [r["former"] for r in types if "former" in r and r.get("where") != "after"]
+    former_a = [r["former"] for r in types if "former" in r and r.get("where") == "after"]
+    honor = [r["honorific"] for r in stop if "honorific" in r]
+    tw_b, tw_a = _alternation(before), _alternation(after)
+    between = _alternation(r["between"] for r in types if "between" in r)
+    return Rules(
+        type_levels={k: frozenset(v) for k, v in levels.items()},
+        type_before=re.compile(rf"(?<!\w)(?P<tw>(?i:{tw_b}))(?:\s+(?:{between}))?[\s\u00a0]+$"),
+        type_before_linked=re.compile(rf"(?<!\w)(?P<tw>(?i:{tw_b}))(?P<mid>(?:\s+[^\W\d_]+){{0,2}}?){_CONNECTOR}$"),
+        type_after=re.compile(rf"^[\s\u00a0]+(?P<tw>(?i:{tw_a}))(?!\w)"),
+        former_before=re.compile(rf"(?<!\w)(?i:{_alternation(former_b)})(?!\w)"),
+        former_after=re.compile(rf"^[\s\u00a0]*(?:\)\s*)?(?i:{_alternation(former_a)})(?!\w)"),
+        honorific_before=re.compile(rf"(?<![\w.])(?:{_alternation(honor)})[\s\u00a0]+$"),
+        honorifics=frozenset(fold(h) for h in honor),
+        honorific_words=frozenset(h for h in honor if h.isalpha()),
+        surnames=frozenset(fold(r["surname"]) for r in stop if "surname" in r),
+        middles=frozenset(fold(r["middle"]) for r in stop if "middle" in r),
+        stops=frozenset(fold(r["stop"]) for r in stop if "stop" in r),
+        not_before=re.compile(rf"(?<!\w)(?:{_alternation(r['not_before'] for r in stop if 'not_before' in r)})"
+                              rf"[\s\u00a0]+$"),
+        not_after=re.compile(rf"^[\s\u00a0]+(?:{_alternation(r['not_after'] for r in stop if 'not_after' in r)})"
+                             rf"(?!\w)"),
+        strict_spelling=any(r.get("setting") == "strict_spelling" and r["value"] for r in types),
+    )
+
+
+@dataclass
+class Hit:
+    """A stretch of text that names units, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    candidates: list[gz.Unit]
+    typed: frozenset[str] | None = None   # levels the type word allows; None without one
+    former: bool = False
+    unit: gz.Unit | None = None
+    province: str | None = None
+    sentence: int = 0
+    context: set[str] = field(default_factory=set)
+
+
+def _runs(text: str, breaks: frozenset[str] = frozenset()) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised words (trailing 1–2 digit numbers allowed) joined by a space or hyphen.
+
+    A word in ``breaks`` (an honorific: "Mme", "bà") ends a run and starts none.
+    """
+    runs: list[list[tuple[int, int]]] = []
+    run: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        el = _ELISION.match(text, s)
+        if el and el.end() < e:
+            s = el.end()
+        word = text[s:e]
+        capital = word[0].isupper() and word not in breaks
+        number = word.isdigit() and len(word) <= 2
+        if run and (capital or number) and _JOIN.fullmatch(text[run[-1][1]:s]):
+            run.append((s, e))
+            continue
+        if run:
+            runs.append(run)
+        run = [(s, e)] if capital else []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def find(text: str, rules: Rules) -> list[Hit]:
+    """Every stretch of ``text`` that names an administrative unit (unresolved)."""
+    hits: list[Hit] = []
+    for run in _runs(text, rules.honorific_words):
+        if rules.honorific_before.search(text[max(0, run[0][0] - 20):run[0][0]]):
+            continue  # a person's name after M., Mme, ông, bà …
+        words = [fold(text[s:e]) for s, e in run[:2]]
+        if len(run) > 2 and words[1] in rules.middles:
+            continue  # "Dinh Van Thang", "Ca Thi Hoa"
+        personal = len(run) > 2 and (words[0] in rules.surnames or words[0] in rules.honorifics)
+        i = 0
+        while i < len(run):
+            size = _match_at(text, run, i, rules, hits, personal)
+            i += size or 1
+    return hits
+
+
+def _spelled_alike(mention: str, units: list[gz.Unit], strict: bool) -> bool:
+    """A name written in Vietnamese spelling must carry the unit's own marks ("Bà Lê" is not "Ba Lế").
+
+    Outside Vietnamese text only letters beyond Latin-1 (ă, đ, ơ, ư, ạ …) show Vietnamese
+    spelling; "Hanoï" or "Hô Chi Minh" are exonyms and match on the folded key.
+    """
+    vietnamese = _has_marks(mention) if strict else any(ord(c) > 0xFF for c in mention)
+    if not vietnamese or fold(mention) in gz.alias_keys():
+        return True
+    want = gz.spelling_key(mention)
+    return any(gz.spelling_key(u.name) == want for u in units)
+
+
+def _match_at(text: str, run, i: int, rules: Rules, hits: list[Hit], personal: bool) -> int:
+    for size in range(min(MAX_WORDS, len(run) - i), 0, -1):
+        s, e = run[i][0], run[i + size - 1][1]
+        if text[e - 1].isdigit() and size == 1:
+            continue
+        k = fold(text[s:e])
+        if k in rules.stops:
+            return size
+        units = gz.lookup(text[s:e])
+        if not units:
+            continue
+        if personal and i > 0:
+            return size  # inside a person's name ("Nguyễn Hữu Tài")
+        if not _spelled_alike(text[s:e], units, rules.strict_spelling):
+            continue
+        hit = _evidence(text, s, e, units, rules)
+        if hit is None:
+            return size
+        if size == 1 and hit.typed is None and not _bare_ok(text[s:e], units):
+            continue
+        hits.append(hit)
+        return size
+    return 0
+
+
+def _bare_ok(word: str, units: list[gz.Unit]) -> bool:
+    """A single word without a type word names a unit only if it is a province, a short form or run together."""
+    return any(u.level == "province" or fold(u.name) != fold(word) or len(u.name.split()) > 1 for u in units)
+
+
+def _evidence(text: str, s: int, e: int, units: list[gz.Unit], rules: Rules) -> Hit | None:
+    """The hit with its type word and era marker, or None when the words around say it is no unit."""
+    before, after = text[max(0, s - WINDOW):s], text[e:e + 40]
+    typed = None
+    m = rules.type_before.search(before)
+    if not m:
+        m = rules.type_before_linked.search(before)
+        if m and m.group("mid") and not m.group("mid").islower():
+            m = None
+    if not m:
+        m = rules.type_after.search(after)
+    if m:
+        typed = rules.type_levels.get(fold(m.group("tw")))
+    elif rules.not_before.search(before) or rules.not_after.search(after):
+        return None
+    former = bool(rules.former_before.search(before[-35:]) or rules.former_after.search(after))
+    return Hit(s, e, text[s:e], list(units), typed, former)
+
+
+def _has_marks(s: str) -> bool:
+    return strip_accents(s) != s
+
+
+def _filter(hit: Hit) -> None:
+    """Narrow the candidates by the type word and by the spelling when it carries diacritics."""
+    cands = hit.candidates
+    if hit.typed:
+        cands = [u for u in cands if u.level in hit.typed] or cands
+    if _has_marks(hit.text):
+        same = [u for u in cands if gz.spelling_key(u.name) == gz.spelling_key(hit.text)]
+        cands = same or cands
+    hit.candidates = cands
+
+
+def _anchor(hit: Hit) -> str | None:
+    """Today's province a hit certainly points to, before any context is used."""
+    provs = [u for u in hit.candidates if u.level == "province"]
+    if provs and (hit.typed is None or "province" in hit.typed):
+        return provs[0].province
+    todays = {u.province for u in hit.candidates}
+    return todays.pop() if len(todays) == 1 else None
+
+
+def _sentence_index(doc: Doc) -> list[tuple[int, int]]:
+    return list(doc._.sentences or [(0, len(doc.text))])
+
+
+def _sent_of(spans: list[tuple[int, int]], offset: int) -> int:
+    for i, (s, e) in enumerate(spans):
+        if s <= offset < e:
+            return i
+    return -1
+
+
+def _score(u: gz.Unit, hit: Hit, ctx: dict) -> float:
+    score = 0.0
+    if u.level == "province" and hit.typed is None:
+        score += 6.0   # a bare province name is the province, whatever else shares it
+    elif u.level == "province" and "province" in hit.typed:
+        score += 3.0
+    sent_provs = ctx["sentence"].get(hit.sentence, set()) - {fold(hit.text)}
+    if fold(u.province) in sent_provs or (u.old and fold(u.old) in sent_provs):
+        score += 3.0
+    if u.parent and fold(u.parent) in ctx["near"](hit):
+        score += 3.0
+    if u.province in ctx["main"]:
+        score += 2.0
+    if u.old and fold(u.old) in ctx["named"]:
+        score += 1.0
+    era_legacy = hit.former or ctx["legacy"]
+    if (u.legacy if era_legacy else u.current):
+        score += 0.5
+    score += {"province": 0.2, "district": 0.1}.get(u.level, 0.0)
+    return score
+
+
+def resolve(hits: list[Hit], doc: Doc, *, title_hits: list[Hit] = ()) -> list[str]:
+    """Choose each hit's unit from the context; return the article's main provinces (today's names)."""
+    spans = _sentence_index(doc)
+    for hit in hits:
+        _filter(hit)
+        hit.sentence = _sent_of(spans, hit.start)
+    for hit in title_hits:
+        _filter(hit)
+
+    weight: Counter[str] = Counter()
+    sentence: dict[int, set[str]] = defaultdict(set)
+    named: set[str] = set()
+    for hit in hits:
+        anchor = _anchor(hit)
+        if anchor:
+            weight[anchor] += 2.0 if hit.sentence == 0 else 1.0
+        for u in hit.candidates:
+            if u.level == "province" and (hit.typed is None or "province" in hit.typed):
+                sentence[hit.sentence].update({fold(u.name), fold(u.province)})
+                named.add(fold(u.name))
+    for hit in title_hits:
+        anchor = _anchor(hit)
+        if anchor:
+            weight[anchor] += 3.0
+    top = max(weight.values(), default=0)
+    main = {p for p, w in weight.items() if w >= top * 0.5} if top else set()
+
+    keys_at = [(h.start, fold(h.text)) for h in hits]
+
+    def near(hit: Hit) -> set[str]:
+        return {k for s, k in keys_at if abs(s - hit.start) <= NEAR and s != hit.start}
+
+    ctx = {"sentence": sentence, "main": main, "named": named, "near": near,
+           "legacy": (doc._.published or "9999")[:10] < REFORM_DATE}
+    for hit in hits:
+        scored = sorted(((_score(u, hit, ctx), u) for u in hit.candidates), key=lambda x: -x[0])
+        best_score, best = scored[0]
+        rivals = {u.province for sc, u in scored if sc >= best_score - 1e-9}
+        hit.unit = best
+        hit.province = best.province if len(rivals) == 1 else None
+    _one_sense(hits)
+    return _main_provinces(hits, title_hits)
+
+
+def _one_sense(hits: list[Hit]) -> None:
+    """A bare name means what the same name means where the article gave its type word."""
+    typed: dict[str, Hit] = {}
+    for hit in hits:
+        if hit.typed and fold(hit.text) not in typed:
+            typed[fold(hit.text)] = hit
+    for hit in hits:
+        ref = typed.get(fold(hit.text))
+        if hit.typed is None and ref is not None and ref.unit in hit.candidates:
+            hit.unit, hit.province = ref.unit, ref.province
+
+
+def _main_provinces(hits: list[Hit], title_hits) -> list[str]:
+    """The provinces the article is about: those named most (title and lead count more)."""
+    weight: Counter[str] = Counter()
+    for hit in hits:
+        if hit.province:
+            weight[hit.province] += 2.0 if hit.sentence == 0 else 1.0
+    for hit in title_hits:
+        anchor = _anchor(hit)
+        if anchor:
+            weight[anchor] += 3.0
+    if not weight:
+        return []
+    top = max(weight.values())
+    return [p for p, w in weight.most_common() if w >= max(2.0, top * 0.5)] or [weight.most_common(1)[0][0]]
+
+
+def localities(hits: list[Hit]) -> list[Locality]:
+    """One locality per unit (name and today's province), with all its mentions, in text order."""
+    groups: dict[tuple[str, str | None], list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault((fold(hit.unit.name), hit.province), []).append(hit)
+    for (name, prov), members in list(groups.items()):
+        if prov is None:
+            resolved = [k for k in groups if k[0] == name and k[1] is not None]
+            if len(resolved) == 1:
+                groups[resolved[0]].extend(groups.pop((name, prov)))
+    out = []
+    for members in groups.values():
+        members.sort(key=lambda h: h.start)
+        typed = [h for h in members if h.typed] or members
+        level = Counter(h.unit.level for h in typed).most_common(1)[0][0]
+        unit = next(h.unit for h in typed if h.unit.level == level)
+        prov = members[0].province
+        out.append(Locality(
+            name=unit.name, level=level, province=prov,
+            province_before_2025=(unit.old if prov and unit.old and unit.old != prov else None),
+            code=unit.code, lat=unit.lat, lon=unit.lon,
+            mentions=[Span(text=h.text, start=h.start, end=h.end) for h in members]))
+    out.sort(key=lambda loc: loc.mentions[0].start)
+    return out
+
+
+def mentions(hits: list[Hit]) -> list[PlaceMention]:
+    return [PlaceMention(h.start, h.end, h.text, h.unit.name, h.unit.level, h.province,
+                         h.unit.old if h.province and h.unit.old and h.unit.old != h.province else None)
+            for h in hits]
+
+
+@Language.factory("coverage_places", default_config={"lang": "xx"})
+def make_places(nlp: Language, name: str, lang: str):
+    compiled = rules(lang)
+
+    def component(doc: Doc) -> Doc:
+        hits = find(doc.text, compiled)
+        title_hits = find(doc._.title or "", compiled)
+        doc._.provinces = resolve(hits, doc, title_hits=title_hits)
+        doc._.places = mentions(hits)
+        doc._.localities = localities(hits)
+        return doc
+
+    return component
