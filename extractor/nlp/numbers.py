@@ -1,0 +1,219 @@
+"""Locale-aware number reading: digits with any grouping, scale words, number words.
+
+Pure functions over strings, no spaCy. The same digits mean different things per
+locale and shape: ``1.317.600`` (Vietnamese/French grouping), ``9,000`` (English
+grouping), ``93,9`` / ``93.9`` (decimals). A lone separator followed by exactly three
+digits is grouping unless it is the locale's decimal mark *and* a scale word or a
+percent sign follows (``1,240 triệu`` is 1.24 million, ``1,240 người`` 1 240 people).
+The vocabularies (scale words, number words, the decimal mark) are data under
+``models/LANG/number_*.jsonl`` so a new language needs no code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractor.nlp.data import load_jsonl
+
+SPACES = " \u00a0\u202f"
+_SPACE = re.compile(f"[{SPACES}]")
+# A: 1–3 digits then space-separated thousands groups ("9 000", "1 642 600", "2 315,5");
+# B: digits with dots/commas ("1.317.600", "93,9", "118,460"). Never glued to a word,
+# a slash, a colon, a hyphen or a plus (identifiers, dates, clock times, "GMT+7").
+_DIGITS = (r"(?:\d{1,3}(?:[" + SPACES + r"]\d{3})+(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)*)")
+_BEFORE = r"(?<![\w/:+\-.,])"
+_AFTER = r"(?![.,]?\d)(?!\w)(?![/:]\d)(?!-\w)"
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in a text: character span, normalised value, how it was written."""
+
+    start: int
+    end: int
+    value: float
+    text: str
+    approx: bool = False     # "une quarantaine": the word itself says "about"
+    word: bool = False       # written in words ("deux", "two million")
+    scale: float = 1.0       # the scale word's factor ("86,8 millions": 1e6)
+
+    @property
+    def scaled(self) -> bool:
+        return self.scale != 1.0
+
+
+def parse_digits(s: str, decimal: str = ",", fraction_hint: bool = False) -> float | None:
+    """The value of a digit string such as ``1.317.600``, ``93,9`` or ``9 000``; None if malformed.
+
+    ``decimal`` is the locale's decimal mark; ``fraction_hint`` says a scale word or a
+    percent sign follows, which makes ``1,240`` a decimal where ``,`` is the mark.
+    """
+    s = s.strip()
+    if _SPACE.search(s):
+        parts = _SPACE.split(s)
+        last = parts[-1]
+        frac = ""
+        m = re.fullmatch(r"(\d{3})[.,](\d+)", last)
+        if m:
+            parts[-1], frac = m.group(1), m.group(2)
+        if not (1 <= len(parts[0]) <= 3 and all(len(p) == 3 and p.isdigit() for p in parts[1:])):
+            return None
+        if not parts[0].isdigit() or (parts[0].startswith("0") and len(parts[0]) > 1):
+            return None
+        return float("".join(parts) + ("." + frac if frac else ""))
+    seps = [c for c in s if c in ".,"]
+    groups = re.split(r"[.,]", s)
+    if not all(g.isdigit() for g in groups):
+        return None
+    head = groups[0]
+    if head.startswith("0") and len(head) > 1:
+        return None  # phone numbers, codes
+    if not seps:
+        return float(s)
+    if len(set(seps)) == 2:
+        dec = seps[-1]
+        if seps.count(dec) > 1:
+            return None
+        whole, frac = s.rsplit(dec, 1)
+        return _grouped(re.split(r"[.,]", whole), frac)
+    if len(seps) > 1:
+        return _grouped(groups, "")
+    tail = groups[1]
+    if len(tail) != 3 or (seps[0] == decimal and fraction_hint) or len(head) > 3:
+        return float(f"{head}.{tail}")
+    return float(head + tail)
+
+
+def _grouped(groups: list[str], frac: str) -> float | None:
+    if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
+        return None
+    return float("".join(groups) + ("." + frac if frac else ""))
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled number vocabulary of one language."""
+
+    decimal: str
+    digits: re.Pattern
+    scales: dict[str, float]
+    scale_re: re.Pattern | None
+    words: dict[str, dict]
+    words_re: re.Pattern | None
+    counted_re: re.Pattern | None
+    fraction_after: re.Pattern | None
+
+
+def _alternation(items) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str, fraction_after: str = "", prefix: str = "") -> Grammar:
+    """The number grammar of ``lang`` from ``models/*/number_*.jsonl`` (cached).
+
+    ``fraction_after`` is a regex of what, right after a number, marks it as a
+    fraction-bearing quantity (percent signs), on top of the scale words; ``prefix`` a
+    regex of what may be glued before the digits (currency codes: "VND46.5").
+    """
+    fmt = {}
+    for row in load_jsonl("number_format", lang):
+        fmt.update(row)
+    scales = {r["word"].lower(): float(r["value"]) for r in load_jsonl("number_scales", lang)}
+    words = {r["word"].lower(): r for r in load_jsonl("number_words", lang)}
+    counted = [r["word"] for r in load_jsonl("number_counted", lang)]
+    scale_re = None
+    if scales:
+        one = f"(?:{_alternation(scales)})(?!\\w)"
+        scale_re = re.compile(f"[{SPACES}]*({one})(?:[{SPACES}]+({one}))?", re.I)
+    words_re = None
+    if words:
+        w = f"(?:{_alternation(words)})"
+        words_re = re.compile(f"(?<![\\w-])({w}(?:-{w})*)(?![\\w-])", re.I)
+    counted_re = re.compile(f"\\s+(?:{_alternation(counted)})(?!\\w)", re.I) if counted else None
+    frac_parts = [p for p in (fraction_after, scale_re.pattern if scale_re else "") if p]
+    frac_re = re.compile("|".join(f"(?:{p})" for p in frac_parts), re.I) if frac_parts else None
+    return Grammar(
+        decimal=fmt.get("decimal", ","),
+        digits=re.compile((f"(?:(?<!\\w)(?:{prefix})[{SPACES}]?|{_BEFORE})" if prefix else _BEFORE)
+                          + f"({_DIGITS})" + _AFTER),
+        scales=scales,
+        scale_re=scale_re,
+        words=words,
+        words_re=words_re,
+        counted_re=counted_re,
+        fraction_after=frac_re,
+    )
+
+
+def find_numbers(text: str, g: Grammar) -> list[Number]:
+    """Every number in ``text``, in order, with scale words applied and number words read."""
+    found: list[Number] = []
+    for m in g.digits.finditer(text):
+        after = text[m.end():m.end() + 40]
+        hint = bool(g.fraction_after and g.fraction_after.match(after))
+        value = parse_digits(m.group(1), g.decimal, hint)
+        if value is None:
+            continue
+        found.append(_scaled(text, m.start(1), m.end(1), value, g, word=False))
+    if g.words_re:
+        for m in g.words_re.finditer(text):
+            num = _read_words(m.group(1), g)
+            if num is None:
+                continue
+            value, row = num
+            item = _scaled(text, m.start(), m.end(), value, g, word=True, approx=bool(row.get("approx")))
+            if row.get("needs_scale") and not item.scaled:
+                continue
+            if row.get("needs_noun") and not item.scaled and not (
+                    g.counted_re and g.counted_re.match(text, item.end)):
+                continue
+            found.append(item)
+    found.sort(key=lambda n: n.start)
+    return _drop_overlaps(found)
+
+
+def _read_words(s: str, g: Grammar) -> tuple[float, dict] | None:
+    """``trente-deux`` → 32, ``deux`` → 2, ``une quarantaine`` → 40 (sum; hundreds multiply)."""
+    parts = s.lower().split("-")
+    if s.lower() in g.words:
+        parts = [s.lower()]
+    total, rows = 0.0, []
+    for part in parts:
+        row = g.words.get(part)
+        if row is None:
+            return None
+        rows.append(row)
+        if row.get("multiplier"):
+            total = max(total, 1.0) * float(row["value"])
+        else:
+            total += float(row["value"])
+    merged = dict(rows[0])
+    if len(rows) > 1:
+        merged.pop("needs_scale", None)
+    return total, merged
+
+
+def _scaled(text: str, start: int, end: int, value: float, g: Grammar, *, word: bool,
+            approx: bool = False) -> Number:
+    scale = 1.0
+    if g.scale_re:
+        m = g.scale_re.match(text, end)
+        if m:
+            for w in m.groups():
+                if w:
+                    scale *= g.scales[w.lower()]
+            end = m.end()
+    return Number(start, end, round(value * scale, 6), text[start:end], approx=approx, word=word, scale=scale)
+
+
+def _drop_overlaps(nums: list[Number]) -> list[Number]:
+    kept: list[Number] = []
+    for n in nums:
+        if kept and n.start < kept[-1].end:
+            if (n.end - n.start) > (kept[-1].end - kept[-1].start):
+                kept[-1] = n
+            continue
+        kept.append(n)
+    return kept

@@ -1,0 +1,543 @@
+"""The ``coverage_quantities`` component: every quantity in the body, as a figure or a target.
+
+For each number (:mod:`extractor.nlp.numbers`) we decide, from the words around it:
+whether it is a quantity at all (not a year, date, identifier, ordinal, age bracket,
+duration, nor part of a name), its unit and currency, its qualifier, whether it is a
+goal (target cues govern the numbers after them in their clause; deadline phrases
+the number just before them), its metric, the figure's ``as_of`` date or the
+target's ``year``, and the place it is about. All vocabularies are data in
+``models/*/quantity_*.jsonl``; the code only knows positions and distances.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
+from extractor.nlp.data import load_jsonl
+from extractor.nlp.numbers import SPACES, Number, find_numbers, grammar
+from extractor.record import Figure, Target
+
+COMPARATOR = {"exact": "=", "approx": "~", "more_than": ">", "at_least": ">=",
+              "less_than": "<", "at_most": "<="}
+_YEAR = re.compile(r"(?<![\d/.,\-])((?:19|20)\d\d)(?![\d/]|-\w)")
+_QUOTED = re.compile(r"«([^«»]{1,120})»|“([^“”]{1,120})”|\"([^\"\n]{1,120})\"")
+_WS = f"[\\s{SPACES}]"
+
+
+def _phrases(texts) -> str:
+    """An alternation of literal phrases, longest first, either apostrophe accepted."""
+    if not texts:
+        return "(?!)"
+    escaped = (re.escape(t).replace("'", "['’]").replace("’", "['’]").replace(r"\ ", _WS + "+")
+               for t in sorted(set(texts), key=len, reverse=True))
+    return "|".join(escaped)
+
+
+def _patterns(rows, key="pattern") -> str:
+    """An alternation of the rows' regex fragments, longest first; never-matching when empty."""
+    if not rows:
+        return "(?!)"
+    return "|".join(f"(?:{r[key]})" for r in sorted(rows, key=lambda r: len(r[key]), reverse=True))
+
+
+@dataclass
+class Rules:
+    """One language's compiled quantity vocabulary."""
+
+    grammar: object
+    units_after: list[tuple[re.Pattern, str, str | None]]
+    units_before: re.Pattern | None
+    prefix_currency: dict[str, str]
+    qual_before: re.Pattern | None
+    qual_before_map: dict[str, str]
+    qual_after: re.Pattern | None
+    qual_after_map: dict[str, str]
+    change_before: re.Pattern | None
+    change_after: re.Pattern | None
+    no_change: re.Pattern | None
+    not_before: re.Pattern | None
+    not_after: re.Pattern | None
+    range_open: re.Pattern | None
+    range_join: re.Pattern | None
+    cues: list[tuple[re.Pattern, str, str]]
+    clause_break: re.Pattern | None
+    relative_years: list[tuple[re.Pattern, int]]
+    metric_tags: list[tuple[re.Pattern, str]]
+    months: dict[str, int]
+    date_re: re.Pattern | None
+    ends: re.Pattern | None
+    asof_cue: re.Pattern | None
+    year_prefix: re.Pattern | None
+    scope: re.Pattern | None
+    fields: dict = field(default_factory=dict)
+
+
+def _rx(pattern: str, flags=re.I) -> re.Pattern | None:
+    return re.compile(pattern, flags) if pattern else None
+
+
+@lru_cache(maxsize=None)
+def rules(lang: str) -> Rules:
+    """Compile ``models/common`` + ``models/LANG`` quantity data once per language."""
+    units = load_jsonl("quantity_units", lang)
+    after = [r for r in units if r.get("position", "after") == "after"]
+    before = [r for r in units if r.get("position") == "before"]
+    fraction = "|".join(f"{_WS}*(?:{r['pattern']})" for r in after if r["unit"] in ("percent", "percentage_point"))
+    prefix = "|".join(r["pattern"] for r in before)
+    g = grammar(lang, fraction, prefix)
+    quals = load_jsonl("quantity_qualifiers", lang)
+    qb = {r["text"].lower(): r["qualifier"] for r in quals if r.get("position", "before") == "before"}
+    qa = {r["text"].lower(): r["qualifier"] for r in quals if r.get("position") == "after"}
+    changes = load_jsonl("quantity_changes", lang)
+    nots = load_jsonl("quantity_not", lang)
+    ranges = load_jsonl("quantity_ranges", lang)
+    cues = load_jsonl("quantity_cues", lang)
+    dates = load_jsonl("quantity_dates", lang)
+    months = {r["month"].lower(): int(r["n"]) for r in dates if "month" in r}
+    ends = [r["end"] for r in dates if "end" in r]
+    month_alt = _phrases(months)
+    date_re = None
+    if months:
+        date_re = re.compile(
+            rf"(?:(?P<end>{_phrases(ends) or '(?!)'}){_WS}+(?:(?:de|of|du){_WS}+)?)?"
+            rf"(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?{_WS}+)?(?P<m>{month_alt})(?!\w)"
+            rf"(?:{_WS}+(?P<d2>\d{{1,2}})(?!\d))?(?:,?{_WS}+(?P<y>(?:19|20)\d\d))?", re.I)
+    return Rules(
+        grammar=g,
+        units_after=[(re.compile(f"{_WS}*(?:{r['pattern']})(?!\\w)", re.I), r["unit"], r.get("currency"))
+                     for r in sorted(after, key=lambda r: len(r["pattern"]), reverse=True)],
+        units_before=_rx(f"(?<!\\w)({prefix}){_WS}?$") if prefix else None,
+        prefix_currency={r["pattern"]: r.get("currency") for r in before},
+        qual_before=_rx(f"(?<!\\w)({_phrases(qb)}){_WS}*$") if qb else None,
+        qual_before_map=qb,
+        qual_after=_rx(f"^{_WS}*({_phrases(qa)})(?!\\w)") if qa else None,
+        qual_after_map=qa,
+        change_before=_rx(f"(?<!\\w)({_patterns([r for r in changes if r.get('position', 'before') == 'before'])}){_WS}*$"),
+        no_change=_rx(f"(?:{_patterns([r for r in changes if r.get('change') is False])})"),
+        change_after=_rx(f"^{_WS}*({_patterns([r for r in changes if r.get('position') == 'after'])})(?!\\w)"),
+        not_before=_rx(f"(?<!\\w)(?:{_patterns([r for r in nots if r.get('position') == 'before'])}){_WS}*$"),
+        not_after=_rx(f"^{_WS}*(?:{_patterns([r for r in nots if r.get('position', 'after') == 'after'])})(?!\\w)"),
+        range_open=_rx(f"(?<!\\w)(?:{_patterns([r for r in ranges if 'open' in r], 'open')}){_WS}*$"),
+        range_join=_rx(f"^{_WS}*(?:{_patterns([r for r in ranges if 'join' in r], 'join')}){_WS}*$"),
+        cues=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), r.get("kind", "target"),
+               r.get("position", "before")) for r in cues],
+        clause_break=_rx(_patterns(load_jsonl("quantity_clauses", lang))),
+        relative_years=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), int(r["offset"]))
+                        for r in load_jsonl("quantity_years", lang)],
+        metric_tags=[(re.compile(f"(?<!\\w)(?:{r['pattern']})", re.I), r["tag"])
+                     for r in load_jsonl("quantity_metrics", lang)],
+        months=months,
+        date_re=date_re,
+        ends=_rx(f"(?:{_phrases(ends)}){_WS}*$") if ends else None,
+        asof_cue=_rx(_phrases([r["asof"] for r in dates if "asof" in r])),
+        year_prefix=_rx(f"(?<!\\w)(?:{_phrases([r['year_prefix'] for r in dates if 'year_prefix' in r])})"
+                        f"{_WS}+((?:19|20)\\d\\d)(?![\\d/])"),
+        scope=_rx(_patterns(load_jsonl("quantity_scope", lang))),
+    )
+
+
+@dataclass
+class Item:
+    """A quantity being decided: number, span of its evidence, and what we learnt."""
+
+    num: Number
+    start: int
+    end: int
+    value: float
+    unit: str = "count"
+    currency: str | None = None
+    qualifier: str = "exact"
+    change: bool = False
+    skip: str | None = None
+    range_with: "Item | None" = None
+    target: bool = False
+    sentence: tuple[int, int] = (0, 0)
+    clause: tuple[int, int] = (0, 0)
+
+
+def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Spans whose numbers belong to a name: initiatives, places, short quoted names."""
+    spans = [(i.start, i.end) for i in (doc._.initiatives or [])]
+    spans += [(p.start, p.end) for p in (doc._.places or [])]
+    for m in _QUOTED.finditer(doc.text):
+        inner = next(g for g in m.groups() if g is not None)
+        if len(inner.split()) <= 10 and not re.search(r"[.!?;:,]", inner):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    return list(doc._.sentences or [(0, len(doc.text))])
+
+
+def _clauses(text: str, sent: tuple[int, int], r: Rules) -> list[tuple[int, int]]:
+    s, e = sent
+    if not r.clause_break:
+        return [sent]
+    cuts = [s] + [m.start() + s for m in r.clause_break.finditer(text[s:e])] + [e]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [sent]
+
+
+def _read_unit(text: str, it: Item, r: Rules) -> None:
+    before = text[max(0, it.start - 8):it.start]
+    if r.units_before:
+        m = r.units_before.search(before)
+        if m:
+            code = m.group(1)
+            it.unit = "currency"
+            it.currency = next((c for p, c in r.prefix_currency.items() if re.fullmatch(p, code)), None)
+            it.start -= len(m.group(0))
+    for pat, unit, currency in r.units_after:
+        m = pat.match(text, it.end)
+        if m:
+            if unit == "currency" and it.unit == "currency":
+                pass  # "VND2 million đồng": keep the prefix's reading
+            else:
+                it.unit, it.currency = unit, currency or it.currency
+            it.end = m.end()
+            break
+
+
+def _excluded(text: str, it: Item, r: Rules) -> str | None:
+    n = it.num
+    before = text[max(0, it.start - 40):it.start]
+    after = text[it.end:it.end + 40]
+    if it.unit == "count":
+        if not n.scaled and not n.word and n.value == int(n.value) and 1900 <= n.value <= 2100 \
+                and re.fullmatch(r"\d{4}", n.text):
+            return "year"
+        if r.not_after and r.not_after.match(after):
+            return "after"
+    if r.not_before and r.not_before.search(before):
+        return "before"
+    return None
+
+
+def _ranges(text: str, items: list[Item], r: Rules) -> None:
+    """``de 40 000 à 70 000`` / ``between 85 and 95 per cent`` / ``từ 5 đến 10``: two ends."""
+    if not (r.range_open and r.range_join):
+        return
+    for a, b in zip(items, items[1:]):
+        if a.range_with or b.range_with:
+            continue
+        between = text[a.end:b.start]
+        if len(between) > 12 or not r.range_join.match(between):
+            continue
+        if not r.range_open.search(text[max(0, a.start - 20):a.start]):
+            continue
+        if a.unit == "count" and b.unit != "count":
+            a.unit, a.currency = b.unit, b.currency
+        if b.num.scaled and not a.num.scaled:
+            a.value = round(a.value * b.num.scale, 6)  # "từ 5 đến 10 triệu": both in millions
+        if a.skip or b.skip:
+            reason = a.skip or b.skip
+            a.skip = b.skip = reason
+        a.range_with, b.range_with = b, a
+        a.qualifier, b.qualifier = "at_least", "at_most"
+
+
+def _qualify(text: str, it: Item, r: Rules) -> None:
+    if it.num.approx:
+        it.qualifier = "approx"
+    before = text[max(0, it.start - 40):it.start]
+    if r.qual_before:
+        m = r.qual_before.search(before)
+        if m:
+            it.qualifier = r.qual_before_map.get(_norm(m.group(1)), it.qualifier)
+            it.start -= len(m.group(0))
+            before = text[max(0, it.start - 40):it.start]
+    if r.qual_after:
+        m = r.qual_after.match(text, it.end)
+        if m:
+            it.qualifier = r.qual_after_map.get(_norm(m.group(1)), it.qualifier)
+    if r.change_before:
+        m = r.change_before.search(before)
+        if m and not (r.no_change and r.no_change.fullmatch(m.group(1))):
+            it.change = True
+    if r.change_after and r.change_after.match(text, it.end):
+        it.change = True
+
+
+def _norm(s: str) -> str:
+    return re.sub(f"{_WS}+", " ", s.lower().replace("’", "'"))
+
+
+def _decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None) -> None:
+    """Target cues govern the numbers after them in their clause; deadline phrases and
+    figure cues govern the number right before them."""
+    by_clause: dict[tuple[int, int], list[Item]] = {}
+    for it in items:
+        by_clause.setdefault(it.clause, []).append(it)
+    for (cs, ce), group in by_clause.items():
+        clause = text[cs:ce]
+        marks: list[tuple[int, int, str, str]] = []
+        for pat, kind, pos in r.cues:
+            for m in pat.finditer(clause):
+                marks.append((m.start() + cs, m.end() + cs, kind, pos))
+        marks = _longest(marks)
+        for it in group:
+            it.target = False
+        for s, e, kind, pos in marks:
+            if pos == "after":
+                if kind == "target" and year_now and _past_year(text[s:e], year_now):
+                    continue
+                prev = [it for it in group if it.end <= s and not _between_number(it, s, group)]
+                if prev and s - prev[-1].end <= 60:
+                    prev[-1].target = kind == "target"
+                    prev[-1].__dict__["_fixed"] = True
+            elif kind == "target":
+                for it in group:
+                    if it.start >= e and not it.__dict__.get("_fixed"):
+                        it.target = True
+            elif kind == "figure":
+                for it in group:
+                    if it.start >= e and not it.__dict__.get("_fixed"):
+                        it.target = False
+
+
+def _between_number(it: Item, pos: int, group: list[Item]) -> bool:
+    return any(o is not it and it.end <= o.start < pos for o in group)
+
+
+def _past_year(s: str, year_now: int) -> bool:
+    m = _YEAR.search(s)
+    return bool(m and int(m.group(1)) < year_now)
+
+
+def _longest(marks):
+    """Drop cue matches contained in a longer one ("đạt mục tiêu" over "mục tiêu")."""
+    marks.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    kept = []
+    for m in marks:
+        if any(k[0] <= m[0] and m[1] <= k[1] for k in kept):
+            continue
+        kept.append(m)
+    kept = [m for m in kept if m[2] != "none"]
+    return sorted(kept, key=lambda m: m[0])
+
+
+def _tags(text: str, r: Rules) -> list[tuple[int, int, str]]:
+    """Metric vocabulary hits; words inside an agency's name ("BHXH tỉnh", "Social
+    Security office") say nothing about what a number measures."""
+    found = [(m.start(), m.end(), tag) for pat, tag in r.metric_tags for m in pat.finditer(text)]
+    agencies = [(s, e) for s, e, tag in found if tag == "agency"]
+    return sorted(t for t in found if t[2] != "agency" and not _covered(t[0], t[1], agencies))
+
+
+def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], neighbours: tuple[int, int]) -> str | None:
+    """Metric from the vocabulary around the number (see quantity_metrics.jsonl)."""
+    if it.change or it.unit == "percentage_point":
+        return None
+    if it.unit == "currency":
+        return "other"
+    ss, se = it.sentence
+    lo, hi = neighbours
+    near_after = [t for t in tags if it.end <= t[0] < min(hi, it.end + 45)]
+    near_before = [t for t in tags if max(lo, it.start - 90) <= t[0] < it.start]
+    window = near_before + near_after
+    kinds_after = {t[2] for t in near_after}
+    kinds = {t[2] for t in window}
+    if "share_other" in kinds_after or "negation" in kinds:
+        return "other"
+    insurance = _nearest_insurance(it, tags)
+    if it.unit == "percent":
+        if "satisfaction" in kinds:
+            return "satisfaction"
+        if "labour" in kinds_after and insurance in (None, "health"):
+            insurance = "social"
+        if "population" in kinds_after and insurance is None:
+            insurance = "health"
+        if insurance and ({"coverage", "population", "labour", "participation"} & kinds
+                          or any(t[2] == insurance and abs(t[0] - it.start) < 60 for t in tags)):
+            return f"{insurance}_insurance_coverage"
+        return "other"
+    if "card" in kinds_after:
+        return "other"
+    if insurance and "people" in kinds_after and ({"participation"} & kinds):
+        return f"{insurance}_insurance_participants"
+    if insurance and "participant" in kinds_after:
+        return f"{insurance}_insurance_participants"
+    return "other"
+
+
+def _nearest_insurance(it: Item, tags) -> str | None:
+    ss, se = it.sentence
+    best, dist = None, None
+    for s, e, tag in tags:
+        if tag in ("health", "social", "unemployment") and ss <= s < se:
+            d = it.start - e if e <= it.start else (s - it.end) * 1.5
+            if d < 0:
+                continue
+            if dist is None or d < dist:
+                best, dist = tag, d
+    return best
+
+
+def _year(text: str, it: Item, r: Rules, year_now: int | None) -> int | None:
+    """The deadline year nearest the number in its clause, else in its sentence."""
+    for lo, hi in (it.clause, it.sentence):
+        chunk = text[lo:hi]
+        found = []
+        for m in _YEAR.finditer(chunk):
+            y = int(m.group(1))
+            if year_now is None or y >= year_now:
+                found.append((m.start() + lo, y))
+        if year_now:
+            for pat, offset in r.relative_years:
+                for m in pat.finditer(chunk):
+                    found.append((m.start() + lo, year_now + offset))
+        if found:
+            return min(found, key=lambda f: abs(f[0] - it.start))[1]
+    return None
+
+
+def _as_of(text: str, it: Item, r: Rules, published: str | None) -> str | None:
+    """The date the figure describes, from the date phrases of its sentence."""
+    ss, se = it.sentence
+    sent = text[ss:se]
+    year_now = int(published[:4]) if published else None
+    best = None
+    for m in re.finditer(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])", sent):
+        best = _pick(best, m.start(), _iso(int(m.group(3)), int(m.group(2)), int(m.group(1))), it.start - ss)
+    for m in re.finditer(r"(?<![\d/])(\d{1,2})/((?:19|20)\d\d)(?![\d/])", sent):
+        end = bool(r.ends and r.ends.search(sent[max(0, m.start() - 20):m.start()].replace("tháng", "").rstrip()))
+        month, year = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12:
+            val = _iso(year, month, calendar.monthrange(year, month)[1]) if end else f"{year}-{month:02d}"
+            best = _pick(best, m.start(), val, it.start - ss)
+    if r.date_re:
+        for m in r.date_re.finditer(sent):
+            month = r.months.get(_norm(m.group("m")))
+            if not month:
+                continue
+            year = int(m.group("y")) if m.group("y") else year_now
+            if year is None:
+                continue
+            day = m.group("d1") or m.group("d2")
+            if not m.group("y") and published and f"{year}-{month:02d}" > published[:7]:
+                year -= 1
+            if day and 1 <= int(day) <= 31:
+                val = _iso(year, month, int(day))
+            elif m.group("end"):
+                val = _iso(year, month, calendar.monthrange(year, month)[1])
+            else:
+                continue
+            if val:
+                best = _pick(best, m.start(), val, it.start - ss)
+    if best is None and r.year_prefix:
+        for m in r.year_prefix.finditer(sent):
+            y = int(m.group(1))
+            if year_now is None or y <= year_now:
+                best = _pick(best, m.start(), str(y), it.start - ss)
+    return best[1] if best else None
+
+
+def _pick(best, pos: int, val: str | None, at: int):
+    if val is None:
+        return best
+    d = abs(pos - at) + (0 if pos <= at else 30)
+    return (d, val) if best is None or d < best[0] else best
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return f"{y:04d}-{m:02d}-{min(d, calendar.monthrange(y, m)[1]):02d}"
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+
+
+def _locality(text: str, it: Item, places, provinces: list[str], r: Rules) -> str | None:
+    """The nearest place of the clause, else of the sentence, else the main province when
+    the sentence speaks of "the province"."""
+    for lo, hi in (it.clause, it.sentence):
+        inside = [p for p in places if lo <= p.start < hi]
+        if inside:
+            def dist(p):
+                return it.start - p.end if p.end <= it.start else (p.start - it.end) * 1.5
+            return min(inside, key=lambda p: abs(dist(p))).name
+    ss, se = it.sentence
+    if provinces and r.scope and r.scope.search(text[ss:se]):
+        return provinces[0]
+    return None
+
+
+def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
+    text = doc.text
+    published = doc._.published
+    year_now = int(published[:4]) if published and published[:4].isdigit() else None
+    names = _name_spans(doc)
+    items: list[Item] = []
+    for n in find_numbers(text, r.grammar):
+        if _covered(n.start, n.end, names):
+            continue
+        it = Item(num=n, start=n.start, end=n.end, value=n.value)
+        _read_unit(text, it, r)
+        it.skip = _excluded(text, it, r)
+        items.append(it)
+    _ranges(text, items, r)
+    items = [it for it in items if not it.skip]
+    sentences = _sentences(doc)
+    for it in items:
+        it.sentence = next(((s, e) for s, e in sentences if s <= it.num.start < e), (0, len(text)))
+        it.clause = next(((s, e) for s, e in _clauses(text, it.sentence, r) if s <= it.num.start < e), it.sentence)
+        if not it.range_with:
+            _qualify(text, it, r)
+        else:
+            _range_changes(text, it, r)
+    _decide_targets(text, items, r, year_now)
+    tags = _tags(text, r)
+    places = sorted(doc._.places or [], key=lambda p: p.start)
+    provinces = list(doc._.provinces or [])
+    figures, targets = [], []
+    for i, it in enumerate(items):
+        lo = items[i - 1].end if i else it.clause[0]
+        hi = items[i + 1].start if i + 1 < len(items) else it.clause[1]
+        lo, hi = max(lo, it.clause[0]), min(hi, it.clause[1])
+        if it.range_with:
+            other = it.range_with
+            lo, hi = min(lo, it.clause[0] if other.start < it.start else lo), max(hi, other.end)
+            span = (min(it.start, other.start), max(it.end, other.end))
+            span = (_range_start(text, span[0], r), span[1])
+        else:
+            span = (it.start, it.end)
+        metric = _metric(text, it, tags, (lo, hi))
+        common = dict(value=it.value, unit=it.unit, currency=it.currency, metric=metric,
+                      locality=_locality(text, it, places, provinces, r),
+                      text=text[span[0]:span[1]], start=span[0], end=span[1],
+                      sentence=text[it.sentence[0]:it.sentence[1]])
+        if it.target:
+            targets.append(Target(comparator=COMPARATOR[it.qualifier], year=_year(text, it, r, year_now), **common))
+        else:
+            figures.append(Figure(qualifier=it.qualifier, as_of=_as_of(text, it, r, published), **common))
+    return figures, targets
+
+
+def _range_start(text: str, start: int, r: Rules) -> int:
+    m = r.range_open.search(text[max(0, start - 20):start]) if r.range_open else None
+    return start - len(m.group(0)) if m else start
+
+
+def _range_changes(text: str, it: Item, r: Rules) -> None:
+    if r.change_after and r.change_after.match(text, it.end):
+        it.change = True
+
+
+@Language.factory("coverage_quantities", default_config={"lang": "xx"})
+def make_quantities(nlp: Language, name: str, lang: str):
+    compiled = rules(lang)
+
+    def component(doc: Doc) -> Doc:
+        doc._.figures, doc._.targets = quantities(doc, compiled)
+        return doc
+
+    return component
