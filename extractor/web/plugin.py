@@ -55,3 +55,4 @@ def menu_links(datasette):
         {"href": "/map", "label": "Map"},
         {"href": f"/{views.db_name(datasette)}", "label": "Tables"},
     ]
+

@@ -9,7 +9,7 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlencode
 
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import Response
 
 from extractor.store import web_queries
 from extractor.web.highlight import segments, sentence_around
@@ -34,6 +34,15 @@ async def _page(datasette, request, template: str, data: dict[str, Any], **extra
     html = await datasette.render_template(template, {**data, **extra, "kind_labels": KIND_LABELS},
                                            request=request)
     return Response.html(html)
+
+
+async def not_found(datasette, request, message: str) -> Response:
+    """A 404 page (or JSON) rendered here rather than raised: Datasette prints every raised
+    error with a full traceback on the server console, and a public site gets many 404s."""
+    info = {"ok": False, "error": message, "status": 404, "title": None}
+    if request.url_vars.get("format") == ".json":
+        return Response.json(info, status=404)
+    return Response.html(await datasette.render_template("error.html", info, request=request), status=404)
 
 
 async def home(datasette, request) -> Response:
@@ -101,14 +110,14 @@ async def province(datasette, request) -> Response:
     name = unquote(request.url_vars["name"]).strip()
     data = await _query(datasette, web_queries.province, name)
     if data is None:
-        raise NotFound(f"Nothing in the corpus about a province called {name!r}")
+        return await not_found(datasette, request, f"Nothing in the corpus about a province called “{name}”.")
     return await _page(datasette, request, "province.html", data)
 
 
 async def initiative(datasette, request) -> Response:
     data = await _query(datasette, web_queries.initiative, int(request.url_vars["id"]))
     if data is None:
-        raise NotFound("No such initiative")
+        return await not_found(datasette, request, "No such initiative.")
     for row in data["mentions"]:
         row["evidence"] = evidence(row)
         row.pop("context", None)
@@ -121,7 +130,7 @@ async def article(datasette, request) -> Response:
     data = await _query(datasette, web_queries.article, int(request.url_vars["id"]),
                         int(rev) if rev.isdigit() else None)
     if data is None:
-        raise NotFound("No such article")
+        return await not_found(datasette, request, "No such article.")
     if request.url_vars.get("format") == ".json":
         return await _page(datasette, request, "article.html", data)
     marks = [dict(i, anchor=f"item-{i['id']}") for i in data["items"]]

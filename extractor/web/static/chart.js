@@ -25,6 +25,8 @@
     var ts = points.map(function (p) { return time(p.date); });
     var t0 = Math.min.apply(null, ts), t1 = Math.max.apply(null, ts);
     if (t0 === t1) { t0 -= 1.6e10; t1 += 1.6e10; }
+    var pad = (t1 - t0) * 0.04;  // keep end points and target diamonds off the frame
+    t0 -= pad; t1 += pad;
     var vs = points.map(function (p) { return p.value; });
     var v0 = Math.max(0, Math.floor(Math.min.apply(null, vs) / 10) * 10 - 10);
     var v1 = Math.min(100, Math.ceil(Math.max.apply(null, vs) / 10) * 10);
