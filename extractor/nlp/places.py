@@ -35,10 +35,13 @@ REFORM_DATE = "2025-07-01"
 MAX_WORDS = 6          # the longest unit name, in words ("Thị trấn Nông trường Việt Trung" …)
 WINDOW = 80            # characters before a name searched for its type word
 NEAR = 250             # characters within which a parent district counts as context
+ROUNDUP_RATIO = 3.0    # a province named this many times more than any other is the subject
+ROUNDUP_MIN = 4        # provinces with a figure that make an article a round-up
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _JOIN = re.compile(r"[ \u00a0\u202f]?[-‐–—][ \u00a0\u202f]?|[ \u00a0\u202f]")
 _ELISION = re.compile(r"[dlDL]['’](?=[^\W\d_])")
+_DIGIT = re.compile(r"\d")
 _CONNECTOR = r"(?:\s+(?:de|du|des|of|of\s+the)\s+|\s+d['’]|\s*d['’])"
 
 
@@ -97,7 +100,7 @@ def rules(lang: str) -> Rules:
         middles=frozenset(fold(r["middle"]) for r in stop if "middle" in r),
         stops=frozenset(fold(r["stop"]) for r in stop if "stop" in r),
         not_before=re.compile(rf"(?<!\w)(?:{_alternation(r['not_before'] for r in stop if 'not_before' in r)})"
-                              rf"[\s\u00a0]+$"),
+                              rf"(?:{_CONNECTOR}|[\s\u00a0]+)$"),
         not_after=re.compile(rf"^[\s\u00a0]+(?:{_alternation(r['not_after'] for r in stop if 'not_after' in r)})"
                              rf"(?!\w)"),
         strict_spelling=any(r.get("setting") == "strict_spelling" and r["value"] for r in types),
@@ -323,7 +326,7 @@ def resolve(hits: list[Hit], doc: Doc, *, title_hits: list[Hit] = ()) -> list[st
         hit.unit = best
         hit.province = best.province if len(rivals) == 1 else None
     _one_sense(hits)
-    return _main_provinces(hits, title_hits)
+    return _main_provinces(hits, title_hits, doc)
 
 
 def _one_sense(hits: list[Hit]) -> None:
@@ -338,20 +341,34 @@ def _one_sense(hits: list[Hit]) -> None:
             hit.unit, hit.province = ref.unit, ref.province
 
 
-def _main_provinces(hits: list[Hit], title_hits) -> list[str]:
-    """The provinces the article is about: those named most (title and lead count more)."""
+def _main_provinces(hits: list[Hit], title_hits, doc: Doc) -> list[str]:
+    """The provinces the article is about (today's names).
+
+    One province dominates a local story (named three times as often as any other, the
+    title and lead counting more); without one, a round-up naming figures for many
+    provinces lists every province named in a sentence with a number.
+    """
     weight: Counter[str] = Counter()
+    with_number: Counter[str] = Counter()
+    spans = _sentence_index(doc)
     for hit in hits:
         if hit.province:
             weight[hit.province] += 2.0 if hit.sentence == 0 else 1.0
+            s, e = spans[hit.sentence] if hit.sentence >= 0 else (0, 0)
+            if _DIGIT.search(doc.text, s, e):
+                with_number[hit.province] += 1
     for hit in title_hits:
         anchor = _anchor(hit)
         if anchor:
             weight[anchor] += 3.0
     if not weight:
         return []
-    top = max(weight.values())
-    return [p for p, w in weight.most_common() if w >= max(2.0, top * 0.5)] or [weight.most_common(1)[0][0]]
+    ranked = weight.most_common()
+    top = ranked[0][1]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if top < ROUNDUP_RATIO * second and len(with_number) >= ROUNDUP_MIN:
+        return [p for p, _ in ranked if with_number[p]]
+    return [p for p, w in ranked if w >= max(2.0, top * 0.5)] or [ranked[0][0]]
 
 
 def localities(hits: list[Hit]) -> list[Locality]:

@@ -1,0 +1,163 @@
+"""coverage_places on sentences we wrote in the provincial-press style (fr, en, vi)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extractor.nlp import places  # noqa: F401  (registers the factory)
+from extractor.nlp import sentences  # noqa: F401
+
+_NLP: dict[str, spacy.language.Language] = {}
+
+
+def run(text: str, lang: str, published: str = "2025-09-15", title: str | None = None):
+    if lang not in _NLP:
+        nlp = spacy.blank("xx")
+        nlp.add_pipe("coverage_sentences", config={"lang": lang})
+        nlp.add_pipe("coverage_places", config={"lang": lang})
+        _NLP[lang] = nlp
+    nlp = _NLP[lang]
+    doc = nlp.make_doc(text)
+    doc._.lang, doc._.published, doc._.title = lang, published, title
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    for loc in doc._.localities:
+        for m in loc.mentions:
+            assert doc.text[m.start:m.end] == m.text
+    for m in doc._.places:
+        assert doc.text[m.start:m.end] == m.text
+    return doc
+
+
+def by_name(doc) -> dict:
+    return {loc.name: loc for loc in doc._.localities}
+
+
+# --- English ---------------------------------------------------------------------------
+
+def test_en_merged_province_and_type_word_after():
+    doc = run("Binh Phuoc province signed up 3,200 new members. Dong Xoai city led the drive, "
+              "while Bu Dang district still trails.", "en", published="2025-03-02")
+    locs = by_name(doc)
+    assert locs["Bình Phước"].level == "province"
+    assert locs["Bình Phước"].province == "Đồng Nai"
+    assert locs["Bình Phước"].province_before_2025 == "Bình Phước"
+    assert locs["Bù Đăng"].level == "district" and locs["Bù Đăng"].province == "Đồng Nai"
+    assert doc._.provinces == ["Đồng Nai"]
+
+
+def test_en_shared_district_name_resolved_by_the_province_in_the_sentence():
+    doc = run("Chau Thanh district in the Mekong Delta province of Ben Tre reported 96 per cent.", "en",
+              published="2025-02-10")
+    chau = by_name(doc)["Châu Thành"]
+    assert chau.level == "district"
+    assert chau.province == "Vĩnh Long" and chau.province_before_2025 == "Bến Tre"
+
+
+def test_en_shared_name_without_context_keeps_a_null_province():
+    doc = run("Officials visited Chau Thanh district last week.", "en")
+    assert by_name(doc)["Châu Thành"].province is None
+
+
+def test_en_short_forms_and_people():
+    doc = run("Nguyen Thi Thanh Hoa, a vendor, moved to HCM City in 2019. Mr Ha Van Tinh said "
+              "Ho Chi Minh City and Hanoi need 40,000 more cards.", "en")
+    locs = by_name(doc)
+    assert set(locs) == {"Hồ Chí Minh", "Hà Nội"}
+    assert [m.text for m in locs["Hồ Chí Minh"].mentions] == ["HCM City", "Ho Chi Minh City"]
+
+
+def test_en_landmarks_countries_and_common_words_are_not_units():
+    doc = run("Visitors walked along Ba Be lake, crossed into Laos and admired the golden hue of "
+              "Vietnam's rice terraces.", "en")
+    assert doc._.localities == []
+
+
+# --- French ----------------------------------------------------------------------------
+
+def test_fr_type_words_with_adjectives_and_former_district():
+    doc = run("Dans la commune montagneuse de Ta Leng, 412 familles sont assurées. "
+              "L'ancien district de Tam Duong compte 30 000 habitants.", "fr", published="2025-10-01")
+    locs = by_name(doc)
+    assert locs["Tả Lèng"].level == "commune" and locs["Tả Lèng"].province == "Lai Châu"
+    assert locs["Tam Đường"].level == "district"
+
+
+def test_fr_place_inside_an_organisation_name_and_honorifics():
+    doc = run("Selon Mme Ly Thi Hoa, de la Caisse d'assurance sociale de Tuy Hoa, la province de "
+              "Phu Yen a dépassé 92 %.", "fr", published="2025-05-20")
+    locs = by_name(doc)
+    assert {"Tuy Hòa", "Phú Yên"} <= set(locs)
+    assert locs["Tuy Hòa"].province == "Đắk Lắk" and locs["Tuy Hòa"].province_before_2025 == "Phú Yên"
+    assert all(loc.province is not None for loc in doc._.localities)
+
+
+def test_fr_district_named_like_a_former_province_follows_its_type_word():
+    doc = run("La province de Son La progresse. Dans le district de Phu Yen, le taux reste à 91 %.",
+              "fr", published="2025-04-01")
+    locs = by_name(doc)
+    assert "Phù Yên" in locs and "Phú Yên" not in locs
+    assert locs["Phù Yên"].province == "Sơn La"
+
+
+def test_fr_exonyms():
+    doc = run("Les ouvriers partent pour Hô Chi Minh-Ville ou Hanoï chaque printemps.", "fr")
+    assert set(by_name(doc)) == {"Hồ Chí Minh", "Hà Nội"}
+
+
+# --- Vietnamese ------------------------------------------------------------------------
+
+def test_vi_type_words_and_parenthesised_old_province():
+    doc = run("Tại huyện Quảng Ninh (tỉnh Quảng Bình cũ), tỷ lệ tham gia đạt 93%. "
+              "Xã Quảng Ninh của tỉnh Thanh Hóa đạt 97%.", "vi", published="2025-08-01")
+    locs = doc._.localities
+    district = next(loc for loc in locs if loc.level == "district")
+    assert district.name == "Quảng Ninh" and district.province == "Quảng Trị"
+    assert district.province_before_2025 == "Quảng Bình"
+    commune = next(loc for loc in locs if loc.level == "commune")
+    assert commune.name == "Quảng Ninh" and commune.province == "Thanh Hóa"
+    assert not any(loc.level == "province" and loc.name == "Quảng Ninh" for loc in locs)
+
+
+def test_vi_common_words_and_people_are_not_units():
+    doc = run("Ông Nguyễn Hữu Tài cho biết bà con sống ấm no, hạnh phúc và đoàn kết. "
+              "Bộ Y tế đánh giá cao xã Hạnh Phúc.", "vi")
+    assert [loc.name for loc in doc._.localities] == ["Hạnh Phúc"]
+
+
+def test_vi_honorific_look_alike_in_a_province_name():
+    doc = run("Bà Rịa - Vũng Tàu cũ có 1,2 triệu người tham gia BHYT.", "vi")
+    loc = by_name(doc)["Bà Rịa - Vũng Tàu"]
+    assert loc.province == "Hồ Chí Minh"
+
+
+def test_vi_special_zone_and_digits_in_names():
+    doc = run("Đặc khu Côn Đảo và xã A Lưới 3 được hỗ trợ 500 thẻ BHYT.", "vi")
+    locs = by_name(doc)
+    assert locs["Côn Đảo"].level == "commune" and locs["Côn Đảo"].province == "Hồ Chí Minh"
+    assert locs["A Lưới 3"].province == "Huế"
+
+
+def test_vi_streets_and_villages_are_not_units():
+    doc = run("Người dân thôn Tân Lập và đường Lê Lợi được tuyên truyền về BHYT.", "vi")
+    assert doc._.localities == []
+
+
+# --- main provinces --------------------------------------------------------------------
+
+def test_local_story_has_one_main_province():
+    doc = run("Tỉnh Lạng Sơn đạt 94%. Huyện Chi Lăng đạt 95%. Nhiều lao động đi làm ở Hà Nội. "
+              "Huyện Hữu Lũng đạt 96%.", "vi", title="Lạng Sơn mở rộng BHYT", published="2025-03-01")
+    assert doc._.provinces == ["Lạng Sơn"]
+
+
+def test_roundup_lists_the_provinces_given_figures():
+    text = ("Gia Lai đạt 93%. Khánh Hòa đạt 94%. Lâm Đồng đạt 92%. Nghệ An đạt 95%. "
+            "Cả nước đạt 94,2%.")
+    assert set(run(text, "vi")._.provinces) == {"Gia Lai", "Khánh Hòa", "Lâm Đồng", "Nghệ An"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "vi", "xx"])
+def test_empty_text(lang):
+    doc = run("", lang)
+    assert doc._.localities == [] and doc._.places == [] and doc._.provinces == []
