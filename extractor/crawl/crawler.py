@@ -22,7 +22,8 @@ from extractor.crawl import discover, topic
 from extractor.crawl.fetch import FEED_TYPES, HTML_TYPES, Fetched, Fetcher
 from extractor.crawl.politeness import Politeness
 from extractor.crawl.sites import Site
-from extractor.crawl.warc import WarcArchive
+from extractor.crawl.warc import WarcArchive, read_record
+from extractor.errors import ReadError
 from extractor.store import frontier
 from extractor.store.frontier import Candidate
 
@@ -196,7 +197,7 @@ class Crawler:
         accept = HTML_TYPES if row["kind"] in PAGE_KINDS else FEED_TYPES
         work.fetched = self.fetcher.fetch(
             url, etag=row["etag"], last_modified=row["last_modified"], accept=accept,
-            allow=lambda hop: self._hop_refused(hop, site),
+            allow=lambda hop: self._hop_refused(hop, site), min_wait=self.politeness.host(host).delay,
         )
         self.politeness.done(host)
         for ex in work.fetched.exchanges:
@@ -241,6 +242,14 @@ class Crawler:
             frontier.mark(self.conn, url, "fetched", self.run_id, http_status=304, fetched_at=now)
             if row["kind"] in PAGE_KINDS:
                 self.stats.count(host, "unchanged")
+            if row["warc_file"] and (row["kind"] not in PAGE_KINDS or row["depth"] < site.max_depth):
+                # An unchanged page still lists pages to revisit: read it back from the archive.
+                try:
+                    f.body = read_record(row["warc_file"], row["warc_offset"], root=self.archive.root).body
+                except ReadError as exc:
+                    self._note_error(url, str(exc))
+                    return new_hosts
+                new_hosts |= self._discover_entry(row, site, f, url, discover.sniff(f.body))
             return new_hosts
         final = discover.normalise(f.final_url) or url
         digest = hashlib.sha256(f.body).hexdigest()
@@ -259,6 +268,8 @@ class Crawler:
         if digest == row["content_hash"]:
             frontier.mark(self.conn, url, "fetched", self.run_id, **fields)
             self.stats.count(host, "unchanged")
+            if row["depth"] < site.max_depth:
+                new_hosts |= self._discover_entry(row, site, f, final, shape)
             return new_hosts
         found = discover.html_links(f.body, final)
         canonical = found.canonical if found.canonical and site.owns(found.canonical) else None
@@ -282,18 +293,18 @@ class Crawler:
         self.stats.count(host, outcome if outcome in OUTCOMES else "skipped")
         return new_hosts
 
-    def _fail(self, row, reason: str, **fields) -> set[str]:
-        frontier.mark(self.conn, row["url"], "failed", self.run_id, **{**fields, "reason": reason})
+    def _fail(self, row, why: str, **fields) -> set[str]:
+        frontier.mark(self.conn, row["url"], "failed", self.run_id, **{**fields, "reason": why})
         self.stats.count(row["host"], "failed")
-        self._note_error(row["url"], reason)
+        self._note_error(row["url"], why)
         return set()
 
     def _note_error(self, url: str, reason: str) -> None:
         if len(self.stats.errors) < 200:
             self.stats.errors.append(f"{url}: {reason}")
 
-    def _skip(self, row, reason: str, **fields) -> set[str]:
-        frontier.mark(self.conn, row["url"], "skipped", self.run_id, **{**fields, "reason": reason})
+    def _skip(self, row, why: str, **fields) -> set[str]:
+        frontier.mark(self.conn, row["url"], "skipped", self.run_id, **{**fields, "reason": why})
         self.stats.count(row["host"], "skipped")
         return set()
 
@@ -342,9 +353,14 @@ class Crawler:
         elif link.kind == "feed":
             kind = "feed"
         elif link.kind == "next":
-            if row["kind"] != "section" and row["kind"] != "entry" or depth > SECTION_PAGES:
+            if site.generic:
+                if depth > site.max_depth:
+                    return None
+                kind = "page"
+            elif row["kind"] in ("section", "entry") and depth <= SECTION_PAGES:
+                kind = "section"
+            else:
                 return None
-            kind = "section"
         elif not _looks_like_page(url, site):
             return None
         elif site.generic:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -112,7 +113,9 @@ def feed_links(body: bytes, base: str) -> Iterator[Link]:
         url = normalise(entry.get("link", ""), base)
         if not url:
             continue
-        stamp = entry.get("updated_parsed") or entry.get("published_parsed")
+        with warnings.catch_warnings():  # feedparser warns when "updated" falls back to "published"
+            warnings.simplefilter("ignore", DeprecationWarning)
+            stamp = entry.get("updated_parsed") or entry.get("published_parsed")
         lastmod = time.strftime("%Y-%m-%dT%H:%M:%SZ", stamp) if stamp else None
         yield Link(url, "item", lastmod, entry.get("title"))
 

@@ -90,9 +90,12 @@ class Fetcher:
         self.session.close()
 
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-              accept: tuple[str, ...] = HTML_TYPES,
-              allow: Callable[[str], str | None] | None = None) -> Fetched:
-        """GET ``url``, following redirects; ``allow(url)`` returns a reason to refuse a hop, or None."""
+              accept: tuple[str, ...] = HTML_TYPES, allow: Callable[[str], str | None] | None = None,
+              min_wait: float = 0.0) -> Fetched:
+        """GET ``url``, following redirects; ``allow(url)`` returns a reason to refuse a hop, or None.
+
+        ``min_wait``: the host's politeness delay, which a retry never undercuts.
+        """
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -101,7 +104,7 @@ class Fetcher:
         result = Fetched(url=url, final_url=url)
         current = url
         for _hop in range(self.config.max_redirects + 1):
-            exchange, error, retry_after, attempts = self._get_with_retries(current, headers, accept)
+            exchange, error, retry_after, attempts = self._get_with_retries(current, headers, accept, min_wait)
             result.attempts += attempts - 1
             if exchange is not None:
                 result.exchanges.append(exchange)
@@ -121,6 +124,9 @@ class Fetcher:
                     return result
                 current = nxt
                 headers = {}  # validators belong to the first URL only
+                if min_wait and self.stop.wait(min_wait):
+                    result.error = "stopped"
+                    return result
                 continue
             result.status = exchange.status
             result.body = exchange.body
@@ -133,7 +139,7 @@ class Fetcher:
         result.error = "too many redirects"
         return result
 
-    def _get_with_retries(self, url: str, headers: dict, accept: tuple[str, ...]):
+    def _get_with_retries(self, url: str, headers: dict, accept: tuple[str, ...], min_wait: float):
         cfg = self.config
         attempt = 0
         while True:
@@ -145,6 +151,7 @@ class Fetcher:
             asked = _retry_after(exchange.header("Retry-After")) if exchange else None
             if asked is not None:
                 wait = asked
+            wait = max(wait, min_wait)
             if wait > cfg.max_wait:
                 return exchange, error, wait, attempt
             if self.stop.wait(wait):

@@ -53,7 +53,8 @@ class Politeness:
         if host.robots is not None or host.robots_error:
             return None
         url = f"{scheme}://{name}/robots.txt"
-        fetched = self.fetcher.fetch(url, accept=("text/plain", "text/html", "application/octet-stream"))
+        fetched = self.fetcher.fetch(url, accept=("text/plain", "text/html", "application/octet-stream"),
+                                     min_wait=host.delay)
         self._pace(host)
         if fetched.status == 200 and not fetched.error:
             host.robots = Protego.parse(fetched.body.decode("utf-8", "replace"))

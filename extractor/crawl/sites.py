@@ -128,7 +128,7 @@ def guess_kind(url: str) -> str:
 
 def generic_site(url: str) -> Site:
     host = _host(url)
-    return Site(name=host, hosts=(host,), entries=(Entry(url, guess_kind(url)),), generic=True)
+    return Site(name=host, hosts=(host,), entries=(Entry(url, guess_kind(url)),), max_depth=3, generic=True)
 
 
 def resolve(targets: list[str], langs: list[str] | None = None,

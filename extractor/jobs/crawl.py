@@ -123,8 +123,7 @@ def _store_page(page: Page, store, *, keep_all: bool, since: str | None, langs: 
         return "skipped"
     if since and record.published and record.published[:10] < since[:10]:
         return "skipped"
-    if not (keep_all or record.relevant or topic.matches(page.final_url, record.title, page.title_hint,
-                                                           record.text)):
+    if not (keep_all or record.relevant or topic.matches(page.final_url, record.title, page.title_hint)):
         return "skipped"
     res = store.save_record(record, fetched_at=page.fetched_at, warc_file=page.warc_file,
                             warc_offset=page.warc_offset, http_status=page.status)

@@ -1,0 +1,154 @@
+"""The crawler against a fixture site on 127.0.0.1: discovery, politeness, retries, dedup, resume, revisits."""
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from extractor.crawl.fetch import FetchConfig
+from extractor.crawl.warc import read_record
+from extractor.jobs.crawl import crawl
+from tests.crawl.fixture_site import ARTICLES, FR_2, FixtureSite
+
+DELAY = 0.05
+FAST = FetchConfig(connect_timeout=1, read_timeout=0.3, total_timeout=2, retries=2, backoff=0.01, max_bytes=500_000)
+
+
+def _crawl(db, site, **kw):
+    kw = {"delay": DELAY, "since": "2024-01-01", "progress": False, "fetch_config": FAST, **kw}
+    return crawl(db, [site.base + "/"], **kw)
+
+
+def _paths(site, since=0):
+    return Counter(path for _, path, _ in site.log[since:])
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    db = tmp_path_factory.mktemp("crawl") / "corpus.db"
+    with FixtureSite() as site:
+        report = _crawl(db, site)
+        yield site, db, report
+
+
+def _articles(db) -> dict[str, int]:
+    conn = sqlite3.connect(db)
+    try:
+        return {url.split("/", 3)[3]: n for url, n in conn.execute(
+            "SELECT a.url, count(r.id) FROM articles a JOIN revisions r ON r.article_id = a.id GROUP BY a.id")}
+    finally:
+        conn.close()
+
+
+def test_every_article_found_once(crawled):
+    site, db, report = crawled
+    stored = _articles(db)
+    expected = {p.lstrip("/") for p in ARTICLES} | {"tin/flaky-5.html"}
+    assert set(stored) == expected  # the football story is off topic, the section is no article
+    counts = _paths(site)
+    for path in ARTICLES:
+        assert counts[path] <= 1, path
+    assert counts["/tin/health-insurance-fishermen-3.html"] == 1  # through the redirect only
+    assert report.finished and report.totals["new"] == len(expected)
+
+
+def test_nothing_disallowed_offsite_or_too_old(crawled):
+    site, db, _ = crawled
+    paths = _paths(site)
+    assert not [p for p in paths if p.startswith("/private/")]
+    assert "/files/bao-cao-bhyt.pdf" not in paths
+    assert "/tin/tong-ket-bhyt-2019-12.html" not in paths and "/sitemap-2019.xml" not in paths
+    conn = sqlite3.connect(db)
+    hosts = {h for (h,) in conn.execute("SELECT DISTINCT host FROM crawl_url")}
+    assert hosts == {site.base.split("//")[1]}
+    assert conn.execute("SELECT reason FROM crawl_url WHERE url LIKE '%/private/%'").fetchone()[0] \
+        == "disallowed by robots.txt"
+
+
+def test_delay_kept_per_host(crawled):
+    site, _, _ = crawled
+    starts = sorted(t for t, _, _ in site.log)
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert min(gaps) >= DELAY * 0.9
+
+
+def test_retries_and_timeouts(crawled):
+    site, _, report = crawled
+    counts = _paths(site)
+    assert counts["/tin/flaky-5.html"] == 3  # 503, 503, 200
+    assert counts["/tin/never-answers-6.html"] == FAST.retries + 1
+    assert report.totals["failed"] == 1 and "never-answers" in report.errors[0]
+
+
+def test_duplicates_oversize_and_charset(crawled):
+    site, db, _ = crawled
+    conn = sqlite3.connect(db)
+    reasons = dict(conn.execute("SELECT url, reason FROM crawl_url WHERE state = 'skipped'"))
+    by_path = {u.split("/", 3)[3]: r for u, r in reasons.items()}
+    assert by_path["tin/copy-bhyt-vung-cao.html"].startswith("duplicate of")      # same bytes
+    assert by_path["in/bhyt-vung-cao-1.html"].startswith("duplicate of")          # rel=canonical
+    assert by_path["tin/huge-13.html"].startswith("too large")
+    warc, offset = conn.execute("SELECT warc_file, warc_offset FROM crawl_url WHERE url LIKE '%bhxh-tu-nguyen-7%'").fetchone()
+    archived = read_record(warc, offset, root=db.parent)
+    assert archived.body == site.pages["/tin/bhxh-tu-nguyen-7.html"][1] and archived.status == 200
+    title = conn.execute("SELECT r.title FROM revisions r JOIN articles a ON a.id = r.article_id"
+                         " WHERE a.url LIKE '%bhxh-tu-nguyen-7%'").fetchone()[0]
+    assert "bảo hiểm xã hội" in title.lower()
+
+
+def test_second_crawl_is_conditional_and_picks_up_the_change(crawled):
+    site, db, _ = crawled
+    path = "/tin/assurance-maladie-montagne-2.html"
+    site.pages[path] = ("text/html; charset=utf-8",
+                        FR_2.replace("91,8 %", "92,6 %").replace("fin juin", "fin juillet").encode())
+    before = len(site.log)
+    report = _crawl(db, site)
+    again = site.log[before:]
+    conditional = {p for _, p, h in again if h.get("If-None-Match")}
+    assert {"/tin/bhyt-vung-cao-1.html", "/tin/heo-dat-bhyt-4.html", path} <= conditional
+    assert report.totals["new"] == 0 and report.totals["changed"] == 1
+    stored = _articles(db)
+    assert stored[path.lstrip("/")] == 2
+    assert all(n == 1 for p, n in stored.items() if p != path.lstrip("/"))
+
+
+def test_stopped_crawl_resumes_without_refetching(tmp_path):
+    db = tmp_path / "corpus.db"
+    with FixtureSite() as site:
+        first = _crawl(db, site, max_pages=3)
+        assert not first.finished
+        second = _crawl(db, site)
+        assert second.finished
+        counts = _paths(site)
+        assert all(counts[p] <= 1 for p in ARTICLES)
+        assert counts["/sitemap-index.xml"] == 1
+        assert set(_articles(db)) >= {p.lstrip("/") for p in ARTICLES}
+
+
+def test_killed_crawl_resumes_without_refetching(tmp_path):
+    db = tmp_path / "corpus.db"
+    repo = Path(__file__).resolve().parents[2]
+    with FixtureSite(never_answers_for=0.5) as site:
+        proc = subprocess.Popen([sys.executable, "-m", "extractor", "crawl", site.base + "/", "--db", str(db),
+                                 "--delay", "0.2", "--since", "2024-01-01"], cwd=repo,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                env={**os.environ, "PYTHONPATH": str(repo)})
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and sum(_paths(site)[p] for p in ARTICLES) < 3:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert sum(_paths(site)[p] for p in ARTICLES) >= 3
+        report = _crawl(db, site)
+        assert report.finished
+        counts = _paths(site)
+        # Only the page in flight at the kill may be fetched again.
+        assert sum(counts[p] - 1 for p in ARTICLES if counts[p] > 1) <= 1, counts
+        assert set(_articles(db)) >= {p.lstrip("/") for p in ARTICLES}
