@@ -84,7 +84,7 @@ def rules(lang: str) -> Rules:
     return Rules(
         quote=re.compile("|".join(quotes)),
         cue_before=re.compile(rf"(?<!\w)(?P<cue>{all_cues}){gap}$", re.I) if all_cues else None,
-        cue_after=re.compile(rf"^\s*(?P<cue>{after_cues})(?!\w)", re.I) if after_cues else None,
+        cue_after=re.compile(rf"\s*(?P<cue>{after_cues})(?!\w)", re.I) if after_cues else None,
         cue_any=re.compile(rf"(?<!\w)(?:{all_cues})(?!\w)", re.I) if all_cues else None,
         list_end=re.compile(rf"(?<!\w)(?:{list_words})[\s:,–—-]*$", re.I) if list_words else None,
         list_glue=re.compile(rf"^(?=.*[,;]|\s*(?:{list_words})\s*$)[^.!?«»“”\"]*$" if list_words

@@ -39,9 +39,12 @@ class Scorer:
 
 def scorer(lang: str) -> Scorer:
     """The scorer for a pipeline language, from its data files."""
-    patterns = [row["pattern"] for row in load_jsonl("relevance", lang)]
+    rows = load_jsonl("relevance", lang)
+    bounded = [r["pattern"] for r in rows if not r.get("bare")]
+    bare = [r["pattern"] for r in rows if r.get("bare")]  # scripts without spaces between words
+    parts = ([r"(?<!\w)(?:%s)(?!\w)" % "|".join(bounded)] if bounded else []) + bare
     conf = load_json("relevance", lang)
-    terms = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(patterns), re.I) if patterns else None
+    terms = re.compile("|".join(parts), re.I) if parts else None
     return Scorer(terms, float(conf.get("title_weight", 3)), float(conf.get("threshold", 3)))
 
 

@@ -1,0 +1,112 @@
+"""Initiative names on sentences we write ourselves, per language."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+import spacy
+
+from extractor.nlp import initiatives  # noqa: F401  (registers the factory)
+from extractor.nlp import sentences  # noqa: F401
+from extractor.nlp.doc import PlaceMention
+
+
+@lru_cache(maxsize=None)
+def _nlp(lang: str):
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("coverage_sentences", config={"lang": lang})
+    nlp.add_pipe("coverage_initiatives", config={"lang": lang})
+    return nlp
+
+
+def place(text: str, word: str, name: str, province: str) -> PlaceMention:
+    start = text.index(word)
+    return PlaceMention(start, start + len(word), word, name, "commune", province)
+
+
+def run(text: str, lang: str, places=(), provinces=("Nghệ An",), relevant=True):
+    nlp = _nlp(lang)
+    doc = nlp.make_doc(text)
+    doc._.places, doc._.provinces, doc._.relevant = list(places), list(provinces), relevant
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    for item in doc._.initiatives:
+        assert doc.text[item.start:item.end] == item.text
+    return doc._.initiatives
+
+
+def names(items) -> list[str]:
+    return [i.name for i in items]
+
+
+def test_fr_quoted_after_cue_with_locality():
+    text = ("Dans la commune de Ky Son, l'Union des femmes a lancé en 2023 le modèle "
+            "« Le cochon d'épargne pour la santé ». Chaque membre y glisse 3 000 dôngs.")
+    items = run(text, "fr", [place(text, "Ky Son", "Kỳ Sơn", "Nghệ An")])
+    assert names(items) == ["Le cochon d'épargne pour la santé"]
+    assert items[0].locality == "Kỳ Sơn" and items[0].province == "Nghệ An"
+    assert items[0].text.startswith("modèle") and items[0].text.endswith("»")
+
+
+def test_fr_list_after_plural_cue_takes_place_after_each_group():
+    text = ("Les associations développent des modèles d'adhésion tels que : « Le puits de la solidarité » "
+            "à Cam Xuyen ; « Le riz de l'entraide », « La chèvre de la sécurité sociale » à Loc Ha ; "
+            "« Le poisson solidaire » à Nghi Xuan.")
+    places = [place(text, w, w, "Hà Tĩnh") for w in ("Cam Xuyen", "Loc Ha", "Nghi Xuan")]
+    items = run(text, "fr", places)
+    assert names(items) == ["Le puits de la solidarité", "Le riz de l'entraide",
+                            "La chèvre de la sécurité sociale", "Le poisson solidaire"]
+    assert [i.locality for i in items] == ["Cam Xuyen", "Loc Ha", "Loc Ha", "Nghi Xuan"]
+
+
+def test_fr_descriptive_name_without_cue_or_article():
+    text = ("Pour garder les cartes actives, la caisse du district applique le modèle d'épargne collective "
+            "entre familles voisines, qui réunit dix foyers par hameau.")
+    assert names(run(text, "fr")) == ["épargne collective entre familles voisines"]
+
+
+@pytest.mark.parametrize("text", [
+    "La commune a organisé une campagne de sensibilisation et des conférences dans les villages.",
+    "Les services appliqueront le modèle de gouvernement à deux niveaux dès juillet.",
+    "« Maintenant, toute ma famille a sa carte. Je suis rassurée », dit-elle en souriant.",
+    "Ce modèle aide les familles pauvres ; selon ce modèle, chaque hameau désigne un responsable.",
+])
+def test_fr_generic_activities_and_speech_are_not_initiatives(text):
+    assert run(text, "fr") == []
+
+
+def test_off_topic_article_has_no_initiative():
+    text = 'The province launched its "Visit the Highlands 2026" campaign with cheaper tickets.'
+    assert run(text, "en", relevant=False) == []
+
+
+def test_en_link_words_cue_after_and_straight_single_quotes():
+    text = ('The scheme, known as "Coconuts for Cards", was started by the commune Farmers\' Association. '
+            "Nearby, the Women's Union runs the 'Rice Jar for Health' model for older residents.")
+    assert names(run(text, "en")) == ["Coconuts for Cards", "Rice Jar for Health"]
+
+
+def test_en_descriptive_model_name_and_later_mentions_fold_into_the_first():
+    text = ('In Vinh Hai ward, boat owners run a different model, the neighbourhood insurance savings model: '
+            "each crew sets aside part of the catch. Officials want the savings model copied elsewhere.")
+    items = run(text, "en", [place(text, "Vinh Hai", "Vĩnh Hải", "Khánh Hòa")])
+    assert names(items) == ["neighbourhood insurance savings"]
+    assert items[0].province == "Khánh Hòa"
+
+
+def test_vi_quoted_descriptive_nested_quote_and_number_inside_name():
+    text = ("Tại xã Nghĩa Hưng, Hội Nông dân triển khai mô hình “Con gà an sinh” từ năm 2024. "
+            "Xã còn duy trì mô hình tổ tiết kiệm tương trợ mua thẻ BHYT: mỗi tháng các hộ góp tiền. "
+            "Hội Phụ nữ phát động phong trào “Thôn 100% người dân có thẻ BHYT”. "
+            "“‘Con gà an sinh’ là cách làm hay”, ông nói.")
+    items = run(text, "vi", [place(text, "Nghĩa Hưng", "Nghĩa Hưng", "Ninh Bình")], provinces=["Ninh Bình"])
+    assert names(items) == ["Con gà an sinh", "tổ tiết kiệm tương trợ mua thẻ BHYT",
+                            "Thôn 100% người dân có thẻ BHYT"]
+    hundred = text.index("100%")
+    assert items[2].start < hundred < items[2].end  # numbers engineer skips it
+    assert items[2].province == "Ninh Bình"         # falls back to the main province
+
+
+def test_other_language_gets_quoted_names_next_to_a_cue():
+    text = "La provincia lanzó el programa «Salud para todos» para los trabajadores informales."
+    assert names(run(text, "xx")) == ["Salud para todos"]

@@ -1,0 +1,77 @@
+"""People from appositions, on sentences we write ourselves."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+
+from extractor.nlp import people, sentences  # noqa: F401  (register the factories)
+from extractor.nlp.doc import PlaceMention
+
+
+@lru_cache(maxsize=None)
+def _nlp(lang: str):
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("coverage_sentences", config={"lang": lang})
+    nlp.add_pipe("coverage_people", config={"lang": lang})
+    return nlp
+
+
+def run(text: str, lang: str, places=()):
+    nlp = _nlp(lang)
+    doc = nlp.make_doc(text)
+    doc._.places = list(places)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    for p in doc._.people:
+        assert doc.text[p.start:p.end] == p.text
+    return [(p.name, p.role, p.organization) for p in doc._.people]
+
+
+def test_fr_title_removed_role_and_organisation_split():
+    text = ("« Nous irons de porte en porte », a indiqué Mme Vu Thi Lan Phuong, directrice adjointe "
+            "de la Sécurité sociale de Nghe An. Selon Mme Vu Thi Lan Phuong, la couverture progresse.")
+    assert run(text, "fr") == [("Vu Thi Lan Phuong", "directrice adjointe", "Sécurité sociale de Nghe An")]
+
+
+def test_fr_name_without_title_before_a_role_and_capitalised_opener_dropped():
+    text = "Selon Dinh Van Toan, président du Comité populaire de la commune de Tam Hop, les foyers ont suivi."
+    assert run(text, "fr") == [("Dinh Van Toan", "président", "Comité populaire de la commune de Tam Hop")]
+
+
+def test_fr_place_after_de_stays_in_the_role():
+    text = "M. Ha Van Cuong, éleveur de Que Phong, a renouvelé sa carte."
+    places = [PlaceMention(text.index("Que Phong"), text.index("Que Phong") + 9, "Que Phong", "Quế Phong",
+                           "commune", "Nghệ An")]
+    assert run(text, "fr", places) == [("Ha Van Cuong", "éleveur de Que Phong", None)]
+
+
+def test_en_names_with_and_without_titles():
+    text = ("Pham Thi Ngoc Anh, deputy director of the Binh Thuan Social Security office, said agents would "
+            "call every household. Luong Van Sau, a cashew farmer in Tan Lap commune, paid for five cards. "
+            "Under the Labour Code, a laid-off worker may claim support. "
+            '"It is cheaper than one night in hospital," said Ms Luong Thi Be, who sells noodles.')
+    assert run(text, "en") == [
+        ("Pham Thi Ngoc Anh", "deputy director", "Binh Thuan Social Security office"),
+        ("Luong Van Sau", "cashew farmer in Tan Lap commune", None),
+        ("Luong Thi Be", None, None),
+    ]
+
+
+def test_vi_honorifics_organisation_in_second_segment_and_short_mentions():
+    text = ("Bà Lò Thị Hoa, Phó Giám đốc BHXH tỉnh Sơn La, cho biết tỷ lệ bao phủ tăng. "
+            "Ông Quàng Văn Ơn, Trưởng phòng Quản lý thu, BHXH tỉnh Sơn La, nói thêm. "
+            "Chị Cầm Thị Nhung, hội viên chi hội bản Mòng, kể lại. Chị Nhung nói bà con rất vui.")
+    assert run(text, "vi") == [
+        ("Lò Thị Hoa", "Phó Giám đốc", "BHXH tỉnh Sơn La"),
+        ("Quàng Văn Ơn", "Trưởng phòng Quản lý thu", "BHXH tỉnh Sơn La"),
+        ("Cầm Thị Nhung", "hội viên chi hội bản Mòng", None),
+    ]
+
+
+def test_place_names_and_pronoun_uses_are_not_people():
+    text = "Bà con ở Bà Rịa Vũng Tàu rất vui. Chị em trong hội cùng góp tiền."
+    s = text.index("Bà Rịa")
+    places = [PlaceMention(s, s + len("Bà Rịa Vũng Tàu"), "Bà Rịa Vũng Tàu", "Bà Rịa - Vũng Tàu",
+                           "province", "Hồ Chí Minh")]
+    assert run(text, "vi", places) == []

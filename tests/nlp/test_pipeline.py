@@ -1,0 +1,67 @@
+"""End to end per language on short articles we write: every item points at its evidence."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.nlp.pipeline import annotate, get_nlp, pipeline_lang
+
+ARTICLES = {
+    "fr": ("Dans la commune de Ky Son, l'Union des femmes a lancé le modèle « La jarre de riz solidaire » "
+           "pour aider les familles à payer l'assurance maladie. Au 30 juin 2025, le taux de couverture de "
+           "l'assurance maladie atteignait 92,4 %, et la province vise 95 % d'ici fin 2025.\n\n"
+           "M. Lo Van Thuan, directeur de la Sécurité sociale de Nghe An, a salué l'initiative."),
+    "en": ('The Women\'s Union of Vinh Hai ward started the "Coins for Cards" model in 2024. Health insurance '
+           "coverage in the ward reached 93.1 per cent at the end of June, and the city aims to reach 95 per "
+           "cent by 2026.\n\nNguyen Thi Mai Huong, deputy director of the Khanh Hoa Social Security office, "
+           "said more than 1,200 people had joined voluntary social insurance."),
+    "vi": ("Hội Nông dân xã Nghĩa Hưng triển khai mô hình “Con gà an sinh” giúp hội viên có thẻ BHYT. "
+           "Đến ngày 30/6/2025, tỷ lệ bao phủ BHYT toàn tỉnh đạt 93,2%, phấn đấu cuối năm đạt 95%.\n\n"
+           "Ông Đinh Công Thành, Phó Giám đốc BHXH tỉnh Ninh Bình, cho biết hơn 1.500 người đã tham gia BHXH."),
+    "es": ("La provincia lanzó el programa «Salud para todos» para los trabajadores informales del seguro "
+           "social. La cobertura del seguro de salud llegó al 91,5 % en junio."),
+    "de": ("Die Provinz startete die Kampagne „Gesund versichert“ für 2.000 Fischer. Die Krankenversicherung "
+           "deckt nun fast alle Familien, die Sozialversicherung wächst langsamer."),
+    "zh": "该省启动了“人人有医保”活动，医疗保险覆盖率达到93%。",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ARTICLES))
+def test_items_point_at_their_evidence(lang):
+    text = ARTICLES[lang]
+    ann = annotate(text, lang=lang, published="2025-07-15", title=None)
+    for item in (*ann.figures, *ann.targets, *ann.initiatives, *ann.people):
+        assert text[item.start:item.end] == item.text
+    for loc in ann.localities:
+        for m in loc.mentions:
+            assert text[m.start:m.end] == m.text
+    assert ann.relevant is True
+    assert ann.initiatives, "every sample article names an initiative next to a cue"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "vi"])
+def test_own_languages_find_people(lang):
+    ann = annotate(ARTICLES[lang], lang=lang, published="2025-07-15")
+    assert len(ann.people) == 1 and " " in ann.people[0].name
+
+
+def test_other_languages_share_the_language_independent_pipeline():
+    assert pipeline_lang("es") == pipeline_lang("zh-CN") == "xx"
+    assert pipeline_lang("FR") == "fr"
+    assert get_nlp("xx") is get_nlp(pipeline_lang("de"))
+
+
+def test_component_order():
+    names = get_nlp("en").pipe_names
+    assert names[0] == "coverage_sentences"
+    assert names.index("coverage_relevance") < names.index("coverage_initiatives")
+    if "coverage_quantities" in names:
+        assert names.index("coverage_initiatives") < names.index("coverage_quantities")
+
+
+def test_record_language_is_kept_for_other_languages():
+    from extractor.core import extract
+
+    page = "Más afiliados al seguro social\n\n" + ARTICLES["es"]
+    record = extract(page.encode("utf-8"), lang="es", content_type="text/plain")
+    assert record.language == "es"
+    assert [i.name for i in record.initiatives] == ["Salud para todos"]

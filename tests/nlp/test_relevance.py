@@ -1,0 +1,28 @@
+"""Relevance: an insurance story versus a passing mention."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.nlp.relevance import scorer
+
+
+@pytest.mark.parametrize("lang,title,text,expected", [
+    ("en", "Coastal commune lifts health insurance coverage",
+     "Fishermen joined voluntary social insurance after the talks.", True),
+    ("en", "Highland festival draws visitors",
+     "Tour operators now bundle travel insurance with a homestay night. One guide showed her health card.",
+     False),
+    ("fr", "Récolte record de litchis", "Les producteurs vendent à bon prix sur les marchés du nord.", False),
+    ("fr", None, "L'assurance maladie progresse. La caisse d'assurance sociale du district a ouvert "
+                 "un guichet, et la couverture de l'assurance maladie atteint presque le but.", True),
+    ("vi", "Nông dân tham gia BHXH tự nguyện", "Xã vận động người dân mua thẻ.", True),
+    ("vi", "Đường ven biển sắp thông xe", "Nhà thầu tăng ca để kịp tiến độ, dự kiến thông xe cuối năm.", False),
+    ("xx", "Más afiliados al seguro social", "La provincia sumó trabajadores.", True),
+])
+def test_relevance(lang, title, text, expected):
+    assert scorer(lang).relevant(text, title) is expected
+
+
+def test_title_weighs_more_than_body():
+    s = scorer("en")
+    assert s.score("", "health insurance") > s.score("health insurance", "")
