@@ -8,13 +8,19 @@ import sys
 HELP = """Extract a record from each INPUT: an .html/.htm page, a plain-text dump, an http(s)
 URL, or - for standard input. Prints one JSON record per input (JSON Lines by default), in
 input order, each with "input" set to the argument as given. An input that cannot be read
-gets a one-line message on stderr and a record with an "error" field; the others are still
-processed, and the exit status is 1."""
+(missing, a directory, binary, empty, no article, over 20 MB, undecodable, HTTP error) gets a
+one-line message on stderr and a record with an "error" field; the others are still
+processed, and the exit status is 1.
+
+examples:
+  extractor extract corpus/sample/vi-01-ha-tinh-cay-cam-an-sinh.html
+  extractor extract --format json page.html dump.txt https://example.vn/article.html
+  curl -s https://example.vn/a.html | extractor extract --lang vi -"""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("extract", help="extract records from pages, text files or URLs",
-                       description=HELP)
+                       description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file path, URL, or - for stdin")
     p.add_argument("--lang", help="language of the inputs (fr, en, vi …); detected when omitted")
     p.add_argument("--format", choices=("jsonl", "json"), default="jsonl",
@@ -41,6 +47,11 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             print(f"extractor: {arg}: {exc}", file=sys.stderr)
             record = Record(extractor_version=__version__, error=str(exc))
+        except Exception as exc:  # a bug must not cost the other inputs their records
+            failed += 1
+            reason = f"internal error ({exc.__class__.__name__}: {exc}); please report it"
+            print(f"extractor: {arg}: {reason}", file=sys.stderr)
+            record = Record(extractor_version=__version__, error=reason)
         record.input = arg
         if args.explain:
             from extractor.explain import explain

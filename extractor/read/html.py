@@ -61,6 +61,7 @@ def read_html(text: str, *, url: str | None = None) -> HtmlArticle:
     root = _article_root(tree, body_el, h1)
     keep = set(body_el.iterancestors()) | {body_el} if body_el is not None else set()
 
+    headline = h1.text_content() if h1 is not None and _inside(h1, root) else None
     published = meta["published"] or _visible_date(root)
     outlet, source_url = _visible_source(root, meta, url)
     _drop_furniture(root, keep, h1)
@@ -77,7 +78,7 @@ def read_html(text: str, *, url: str | None = None) -> HtmlArticle:
     if source_url and metadata.same_site(source_url, meta["canonical"] or url):
         source_url = None
     names = [meta["site_name"], outlet, _domain(meta["canonical"] or url)]
-    titles = ([h1.text_content()] if h1 is not None and _inside(h1, root) else []) + meta["titles"] + [page_title]
+    titles = [headline, *meta["titles"], page_title]
     title = next((t for t in (metadata.clean_title(c, names) for c in titles) if t), None)
     return HtmlArticle(text="\n\n".join(body), title=title, published=published,
                        outlet=outlet or meta["outlet"] or meta["site_name"], source_url=source_url,
@@ -109,11 +110,11 @@ def _furniture_attr(el) -> bool:
 def _body_element(tree):
     """The element whose paragraphs hold the most text (a readability-style vote)."""
     scores: dict = {}
-    for p in tree.iter("p", "br"):
+    for p in tree.iter("p", "br", "div"):
         parent = p.getparent()
-        if parent is None:
+        if parent is None or p.tag == "div" and any(isinstance(c.tag, str) and c.tag in _BLOCK for c in p):
             continue
-        n = len(p.text_content()) if p.tag == "p" else len(p.tail or "")
+        n = len(p.text_content()) if p.tag != "br" else len(p.tail or "")
         if n < 25:
             continue
         scores[parent] = scores.get(parent, 0) + n
@@ -190,8 +191,9 @@ def _visible_source(root, meta: dict, url: str | None) -> tuple[str | None, str 
             cited = cited or next((h for h in links if not metadata.same_site(h, own)), None)
             if cited and not metadata.same_site(cited, own):
                 source_url = source_url or cited
-            elif not is_source and not outlet and len(text.split()) <= 8:
-                outlet = metadata.outlet_from(text) or text
+            elif not is_source and not outlet and len(text.split()) <= 12:
+                line = dates.split_date_line(text)
+                outlet = metadata.outlet_from(line[1]) if line else metadata.outlet_from(text) or text
     return outlet, source_url
 
 
@@ -237,10 +239,11 @@ def _blocks(root) -> list[str]:
         parts.clear()
 
     def walk(el, caption: bool) -> None:
-        caption = caption or el.tag == "figcaption"
+        caption = caption or el.tag in ("figcaption", "figure") or _is_caption(el)
         if el.tag == "tr":
-            cells = [normalize_line(c.text_content()) for c in el if isinstance(c.tag, str)]
-            emit([" | ".join(c for c in cells if c)], caption)
+            cells = [c for c in el if isinstance(c.tag, str)]
+            texts = [normalize_line(c.text_content()) for c in cells]
+            emit([" | ".join(t for t in texts if t)], caption or any(map(_is_caption, cells)))
             return
         parts = [el.text or ""]
         for child in el:
@@ -258,6 +261,11 @@ def _blocks(root) -> list[str]:
 
     walk(root, False)
     return [b for b in out if not is_byline(b)]
+
+
+def _is_caption(el) -> bool:
+    attr = re.sub(r"[^a-zà-ỹ]+", "", f"{el.get('class') or ''}{el.get('id') or ''}".lower())
+    return bool(attr) and any(c in attr for c in rules.furniture()["caption_classes"])
 
 
 def _trafilatura(tree) -> tuple[list[str], str | None]:

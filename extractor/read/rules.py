@@ -34,5 +34,6 @@ def furniture() -> dict:
         "source_line": re.compile(d["source_line"], re.I),
         "byline": re.compile(d["byline"], re.I),
         "caption_credit": re.compile(d["caption_credit"]),
+        "caption_classes": tuple(c.replace("-", "") for c in d["caption_classes"]),
         "banner_titles": _any(d["banner_titles"]),
     }
