@@ -196,10 +196,11 @@ def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
 
 
 def coverage_series(items: list[dict[str, Any]], sc: Any) -> list[dict[str, Any]]:
-    """Points for the chart: percent coverage figures (dated) and targets (by year), by metric.
+    """Points for the chart: percent coverage figures (dated) and targets (by year).
 
-    Figures about the province itself are charted; when an article only gives district
-    figures those are charted instead, so a province with data never shows an empty chart.
+    One series per metric and place, so a line never joins two places: the province
+    itself (and, for a merged province, each former province) when the articles give
+    province figures, else each district or commune they give figures for.
     """
     from extractor.textutil import fold
 
@@ -207,17 +208,19 @@ def coverage_series(items: list[dict[str, Any]], sc: Any) -> list[dict[str, Any]
     chartable = [i for i in items if i["metric"] in COVERAGE_METRICS and i["unit"] == "percent"]
     province_level = [i for i in chartable if not i["locality"] or fold(i["locality"]) in own]
     points = province_level or chartable
-    series: dict[str, dict[str, Any]] = {}
+    series: dict[tuple[str, str], dict[str, Any]] = {}
     for item in points:
         date = (item["as_of"] or item["published"] or "") if item["kind"] == "figure" else (
             f"{item['year']}-12-31" if item["year"] else "")
         if not date:
             continue
-        s = series.setdefault(item["metric"], {"metric": item["metric"], "figures": [], "targets": []})
+        place = item["locality"] or sc.name
+        s = series.setdefault((item["metric"], fold(place)), {
+            "metric": item["metric"], "place": place, "figures": [], "targets": []})
         s["figures" if item["kind"] == "figure" else "targets"].append(
-            {"date": _iso_day(date), "value": item["value"], "locality": item["locality"],
-             "article_id": item["article_id"], "id": item["id"]})
-    return list(series.values())
+            {"date": _iso_day(date), "value": item["value"], "article_id": item["article_id"],
+             "id": item["id"]})
+    return sorted(series.values(), key=lambda s: (s["metric"], fold(s["place"]) not in own, s["place"]))
 
 
 def _iso_day(date: str) -> str:

@@ -117,6 +117,7 @@ def test_province_page_by_name_with_or_without_diacritics(server):
     data = get_json(server, "/province/Ha%20Tinh.json")
     (series,) = data["series"]
     assert series["metric"] == "health_insurance_coverage"
+    assert series["place"] == "Hà Tĩnh"
     assert [(p["date"], p["value"]) for p in series["figures"]] == [("2023-12-31", 91.2), ("2024-09-30", 93.4)]
     assert [(p["date"], p["value"]) for p in series["targets"]] == [("2025-12-31", 95.0)]
     assert {t["value"] for t in data["targets"]} == {95.0}
@@ -183,3 +184,12 @@ def test_arbitrary_sql_is_refused_by_default(server):
     assert status == 403
     status, _ = get(server, "/corpus/items", _where="1=1")
     assert status == 403
+
+
+def test_chart_keeps_one_line_per_place(server):
+    # Đắk Lắk's articles give district figures only: one series per district, never joined.
+    series = get_json(server, "/province/Dak%20Lak.json")["series"]
+    assert {s["place"] for s in series} == {"Sông Hinh", "Buôn Đôn", "Tuy Hòa"}
+    song_hinh = next(s for s in series if s["place"] == "Sông Hinh")
+    assert [p["value"] for p in song_hinh["figures"]] == [84.0, 88.5]
+    assert [p["value"] for p in song_hinh["targets"]] == [92.0]

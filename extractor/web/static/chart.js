@@ -1,11 +1,12 @@
 // Draws the province page's coverage chart as SVG, from the JSON in #coverage-data:
-// [{metric, figures: [{date, value, article_id, id}], targets: [...]}, ...].
+// [{metric, place, figures: [{date, value, article_id, id}], targets: [...]}, ...],
+// one series per metric and place (a line never joins two places).
 // Self-written so the page needs nothing from the internet.
 (function () {
   "use strict";
-  var COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];
+  var COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
   var NS = "http://www.w3.org/2000/svg";
-  var W = 720, H = 320, M = {top: 20, right: 20, bottom: 60, left: 45};
+  var W = 720, M = {top: 20, right: 20, bottom: 40, left: 45}, PLOT = 240, ROW = 18, PER_ROW = 3;
 
   function el(name, attrs, parent, text) {
     var node = document.createElementNS(NS, name);
@@ -18,6 +19,15 @@
   function label(metric) { return metric.replace(/_/g, " "); }
 
   function draw(svg, series) {
+    var places = {}, metrics = {};
+    series.forEach(function (s) { places[s.place] = 1; metrics[s.metric] = 1; });
+    var manyPlaces = Object.keys(places).length > 1, manyMetrics = Object.keys(metrics).length > 1;
+    function name(s) {
+      if (manyPlaces && manyMetrics) return s.place + ", " + label(s.metric);
+      return manyPlaces ? s.place : label(s.metric);
+    }
+    var H = M.top + PLOT + M.bottom + Math.ceil(series.length / PER_ROW) * ROW;
+    svg.setAttribute("viewBox", "0 0 " + W + " " + H);
     var points = [];
     series.forEach(function (s) { points = points.concat(s.figures, s.targets); });
     points = points.filter(function (p) { return !isNaN(time(p.date)) && p.value !== null; });
@@ -32,7 +42,8 @@
     var v1 = Math.min(100, Math.ceil(Math.max.apply(null, vs) / 10) * 10);
     if (v1 <= v0) v1 = v0 + 10;
     var x = function (t) { return M.left + (t - t0) / (t1 - t0) * (W - M.left - M.right); };
-    var y = function (v) { return H - M.bottom - (v - v0) / (v1 - v0) * (H - M.top - M.bottom); };
+    var base = M.top + PLOT;
+    var y = function (v) { return base - (v - v0) / (v1 - v0) * PLOT; };
 
     for (var v = v0; v <= v1; v += 10) {
       el("line", {x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), "class": "grid"}, svg);
@@ -43,11 +54,11 @@
     for (var yr = y0; yr <= y1 + 1; yr += step) {
       var t = Date.UTC(yr, 0, 1);
       if (t < t0 || t > t1) continue;
-      el("line", {x1: x(t), x2: x(t), y1: M.top, y2: H - M.bottom, "class": "grid"}, svg);
-      el("text", {x: x(t), y: H - M.bottom + 16, "text-anchor": "middle"}, svg, String(yr));
+      el("line", {x1: x(t), x2: x(t), y1: M.top, y2: base, "class": "grid"}, svg);
+      el("text", {x: x(t), y: base + 16, "text-anchor": "middle"}, svg, String(yr));
     }
-    el("line", {x1: M.left, x2: W - M.right, y1: H - M.bottom, y2: H - M.bottom, "class": "axis"}, svg);
-    el("line", {x1: M.left, x2: M.left, y1: M.top, y2: H - M.bottom, "class": "axis"}, svg);
+    el("line", {x1: M.left, x2: W - M.right, y1: base, y2: base, "class": "axis"}, svg);
+    el("line", {x1: M.left, x2: M.left, y1: M.top, y2: base, "class": "axis"}, svg);
 
     series.forEach(function (s, i) {
       var colour = COLOURS[i % COLOURS.length];
@@ -59,20 +70,19 @@
       figs.forEach(function (p) {
         var c = el("circle", {cx: x(time(p.date)), cy: y(p.value), r: 4.5, fill: colour,
           "class": "point figure-point"}, svg);
-        el("title", {}, c, label(s.metric) + ": " + p.value + " % (" + p.date + ")");
+        el("title", {}, c, name(s) + ": " + p.value + " % (" + p.date + ")");
         c.addEventListener("click", function () { location.href = "/article/" + p.article_id + "#item-" + p.id; });
       });
       s.targets.forEach(function (p) {
         var cx = x(time(p.date)), cy = y(p.value), r = 7;
         var d = el("polygon", {points: [cx, cy - r, cx + r, cy, cx, cy + r, cx - r, cy].join(" "),
           fill: "#fff", stroke: colour, "stroke-width": 2, "class": "point target-point"}, svg);
-        el("title", {}, d, "target, " + label(s.metric) + ": " + p.value + " % by " + p.date.slice(0, 4));
+        el("title", {}, d, "target, " + name(s) + ": " + p.value + " % by " + p.date.slice(0, 4));
         d.addEventListener("click", function () { location.href = "/article/" + p.article_id + "#item-" + p.id; });
       });
-      var ly = H - 22 + 0;
-      var lx = M.left + i * 230;
-      el("circle", {cx: lx + 5, cy: ly + 10, r: 4.5, fill: colour}, svg);
-      el("text", {x: lx + 14, y: ly + 14}, svg, label(s.metric));
+      var ly = base + 38 + Math.floor(i / PER_ROW) * ROW, lx = M.left + (i % PER_ROW) * 225;
+      el("circle", {cx: lx + 5, cy: ly - 4, r: 4.5, fill: colour}, svg);
+      el("text", {"class": "legend", x: lx + 14, y: ly}, svg, name(s));
     });
     svg.setAttribute("data-points", String(points.length));
     svg.setAttribute("data-drawn", "true");
