@@ -6,8 +6,9 @@ first. The words around it are the evidence: a type word ("huyện", "district o
 "la commune littorale de", "Chau Thanh district") tells the level; "cũ", "ancien",
 "former" the era; an honorific or a family name in front says it is a person
 ("Mme Dang Thi Anh Hoa"), a street or lake word that it is not a unit at all. A bare
-single word counts only when it is a province, a known short form or a run-together
-name ("Huế", "HCMC", "Hatinh"), so common words that happen to be unit names stay out.
+single word counts only when it is a province or a known short form ("Huế", "Hatinh",
+"HCMC"), and Vietnamese spelling must match the unit's own ("Bà Lê" is not "Ba Lế"), so
+common words that happen to fold like unit names stay out.
 
 A name several units share (Châu Thành, An Phú, Kim Sơn …) is resolved by scoring each
 candidate on the article's context: the provinces named in the same sentence (including
@@ -96,7 +97,8 @@ def rules(lang: str) -> Rules:
         honorific_before=re.compile(rf"(?<![\w.])(?:{_alternation(honor)})[\s\u00a0]+$"),
         honorifics=frozenset(fold(h) for h in honor),
         honorific_words=frozenset(h for h in honor if h.isalpha()),
-        surnames=frozenset(fold(r["surname"]) for r in stop if "surname" in r),
+        surnames=frozenset(fold(r["surname"]) for r in stop if "surname" in r)
+        - {fold(r["not_surname"]) for r in stop if "not_surname" in r},
         middles=frozenset(fold(r["middle"]) for r in stop if "middle" in r),
         stops=frozenset(fold(r["stop"]) for r in stop if "stop" in r),
         not_before=re.compile(rf"(?<!\w)(?:{_alternation(r['not_before'] for r in stop if 'not_before' in r)})"
@@ -159,11 +161,33 @@ def find(text: str, rules: Rules) -> list[Hit]:
         if len(run) > 2 and words[1] in rules.middles:
             continue  # "Dinh Van Thang", "Ca Thi Hoa"
         personal = len(run) > 2 and (words[0] in rules.surnames or words[0] in rules.honorifics)
-        i = 0
-        while i < len(run):
-            size = _match_at(text, run, i, rules, hits, personal)
-            i += size or 1
+        hits.extend(_best_matches(text, run, rules, personal))
     return hits
+
+
+def _best_matches(text: str, run, rules: Rules, personal: bool) -> list[Hit]:
+    """The non-overlapping matches of a run, longest first, then those naming a province.
+
+    Taking the longest anywhere in the run (not left to right) keeps a capitalised word
+    in front ("Tại", "In") from stealing the first syllable of the name after it.
+    """
+    found = []
+    for i in range(len(run)):
+        for size in range(min(MAX_WORDS, len(run) - i), 0, -1):
+            outcome = _match(text, run, i, size, rules, personal)
+            if outcome is not None:
+                hit, province = outcome
+                found.append((-size, not province, i, size, hit))
+    taken: set[int] = set()
+    hits = []
+    for _neg, _prov, i, size, hit in sorted(found, key=lambda f: f[:3]):
+        span = set(range(i, i + size))
+        if span & taken:
+            continue
+        taken |= span
+        if hit is not None:
+            hits.append(hit)
+    return sorted(hits, key=lambda h: h.start)
 
 
 def _spelled_alike(mention: str, units: list[gz.Unit], strict: bool) -> bool:
@@ -179,34 +203,32 @@ def _spelled_alike(mention: str, units: list[gz.Unit], strict: bool) -> bool:
     return any(gz.spelling_key(u.name) == want for u in units)
 
 
-def _match_at(text: str, run, i: int, rules: Rules, hits: list[Hit], personal: bool) -> int:
-    for size in range(min(MAX_WORDS, len(run) - i), 0, -1):
-        s, e = run[i][0], run[i + size - 1][1]
-        if text[e - 1].isdigit() and size == 1:
-            continue
-        k = fold(text[s:e])
-        if k in rules.stops:
-            return size
-        units = gz.lookup(text[s:e])
-        if not units:
-            continue
-        if personal and i > 0:
-            return size  # inside a person's name ("Nguyễn Hữu Tài")
-        if not _spelled_alike(text[s:e], units, rules.strict_spelling):
-            continue
-        hit = _evidence(text, s, e, units, rules)
-        if hit is None:
-            return size
-        if size == 1 and hit.typed is None and not _bare_ok(text[s:e], units):
-            continue
-        hits.append(hit)
-        return size
-    return 0
+def _match(text: str, run, i: int, size: int, rules: Rules, personal: bool):
+    """(hit or None when the words around rule it out, names a province) for one stretch; None: no name."""
+    s, e = run[i][0], run[i + size - 1][1]
+    if text[e - 1].isdigit() and size == 1:
+        return None
+    if fold(text[s:e]) in rules.stops:
+        return None, True
+    units = gz.lookup(text[s:e])
+    if not units or not _spelled_alike(text[s:e], units, rules.strict_spelling):
+        return None
+    province = any(u.level == "province" for u in units)
+    if personal and i > 0:
+        return None, province  # inside a person's name ("Nguyễn Hữu Tài")
+    hit = _evidence(text, s, e, units, rules)
+    if hit is not None and size == 1 and hit.typed is None and not _bare_ok(text[s:e], units):
+        return None
+    return hit, province
 
 
 def _bare_ok(word: str, units: list[gz.Unit]) -> bool:
-    """A single word without a type word names a unit only if it is a province, a short form or run together."""
-    return any(u.level == "province" or fold(u.name) != fold(word) or len(u.name.split()) > 1 for u in units)
+    """A single word without a type word names a unit only if it is a province or a known short form.
+
+    Run-together spellings of other units collide with ordinary words ("Maison" folds like
+    Mai Sơn, "Chine" like Chi Nê); the usual ones (Dalat, Halong) are listed as aliases.
+    """
+    return any(u.level == "province" for u in units) or fold(word) in gz.alias_keys()
 
 
 def _evidence(text: str, s: int, e: int, units: list[gz.Unit], rules: Rules) -> Hit | None:
