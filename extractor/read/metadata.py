@@ -44,7 +44,7 @@ def _identifier():
 def detect_language(text: str) -> tuple[str | None, float]:
     """(language code, probability) from the text itself; (None, 0) when there is too little."""
     sample = text[:3000]
-    if len(re.findall(r"\w+", sample)) < 3:
+    if len(re.sub(r"\W+", "", sample)) < 12:
         return None, 0.0
     lang, prob = _identifier().classify(sample)
     return lang, float(prob)
@@ -67,6 +67,8 @@ def clean_title(title: str | None, site_names: list[str] = ()) -> str | None:
     if not title:
         return None
     title = re.sub(r"\s+", " ", title).strip()
+    if is_banner(title):
+        return None
     names = {_norm(n) for n in site_names if n}
     parts = _TITLE_SEP.split(title)
     if len(parts) > 1:

@@ -1,0 +1,40 @@
+"""Publication dates as pages write them; never relative to today, never a weekday alone."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.read.dates import parse_date, split_date_line
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("09/10/2025", "2025-10-09"),
+    ("Thứ Hai, 14/07/2025 - 08:15", "2025-07-14"),
+    ("October 9, 2025 | 16:05", "2025-10-09"),
+    ("Friday, March 14, 2025 10:25", "2025-03-14"),
+    ("Báo Gia Lai – 21/08/2025", "2025-08-21"),
+    ("Báo Đắk LắkBáo Đắk Lắk09/10/2025", "2025-10-09"),
+    ("Mardi 14 octobre 2025 - 09:12", "2025-10-14"),
+    ("1er juillet 2025", "2025-07-01"),
+    ("ngày 5 tháng 9 năm 2025", "2025-09-05"),
+    ("2025-10-16T09:12:00+07:00", "2025-10-16"),
+    ("17/04/2025 16:05 GMT+7", "2025-04-17"),
+    ("12/25/2025", "2025-12-25"),  # only month-first makes sense
+    ("Martes, 14 de octubre de 2025", "2025-10-14"),
+])
+def test_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["Thứ Ba", "Friday", "hôm qua", "2 giờ trước", "yesterday", "il y a 3 heures", "31/02/2025", ""])
+def test_not_a_date(text):
+    assert parse_date(text) is None
+
+
+def test_date_line_splits_outlet_and_section():
+    assert split_date_line("Báo Quảng Trị - Thứ Năm, 24/07/2025, 09:30") == ("2025-07-24", "Báo Quảng Trị")
+    assert split_date_line("Society | November 12, 2025 - 08:45") == ("2025-11-12", "Society")
+
+
+def test_body_sentence_is_not_a_date_line():
+    line = "Tính đến ngày 30/6/2025, toàn tỉnh có 1.488.300 người tham gia, đạt 94,2% dân số."
+    assert split_date_line(line) is None

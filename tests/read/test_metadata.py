@@ -1,0 +1,43 @@
+"""Titles, outlets, source URLs and languages."""
+from __future__ import annotations
+
+from extractor.read import read
+from extractor.read.metadata import clean_title, detect_language, outlet_from, source_from_line
+
+
+def test_banner_is_never_a_title():
+    assert clean_title("Vietnam.vn - Nền tảng quảng bá Việt Nam") is None
+
+
+def test_site_suffix_is_dropped():
+    assert clean_title("Ky Tho reaches 96 per cent | Mekong Weekly", ["Mekong Weekly"]) == "Ky Tho reaches 96 per cent"
+    assert clean_title("Ky Tho reaches 96 per cent - Báo Hà Tĩnh") == "Ky Tho reaches 96 per cent"
+    assert clean_title("Hà Tĩnh - Ky Tho : 96 %", []) == "Hà Tĩnh - Ky Tho : 96 %"
+
+
+def test_outlet_from_date_line_remainder():
+    assert outlet_from("Báo Đắk LắkBáo Đắk Lắk") == "Báo Đắk Lắk"
+    assert outlet_from("Society") is None
+
+
+def test_source_lines():
+    assert source_from_line("Source : https://baodaklak.vn/xa-hoi/a-1.html") == (True, "https://baodaklak.vn/xa-hoi/a-1.html")
+    assert source_from_line("Nguồn: Báo Lạng Sơn") == (True, None)
+    assert source_from_line("Selon la source, 90 % des foyers sont assurés.")[0] is False
+
+
+def test_language_from_html_lang_and_from_text():
+    body = "<p>" + "Les autorités de la province ont distribué des cartes d'assurance maladie aux familles. " * 3 + "</p>"
+    assert read(f"<html lang='fr-FR'><body><article>{body}</article></body></html>").language == "fr"
+    assert read(f"<html><body><article>{body}</article></body></html>").language == "fr"
+
+
+def test_other_languages_are_reported_as_they_are():
+    assert detect_language("El seguro médico cubre ya al noventa por ciento de la población de la provincia, según las autoridades.")[0] == "es"
+    assert detect_language("Die Krankenversicherung deckt inzwischen neunzig Prozent der Bevölkerung der Provinz ab.")[0] == "de"
+    assert detect_language("该省医疗保险覆盖率已达到百分之九十以上，社会保险参保人数继续增加。")[0] == "zh"
+
+
+def test_lang_option_overrides_detection():
+    text = "Title line here\n\n" + "The province handed out health insurance cards to many poor families this year. " * 3
+    assert read(text, lang="vi").language == "vi"
