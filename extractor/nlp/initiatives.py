@@ -54,7 +54,7 @@ class Rules:
     cue_any: re.Pattern | None          # any cue, for list words
     list_end: re.Pattern | None         # a list word ending the text before a quote
     list_glue: re.Pattern               # what may join two quoted names of one list
-    descriptive: tuple[tuple[re.Pattern, re.Pattern | None], ...]
+    descriptive: tuple[tuple[re.Pattern, re.Pattern | None, bool], ...]  # pattern, prefix to strip, lower-case start
     stops: re.Pattern | None
     topics: re.Pattern | None
 
@@ -77,7 +77,8 @@ def rules(lang: str) -> Rules:
     list_words = _alternation([r["text"] for r in links if r.get("list")])
     gap = rf"(?:[\s,:–—-]|(?<!\w)(?:{link_words})(?!\w))*" if link_words else r"[\s,:–—-]*"
     descriptive = tuple(
-        (re.compile(row["pattern"], re.I), re.compile(row["strip"], re.I) if row.get("strip") else None)
+        (re.compile(row["pattern"], re.I), re.compile(row["strip"], re.I) if row.get("strip") else None,
+         bool(row.get("lowercase")))
         for row in load_jsonl("initiative_patterns", lang))
     stops = _alternation([r["text"] for r in load_jsonl("initiative_stops", lang)])
     topics = _alternation([r["text"] for r in load_jsonl("initiative_topics", lang)])
@@ -145,7 +146,7 @@ def descriptive(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]
     """Unquoted names built around a cue, kept when they describe an insurance mechanism."""
     s0, s1 = bounds
     found = []
-    for pattern, strip in r.descriptive:
+    for pattern, strip, lowercase in r.descriptive:
         for m in pattern.finditer(text, s0, s1):
             ns, ne = m.span("name")
             if strip and (p := strip.match(text, ns, ne)):
@@ -155,6 +156,8 @@ def descriptive(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]
             while ne > ns and not text[ne - 1].isalnum():
                 ne -= 1
             name = text[ns:ne]
+            if lowercase and name[:1].isupper():
+                continue  # "le modèle de Huong Khe …" is a place's model, not a name
             if len(name.split()) < 2 or any(ch.isdigit() for ch in name) or len(name.split()) > MAX_NAME_WORDS:
                 continue
             if not (r.topics and r.topics.search(name)):
@@ -182,6 +185,9 @@ def _place_for(doc: Doc, c: Candidate, sent: tuple[int, int]):
     after = [p for p in places if c.end <= p.start < min(clause_end, c.end + PLACE_AFTER)]
     if after:
         return after[0]
+    inside = [p for p in places if c.name_start <= p.start and p.end <= c.name_end]
+    if inside:
+        return inside[0]
     before = [p for p in places if p.end <= c.start]
     return before[-1] if before else None
 

@@ -110,3 +110,13 @@ def test_vi_quoted_descriptive_nested_quote_and_number_inside_name():
 def test_other_language_gets_quoted_names_next_to_a_cue():
     text = "La provincia lanzó el programa «Salud para todos» para los trabajadores informales."
     assert names(run(text, "xx")) == ["Salud para todos"]
+
+
+def test_fr_model_of_a_place_is_no_name_and_place_inside_name_gives_locality():
+    text = ("La directrice estime que le modèle de Quy Hop fait de la carte une affaire collective. "
+            "Cela doit beaucoup au programme « Jeunesse de Quy Hop et assurance sociale », lancé en 2024.")
+    items = run(text, "fr", [place(text, "Quy Hop", "Quỳ Hợp", "Nghệ An")]
+                + [PlaceMention(m, m + 7, "Quy Hop", "Quỳ Hợp", "commune", "Nghệ An")
+                   for m in [text.rindex("Quy Hop")]])
+    assert names(items) == ["Jeunesse de Quy Hop et assurance sociale"]
+    assert items[0].locality == "Quỳ Hợp"
