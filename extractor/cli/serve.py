@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import socket
 import sqlite3
 import sys
 from pathlib import Path
@@ -37,19 +38,38 @@ def run(args: argparse.Namespace) -> int:
         print(f"extractor serve: {path}: {problem}", file=sys.stderr)
         return 1
 
+    problem = _check_address(args.host, args.port)
+    if problem:
+        print(f"extractor serve: cannot listen on {args.host}:{args.port}: {problem}", file=sys.stderr)
+        return 1
+
     import uvicorn
 
     from extractor.web import build_datasette
 
     ds = build_datasette(path, allow_sql=args.allow_sql, immutable=args.immutable)
-    print(f"Serving {path} at http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
-    try:
-        uvicorn.run(ds.app(), host=args.host, port=args.port, log_level="warning")
-    except OSError as exc:
-        print(f"extractor serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}",
-              file=sys.stderr)
-        return 1
+    print(f"Serving {path} at http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    uvicorn.run(ds.app(), host=args.host, port=args.port, log_level="warning")
     return 0
+
+
+def _check_address(host: str, port: int) -> str | None:
+    """Why the server could not listen there (port taken, unknown host), before starting it."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(infos[0][4])
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    # SO_REUSEADDR (needed to restart right after a stop) lets the bind above succeed even
+    # when another server listens there, so also knock on the door.
+    probe = "127.0.0.1" if host in ("0.0.0.0", "") else "::1" if host == "::" else host
+    try:
+        socket.create_connection((probe, port), timeout=0.5).close()
+    except OSError:
+        return None
+    return "address already in use"
 
 
 def _check_db(path: Path) -> str | None:
