@@ -25,7 +25,7 @@ from extractor.record import Figure, Target
 
 COMPARATOR = {"exact": "=", "approx": "~", "more_than": ">", "at_least": ">=",
               "less_than": "<", "at_most": "<="}
-_YEAR = re.compile(r"(?<![\d/.,\-])((?:19|20)\d\d)(?![\d/]|-\w)")
+_YEAR = re.compile(r"(?<![\d.,\-])((?:19|20)\d\d)(?![\d/]|-\w)")
 _QUOTED = re.compile(r"«([^«»]{1,120})»|“([^“”]{1,120})”|\"([^\"\n]{1,120})\"")
 _WS = f"[\\s{SPACES}]"
 
@@ -67,6 +67,7 @@ class Rules:
     range_join: re.Pattern | None
     cues: list[tuple[re.Pattern, str, str]]
     clause_break: re.Pattern | None
+    coordinator: re.Pattern | None
     relative_years: list[tuple[re.Pattern, int]]
     metric_tags: list[tuple[re.Pattern, str]]
     months: dict[str, int]
@@ -127,7 +128,8 @@ def rules(lang: str) -> Rules:
         range_join=_rx(f"^{_WS}*(?:{_patterns([r for r in ranges if 'join' in r], 'join')}){_WS}*$"),
         cues=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), r.get("kind", "target"),
                r.get("position", "before")) for r in cues],
-        clause_break=_rx(_patterns(load_jsonl("quantity_clauses", lang))),
+        clause_break=_rx(_patterns([r for r in load_jsonl("quantity_clauses", lang) if "pattern" in r])),
+        coordinator=_rx(f"(?<!\\w)(?:{_patterns([r for r in load_jsonl('quantity_clauses', lang) if 'and' in r], 'and')})(?!\\w)"),
         relative_years=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), int(r["offset"]))
                         for r in load_jsonl("quantity_years", lang)],
         metric_tags=[(re.compile(f"(?<!\\w)(?:{r['pattern']})", re.I), r["tag"])
@@ -233,15 +235,15 @@ def _ranges(text: str, items: list[Item], r: Rules) -> None:
         between = text[a.end:b.start]
         if len(between) > 12 or not r.range_join.match(between):
             continue
+        if a.skip or b.skip:
+            a.skip = b.skip = a.skip or b.skip  # "de 60 à 80 ans", "3 à 12 mois": both ends
+            continue
         if not r.range_open.search(text[max(0, a.start - 20):a.start]):
             continue
         if a.unit == "count" and b.unit != "count":
             a.unit, a.currency = b.unit, b.currency
         if b.num.scaled and not a.num.scaled:
             a.value = round(a.value * b.num.scale, 6)  # "từ 5 đến 10 triệu": both in millions
-        if a.skip or b.skip:
-            reason = a.skip or b.skip
-            a.skip = b.skip = reason
         a.range_with, b.range_with = b, a
         a.qualifier, b.qualifier = "at_least", "at_most"
 
@@ -273,36 +275,45 @@ def _norm(s: str) -> str:
 
 
 def _decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None) -> None:
-    """Target cues govern the numbers after them in their clause; deadline phrases and
-    figure cues govern the number right before them."""
+    """Mark the goals among the clause's numbers.
+
+    A cue after a number ("… the province wants to reach", "d'ici 2030", "kế hoạch
+    năm") decides the number just before it; the closest such cue wins. A target cue
+    before numbers ("objectif", "aims to", "phấn đấu") governs the first number after
+    it, and the next ones while they are joined to it by a coordinator ("… 93,5% và
+    … 17%"), so "chỉ tiêu 95,3% … khoảng 1,1 điểm" leaves the gap a figure.
+    """
     by_clause: dict[tuple[int, int], list[Item]] = {}
     for it in items:
         by_clause.setdefault(it.clause, []).append(it)
     for (cs, ce), group in by_clause.items():
         clause = text[cs:ce]
-        marks: list[tuple[int, int, str, str]] = []
+        marks = []
         for pat, kind, pos in r.cues:
             for m in pat.finditer(clause):
+                if year_now and _past_year(m.group(0), year_now):
+                    continue
                 marks.append((m.start() + cs, m.end() + cs, kind, pos))
         marks = _longest(marks)
-        for it in group:
-            it.target = False
+        fixed: set[int] = set()   # decided by a deadline/goal phrase right after them
+        weak: set[int] = set()    # "76,3% kế hoạch năm": a figure unless a goal verb governs it
         for s, e, kind, pos in marks:
-            if pos == "after":
-                if kind == "target" and year_now and _past_year(text[s:e], year_now):
-                    continue
-                prev = [it for it in group if it.end <= s and not _between_number(it, s, group)]
-                if prev and s - prev[-1].end <= 60:
-                    prev[-1].target = kind == "target"
-                    prev[-1].__dict__["_fixed"] = True
-            elif kind == "target":
-                for it in group:
-                    if it.start >= e and not it.__dict__.get("_fixed"):
-                        it.target = True
-            elif kind == "figure":
-                for it in group:
-                    if it.start >= e and not it.__dict__.get("_fixed"):
-                        it.target = False
+            if pos != "after":
+                continue
+            prev = [i for i, it in enumerate(group) if it.end <= s]
+            if prev and s - group[prev[-1]].end <= 60 and prev[-1] not in fixed | weak:
+                group[prev[-1]].target = kind == "target"
+                (fixed if kind == "target" else weak).add(prev[-1])
+        for s, e, kind, pos in marks:
+            if pos == "after" or kind == "none":
+                continue
+            following = [i for i, it in enumerate(group) if it.start >= e]
+            for n, i in enumerate(following):
+                if n and not (r.coordinator and r.coordinator.search(text[group[following[n - 1]].end:group[i].start])):
+                    break
+                if i not in fixed:
+                    group[i].target = kind == "target"
+                    fixed.add(i)
 
 
 def _between_number(it: Item, pos: int, group: list[Item]) -> bool:
@@ -334,70 +345,104 @@ def _tags(text: str, r: Rules) -> list[tuple[int, int, str]]:
     return sorted(t for t in found if t[2] != "agency" and not _covered(t[0], t[1], agencies))
 
 
-def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], neighbours: tuple[int, int]) -> str | None:
-    """Metric from the vocabulary around the number (see quantity_metrics.jsonl)."""
+INSURANCES = ("health", "social", "unemployment")
+
+
+def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple[int, int],
+            context: str | None, coordinator: re.Pattern | None = None) -> str | None:
+    """Metric from the vocabulary around the number (see ``quantity_metrics.jsonl``).
+
+    ``segment`` is the stretch of the clause between the neighbouring numbers: the
+    insurance named there is the one the number is about (after it first: "25% lực
+    lượng lao động tham gia BHXH"; then before it: "social insurance covered 31.6 per
+    cent"); ``context`` the insurance last named before the sentence, for "Tam Ky
+    reached 96.2 per cent".
+    """
     if it.change or it.unit == "percentage_point":
         return None
     if it.unit == "currency":
         return "other"
+    lo, hi = segment
+    cs, ce = it.clause
     ss, se = it.sentence
-    lo, hi = neighbours
-    near_after = [t for t in tags if it.end <= t[0] < min(hi, it.end + 45)]
-    near_before = [t for t in tags if max(lo, it.start - 90) <= t[0] < it.start]
-    window = near_before + near_after
-    kinds_after = {t[2] for t in near_after}
-    kinds = {t[2] for t in window}
-    if "share_other" in kinds_after or "negation" in kinds:
+    right_after = {t[2] for t in tags if it.end <= t[0] < it.end + 18}
+    after = [t for t in tags if it.end <= t[0] < min(hi, it.end + 60)]
+    before = [t for t in tags if max(lo, it.start - 90) <= t[0] < it.start]
+    in_clause = {t[2] for t in tags if cs <= t[0] < ce}
+    in_sentence = [t for t in tags if ss <= t[0] < se]
+    kinds = {t[2] for t in after + before}
+    if "share_other" in right_after or "negation" in kinds or "benefit" in {t[2] for t in after}:
         return "other"
-    insurance = _nearest_insurance(it, tags)
+    if coordinator:
+        stop = coordinator.search(text, it.end, hi)
+        after = [t for t in after if not stop or t[0] < stop.start()]
+    insurance = next((t[2] for t in after if t[2] in INSURANCES), None) \
+        or next((t[2] for t in reversed(before) if t[2] in INSURANCES), None)
     if it.unit == "percent":
-        if "satisfaction" in kinds:
+        if "satisfaction" in in_clause:
             return "satisfaction"
-        if "labour" in kinds_after and insurance in (None, "health"):
-            insurance = "social"
-        if "population" in kinds_after and insurance is None:
-            insurance = "health"
-        if insurance and ({"coverage", "population", "labour", "participation"} & kinds
-                          or any(t[2] == insurance and abs(t[0] - it.start) < 60 for t in tags)):
+        if "labour" in right_after and insurance is None:
+            return "social_insurance_coverage"
+        if "population" in right_after and ({"coverage", "participation"} & kinds or insurance):
+            return f"{insurance or 'health'}_insurance_coverage"
+        if "share_other" in in_clause:
+            return "other"
+        if insurance:
+            return f"{insurance}_insurance_coverage"
+        insurance = _nearest_insurance(it, in_sentence) or context
+        if insurance and ({"coverage", "reach", "population", "labour"} & ({t[2] for t in in_sentence} | kinds)):
             return f"{insurance}_insurance_coverage"
         return "other"
-    if "card" in kinds_after:
+    head = next((t[2] for t in after if t[2] in ("people", "participant", "card")), None)
+    if head == "card" or (head is None and "participant" not in right_after and "participation" not in right_after):
         return "other"
-    if insurance and "people" in kinds_after and ({"participation"} & kinds):
+    if insurance and {"participant", "participation"} & kinds:
         return f"{insurance}_insurance_participants"
-    if insurance and "participant" in kinds_after:
-        return f"{insurance}_insurance_participants"
+    if "participant" in kinds or "participation" in {t[2] for t in after}:
+        insurance = _nearest_insurance(it, in_sentence) or context
+        if insurance:
+            return f"{insurance}_insurance_participants"
     return "other"
 
 
 def _nearest_insurance(it: Item, tags) -> str | None:
-    ss, se = it.sentence
     best, dist = None, None
     for s, e, tag in tags:
-        if tag in ("health", "social", "unemployment") and ss <= s < se:
+        if tag in INSURANCES:
             d = it.start - e if e <= it.start else (s - it.end) * 1.5
-            if d < 0:
-                continue
-            if dist is None or d < dist:
+            if d >= 0 and (dist is None or d < dist):
                 best, dist = tag, d
     return best
 
 
-def _year(text: str, it: Item, r: Rules, year_now: int | None) -> int | None:
-    """The deadline year nearest the number in its clause, else in its sentence."""
+def _context_insurance(tags, start: int) -> str | None:
+    """The insurance a sentence naming none speaks of: health insurance when the text just
+    before named it (the coverage everyone reports), else the one named last."""
+    last = [t[2] for t in tags if start - 600 <= t[0] < start and t[2] in INSURANCES]
+    return "health" if "health" in last else (last[-1] if last else None)
+
+
+def _year(text: str, it: Item, r: Rules, year_now: int | None, items: list[Item]) -> int | None:
+    """The deadline of a target: the first year phrase after the number in its clause
+    (before any other number: "35 % by 2026 and 45 % by 2030"), else the nearest one
+    before it, else the same in its sentence. Past years are not deadlines."""
     for lo, hi in (it.clause, it.sentence):
-        chunk = text[lo:hi]
         found = []
-        for m in _YEAR.finditer(chunk):
+        for m in _YEAR.finditer(text, lo, hi):
             y = int(m.group(1))
             if year_now is None or y >= year_now:
-                found.append((m.start() + lo, y))
+                found.append((m.start(), y))
         if year_now:
             for pat, offset in r.relative_years:
-                for m in pat.finditer(chunk):
-                    found.append((m.start() + lo, year_now + offset))
-        if found:
-            return min(found, key=lambda f: abs(f[0] - it.start))[1]
+                found += [(m.start(), year_now + offset) for m in pat.finditer(text, lo, hi)]
+        if not found:
+            continue
+        nxt = min((o.start for o in items if o.start >= it.end and o is not it), default=hi)
+        later = [f for f in found if it.end <= f[0] < nxt]
+        if later:
+            return min(later)[1]
+        earlier = [f for f in found if f[0] < it.start]
+        return (max(earlier) if earlier else min(found))[1]
     return None
 
 
@@ -510,13 +555,13 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
             span = (_range_start(text, span[0], r), span[1])
         else:
             span = (it.start, it.end)
-        metric = _metric(text, it, tags, (lo, hi))
+        metric = _metric(text, it, tags, (lo, hi), _context_insurance(tags, it.sentence[0]), r.coordinator)
         common = dict(value=it.value, unit=it.unit, currency=it.currency, metric=metric,
                       locality=_locality(text, it, places, provinces, r),
                       text=text[span[0]:span[1]], start=span[0], end=span[1],
                       sentence=text[it.sentence[0]:it.sentence[1]])
         if it.target:
-            targets.append(Target(comparator=COMPARATOR[it.qualifier], year=_year(text, it, r, year_now), **common))
+            targets.append(Target(comparator=COMPARATOR[it.qualifier], year=_year(text, it, r, year_now, items), **common))
         else:
             figures.append(Figure(qualifier=it.qualifier, as_of=_as_of(text, it, r, published), **common))
     return figures, targets
