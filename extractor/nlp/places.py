@@ -37,6 +37,7 @@ MAX_WORDS = 6          # the longest unit name, in words ("Thị trấn Nông tr
 WINDOW = 80            # characters before a name searched for its type word
 NEAR = 250             # characters within which a parent district counts as context
 ROUNDUP_RATIO = 3.0    # a province named this many times more than any other is the subject
+TRAVELLING_KINDS = frozenset({"Thành phố", "Thị xã"})  # gazetteer kinds of units named bare anywhere
 ROUNDUP_MIN = 4        # provinces with a figure that make an article a round-up
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
@@ -292,8 +293,10 @@ def _score(u: gz.Unit, hit: Hit, ctx: dict) -> float:
     elif u.level == "province" and "province" in hit.typed:
         score += 3.0
     sent_provs = ctx["sentence"].get(hit.sentence, set()) - {fold(hit.text)}
-    if fold(u.province) in sent_provs or (u.old and fold(u.old) in sent_provs):
-        score += 3.0
+    if u.old and fold(u.old) in sent_provs:
+        score += 3.0   # "(ancienne province de Soc Trang)", "tỉnh Bến Tre"
+    elif fold(u.province) in sent_provs:
+        score += 2.0
     if u.parent and fold(u.parent) in ctx["near"](hit):
         score += 3.0
     if u.province in ctx["main"]:
@@ -318,19 +321,25 @@ def resolve(hits: list[Hit], doc: Doc, *, title_hits: list[Hit] = ()) -> list[st
 
     weight: Counter[str] = Counter()
     sentence: dict[int, set[str]] = defaultdict(set)
-    named: set[str] = set()
+    named: set[str] = set()     # folded names of the provinces the article names
+    strong: set[str] = set()    # today's provinces named outright or through a typed unit
     for hit in hits:
         anchor = _anchor(hit)
         if anchor:
             weight[anchor] += 2.0 if hit.sentence == 0 else 1.0
+            if hit.typed or any(u.level == "province" for u in hit.candidates):
+                strong.add(anchor)
         for u in hit.candidates:
             if u.level == "province" and (hit.typed is None or "province" in hit.typed):
-                sentence[hit.sentence].update({fold(u.name), fold(u.province)})
+                sentence[hit.sentence].add(fold(u.name))
                 named.add(fold(u.name))
     for hit in title_hits:
         anchor = _anchor(hit)
         if anchor:
             weight[anchor] += 3.0
+            strong.add(anchor)
+    typed_keys = {fold(h.text) for h in hits if h.typed}
+    hits[:] = [h for h in hits if h.typed or fold(h.text) in typed_keys or _plausible(h, strong)]
     top = max(weight.values(), default=0)
     main = {p for p, w in weight.items() if w >= top * 0.5} if top else set()
 
@@ -349,6 +358,17 @@ def resolve(hits: list[Hit], doc: Doc, *, title_hits: list[Hit] = ()) -> list[st
         hit.province = best.province if len(rivals) == 1 else None
     _one_sense(hits)
     return _main_provinces(hits, title_hits, doc)
+
+
+def _plausible(hit: Hit, strong: set[str]) -> bool:
+    """Keep a bare name of a district or commune only inside the article's provinces.
+
+    Writers name a small unit elsewhere with its type word or its province; a bare one
+    far from the article's provinces is a capitalised phrase that folds like a unit
+    ("Mai An Sinh", “Ngôi Nhà Hạnh Phúc”). Cities and towns travel alone (Sa Pa, Hội An).
+    """
+    return any(u.level == "province" or u.province in strong or u.kind in TRAVELLING_KINDS
+               for u in hit.candidates)
 
 
 def _one_sense(hits: list[Hit]) -> None:

@@ -161,3 +161,26 @@ def test_roundup_lists_the_provinces_given_figures():
 def test_empty_text(lang):
     doc = run("", lang)
     assert doc._.localities == [] and doc._.places == [] and doc._.provinces == []
+
+
+# --- false friends ---------------------------------------------------------------------
+
+def test_fr_ordinary_words_that_fold_like_units():
+    doc = run("La Maison de la culture accueille des acheteurs venus de Chine et du Laos.", "fr")
+    assert doc._.localities == []
+
+
+def test_bare_commune_name_far_from_the_article_is_a_phrase():
+    doc = run("Tỉnh Cao Bằng phát động mô hình “Ngôi nhà Tân Tiến” và xã Hạnh Phúc đạt 98%.", "vi")
+    assert set(by_name(doc)) == {"Cao Bằng", "Hạnh Phúc"}
+
+
+def test_capitalised_word_in_front_does_not_steal_a_syllable():
+    doc = run("Tại Hà Tĩnh, tỷ lệ đạt 94%. In Ha Tinh, coverage is high.", "vi")
+    assert [loc.name for loc in doc._.localities] == ["Hà Tĩnh"]
+    assert [m.text for m in doc._.localities[0].mentions] == ["Hà Tĩnh", "Ha Tinh"]
+
+
+def test_bare_city_names_travel():
+    doc = run("Many workers from Dong Thap moved to Da Lat and Sa Pa for the tourist season.", "en")
+    assert {"Đà Lạt", "Sa Pa"} <= set(by_name(doc))
