@@ -98,6 +98,7 @@ CREATE TABLE items (
 );
 CREATE UNIQUE INDEX items_uid ON items(uid);
 CREATE INDEX items_revision ON items(revision_id);
+CREATE INDEX items_article ON items(article_id, current);
 CREATE INDEX items_province_kind ON items(current, province_key, kind, published);
 CREATE INDEX items_before_kind ON items(current, province_before_key, kind, published);
 CREATE INDEX items_kind ON items(current, kind, published);
