@@ -84,7 +84,7 @@ def test_fr_type_words_with_adjectives_and_former_district():
 
 
 def test_fr_place_inside_an_organisation_name_and_honorifics():
-    doc = run("Selon Mme Ly Thi Hoa, de la Caisse d'assurance sociale de Tuy Hoa, la province de "
+    doc = run("Selon Mme Ly Thi Hoa, qui dirige la Caisse d'assurance sociale de Tuy Hoa, la province de "
               "Phu Yen a dépassé 92 %.", "fr", published="2025-05-20")
     locs = by_name(doc)
     assert {"Tuy Hòa", "Phú Yên"} <= set(locs)
