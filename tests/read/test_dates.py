@@ -31,10 +31,10 @@ def test_not_a_date(text):
 
 
 def test_date_line_splits_outlet_and_section():
-    assert split_date_line("Báo Quảng Trị - Thứ Năm, 24/07/2025, 09:30") == ("2025-07-24", "Báo Quảng Trị")
+    assert split_date_line("Báo Nghệ An - Thứ Tư, 02/04/2025, 16:45") == ("2025-04-02", "Báo Nghệ An")
     assert split_date_line("Society | November 12, 2025 - 08:45") == ("2025-11-12", "Society")
 
 
 def test_body_sentence_is_not_a_date_line():
-    line = "Tính đến ngày 30/6/2025, toàn tỉnh có 1.488.300 người tham gia, đạt 94,2% dân số."
+    line = "Đến 15/3/2025, huyện có 61.240 người có thẻ, bằng 92,7% dân số."
     assert split_date_line(line) is None
