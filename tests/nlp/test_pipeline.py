@@ -7,8 +7,8 @@ from extractor.nlp.pipeline import annotate, get_nlp, pipeline_lang
 
 ARTICLES = {
     "fr": ("Dans la commune de Ky Son, l'Union des femmes a lancé le modèle « La jarre de riz solidaire » "
-           "pour aider les familles à payer l'assurance maladie. Au 30 juin 2025, le taux de couverture de "
-           "l'assurance maladie atteignait 92,4 %, et la province vise 95 % d'ici fin 2025.\n\n"
+           "pour aider les familles à payer l'assurance maladie. Fin juin 2025, la couverture maladie de la "
+           "province s'élevait à 92,4 %, et la province vise 95 % d'ici fin 2025.\n\n"
            "M. Lo Van Thuan, directeur de la Sécurité sociale de Nghe An, a salué l'initiative."),
     "en": ('The Women\'s Union of Vinh Hai ward started the "Coins for Cards" model in 2024. Health insurance '
            "coverage in the ward reached 93.1 per cent at the end of June, and the city aims to reach 95 per "
