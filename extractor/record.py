@@ -58,7 +58,7 @@ class Figure(Quantity):
 
 
 class Target(Quantity):
-    """A quantity the text presents as a goal, plan or commitment."""
+    """A goal: a quantity the article says a place aims to reach, usually by a deadline."""
 
     comparator: Comparator = "="
     year: int | None = None
