@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import all_records
+from .records import all_records
 
 from extractor.store import open_store
 from extractor.store.export import ARTICLE_COLUMNS, ITEM_COLUMNS, export

@@ -9,7 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import song_hinh_vi
+from .records import song_hinh_vi
 
 from extractor.cli import main
 from extractor.store import open_store

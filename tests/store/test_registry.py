@@ -26,7 +26,7 @@ def test_same_name_across_articles_is_one_entry(corpus):
 
 
 def test_same_name_in_another_province_stays_apart(corpus):
-    from conftest import ha_tinh_en
+    from .records import ha_tinh_en
 
     other = ha_tinh_en(1)
     other.url = "https://en.example.vn/quang-tri-apricot"

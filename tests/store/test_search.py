@@ -58,7 +58,7 @@ def test_hostile_queries_are_text(corpus):
 
 
 def test_history_stays_out_of_results(corpus):
-    from conftest import ha_tinh_en
+    from .records import ha_tinh_en
 
     newer = ha_tinh_en(1)
     newer.extractor_version = "0.2.0"

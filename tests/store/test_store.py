@@ -1,7 +1,7 @@
 """Saving records: identity, idempotence, revisions kept as history."""
 from __future__ import annotations
 
-from conftest import VERSION, all_records, ha_tinh_en, song_hinh_vi
+from .records import VERSION, all_records, ha_tinh_en, song_hinh_vi
 
 from extractor.store import open_store
 
