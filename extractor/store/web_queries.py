@@ -167,14 +167,33 @@ def search_articles(conn: sqlite3.Connection, *, match: str = "", province: str 
 # -- province -----------------------------------------------------------------------------
 
 
+TABLE_LIMIT = 200  # rows of figures (and of targets) listed on a province page
+
+
 def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
-    """Coverage figures and targets over time, and initiatives, of one province (old or new name)."""
+    """Coverage figures and targets over time, and initiatives, of one province (old or new name).
+
+    The chart gets every coverage percentage; the tables list the most recent
+    ``TABLE_LIMIT`` figures and targets (the search page has them all).
+    """
     clause, keys, sc = _province_clause(name)
-    items = _rows(conn, f"SELECT {_ITEM_COLUMNS}, COALESCE(r.title, a.identity) AS title, a.url "
-                        f"FROM items i JOIN articles a ON a.id = i.article_id "
-                        f"JOIN revisions r ON r.id = i.revision_id "
-                        f"WHERE i.current = 1 AND i.kind IN ('figure', 'target') AND {clause} "
-                        f"ORDER BY COALESCE(i.as_of, CAST(i.year AS TEXT), i.published), i.id", keys)
+    metrics = ",".join("?" * len(COVERAGE_METRICS))
+    points = _rows(conn, "SELECT i.id, i.kind, i.metric, i.unit, i.value, i.locality, i.as_of, i.year, "
+                         f"i.published, i.article_id FROM items i WHERE i.current = 1 "
+                         f"AND i.kind IN ('figure', 'target') AND {clause} AND i.unit = 'percent' "
+                         f"AND i.metric IN ({metrics})", keys + list(COVERAGE_METRICS))
+    tables, totals = {}, {}
+    for kind in ("figure", "target"):
+        when = "i.as_of" if kind == "figure" else "CAST(i.year AS TEXT)"
+        tables[kind] = _rows(conn, f"SELECT {_ITEM_COLUMNS}, COALESCE(r.title, a.identity) AS title, a.url "
+                                   f"FROM items i JOIN articles a ON a.id = i.article_id "
+                                   f"JOIN revisions r ON r.id = i.revision_id "
+                                   f"WHERE i.current = 1 AND i.kind = ? AND {clause} "
+                                   f"ORDER BY COALESCE({when}, i.published) DESC, i.id DESC LIMIT ?",
+                             [kind, *keys, TABLE_LIMIT])
+        totals[kind] = (len(tables[kind]) if len(tables[kind]) < TABLE_LIMIT else conn.execute(
+            f"SELECT COUNT(*) FROM items i WHERE i.current = 1 AND i.kind = ? AND {clause}",
+            [kind, *keys]).fetchone()[0])
     initiatives = _rows(conn, "SELECT id, name, names, locality, province, first_seen, last_seen, "
                               "n_articles, n_mentions, languages FROM initiative_registry g "
                               f"WHERE {_province_clause(name, 'g')[0]} ORDER BY last_seen DESC, name", keys)
@@ -183,16 +202,16 @@ def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
         f"SELECT COUNT(DISTINCT a.id) FROM articles a JOIN revision_provinces p "
         f"ON p.revision_id = a.current_revision_id WHERE p.province_key IN "
         f"({','.join('?' * len(own))})", own).fetchone()[0]
-    if not items and not initiatives and not n_articles:
+    if not tables["figure"] and not tables["target"] and not initiatives and not n_articles:
         return None
     for row in initiatives:
         row["names"] = _json_list(row["names"])
         row["languages"] = _json_list(row["languages"])
     return {"name": sc.name, "today": sc.today, "before_2025": list(sc.before_2025),
             "merged_away": sc.merged_away, "scope": sc.describe(), "n_articles": n_articles,
-            "figures": [i for i in items if i["kind"] == "figure"],
-            "targets": [i for i in items if i["kind"] == "target"],
-            "series": coverage_series(items, sc), "initiatives": initiatives}
+            "figures": tables["figure"], "targets": tables["target"],
+            "n_figures": totals["figure"], "n_targets": totals["target"],
+            "series": coverage_series(points, sc), "initiatives": initiatives}
 
 
 def coverage_series(items: list[dict[str, Any]], sc: Any) -> list[dict[str, Any]]:
@@ -200,27 +219,38 @@ def coverage_series(items: list[dict[str, Any]], sc: Any) -> list[dict[str, Any]
 
     One series per metric and place, so a line never joins two places: the province
     itself (and, for a merged province, each former province) when the articles give
-    province figures, else each district or commune they give figures for.
+    province figures, else each district or commune they give figures for. Values
+    reported for the same place and date (a story and its translation) are one point,
+    their mean.
     """
     from extractor.textutil import fold
 
     own = {fold(sc.name), fold(sc.today), *(fold(b) for b in sc.before_2025)}
-    chartable = [i for i in items if i["metric"] in COVERAGE_METRICS and i["unit"] == "percent"]
-    province_level = [i for i in chartable if not i["locality"] or fold(i["locality"]) in own]
-    points = province_level or chartable
+    province_level = [i for i in items if not i["locality"] or fold(i["locality"]) in own]
     series: dict[tuple[str, str], dict[str, Any]] = {}
-    for item in points:
+    for item in province_level or items:
         date = (item["as_of"] or item["published"] or "") if item["kind"] == "figure" else (
             f"{item['year']}-12-31" if item["year"] else "")
         if not date:
             continue
         place = item["locality"] or sc.name
         s = series.setdefault((item["metric"], fold(place)), {
-            "metric": item["metric"], "place": place, "figures": [], "targets": []})
-        s["figures" if item["kind"] == "figure" else "targets"].append(
-            {"date": _iso_day(date), "value": item["value"], "article_id": item["article_id"],
-             "id": item["id"]})
-    return sorted(series.values(), key=lambda s: (s["metric"], fold(s["place"]) not in own, s["place"]))
+            "metric": item["metric"], "place": place, "figures": {}, "targets": {}})
+        point = s["figures" if item["kind"] == "figure" else "targets"].setdefault(
+            _iso_day(date), {"date": _iso_day(date), "values": [], "article_id": item["article_id"],
+                             "id": item["id"]})
+        point["values"].append(item["value"])
+    out = []
+    for s in series.values():
+        for kind in ("figures", "targets"):
+            points = sorted(s[kind].values(), key=lambda p: p["date"])
+            for p in points:
+                values = p.pop("values")
+                p["value"] = round(sum(values) / len(values), 2)
+                p["n"] = len(values)
+            s[kind] = points
+        out.append(s)
+    return sorted(out, key=lambda s: (s["metric"], fold(s["place"]) not in own, s["place"]))
 
 
 def _iso_day(date: str) -> str:
