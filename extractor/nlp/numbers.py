@@ -23,7 +23,7 @@ _SPACE = re.compile(f"[{SPACES}]")
 # a slash, a colon, a hyphen or a plus (identifiers, dates, clock times, "GMT+7").
 _DIGITS = (r"(?:\d{1,3}(?:[" + SPACES + r"]\d{3})+(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)*)")
 _BEFORE = r"(?<![\w/:+\-.,])"
-_AFTER = r"(?![.,]?\d)(?!\w)(?![/:]\d)(?!-\w)"
+_AFTER = r"(?![.,]?\d)(?!\w)(?![/:]\w)(?!-\w)"
 
 
 @dataclass(frozen=True)

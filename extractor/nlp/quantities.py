@@ -117,11 +117,11 @@ def rules(lang: str) -> Rules:
         prefix_currency={r["pattern"]: r.get("currency") for r in before},
         qual_before=_rx(f"(?<!\\w)({_phrases(qb)}){_WS}*$") if qb else None,
         qual_before_map=qb,
-        qual_after=_rx(f"^{_WS}*({_phrases(qa)})(?!\\w)") if qa else None,
+        qual_after=_rx(f"{_WS}*({_phrases(qa)})(?!\\w)") if qa else None,
         qual_after_map=qa,
         change_before=_rx(f"(?<!\\w)({_patterns([r for r in changes if r.get('position', 'before') == 'before'])}){_WS}*$"),
         no_change=_rx(f"(?:{_patterns([r for r in changes if r.get('change') is False])})"),
-        change_after=_rx(f"^{_WS}*({_patterns([r for r in changes if r.get('position') == 'after'])})(?!\\w)"),
+        change_after=_rx(f"{_WS}*(?:(?!or|ou|hoặc)[\\w'’-]+{_WS}+)?({_patterns([r for r in changes if r.get('position') == 'after'])})(?!\\w)"),
         not_before=_rx(f"(?<!\\w)(?:{_patterns([r for r in nots if r.get('position') == 'before'])}){_WS}*$"),
         not_after=_rx(f"^{_WS}*(?:{_patterns([r for r in nots if r.get('position', 'after') == 'after'])})(?!\\w)"),
         range_open=_rx(f"(?<!\\w)(?:{_patterns([r for r in ranges if 'open' in r], 'open')}){_WS}*$"),
@@ -330,8 +330,8 @@ def _longest(marks):
     marks.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     kept = []
     for m in marks:
-        if any(k[0] <= m[0] and m[1] <= k[1] for k in kept):
-            continue
+        if any(k[0] <= m[0] and m[1] <= k[1] and (k[3] == m[3] or k[2] != "target") for k in kept):
+            continue  # a goal phrase that follows its number ("aims to reach") keeps "aims" alive
         kept.append(m)
     kept = [m for m in kept if m[2] != "none"]
     return sorted(kept, key=lambda m: m[0])

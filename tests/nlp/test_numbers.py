@@ -1,0 +1,71 @@
+"""The number reader: digit shapes per locale, scale words, number words, what is not a number."""
+import pytest
+
+from extractor.nlp.numbers import find_numbers, grammar, parse_digits
+
+PERCENT = r"[ \u00a0\u202f]*%"
+
+
+@pytest.mark.parametrize("s, decimal, hint, value", [
+    ("93,9", ",", False, 93.9),
+    ("93.9", ".", False, 93.9),
+    ("9 000", ",", False, 9000),
+    ("9\u00a0000", ",", False, 9000),
+    ("1\u202f642\u202f600", ",", False, 1642600),
+    ("2 315,5", ",", False, 2315.5),
+    ("9.000", ",", False, 9000),
+    ("1.317.600", ",", False, 1317600),
+    ("9,000", ".", False, 9000),
+    ("1,598,700", ".", False, 1598700),
+    ("1,2", ",", True, 1.2),
+    ("1,240", ",", False, 1240),        # a count written with an English comma in a French text
+    ("1,240", ",", True, 1.24),         # "1,240 triệu": the locale's decimal mark before a scale word
+    ("118,460", ".", True, 118460),     # "118,460 billion" in English: the comma groups
+    ("1.240", ".", True, 1.24),
+    ("95.15", ",", False, 95.15),
+    ("3.004.215,5", ",", False, 3004215.5),
+    ("1,234.5", ".", False, 1234.5),
+    ("0,7", ",", False, 0.7),
+])
+def test_parse_digits(s, decimal, hint, value):
+    assert parse_digits(s, decimal, hint) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("s", ["0912.345.678", "1.23.456", "12 34", "0258"])
+def test_malformed_digits_are_not_numbers(s):
+    assert parse_digits(s, ",") is None
+
+
+def values(text, lang, prefix=""):
+    return [(n.text, n.value) for n in find_numbers(text, grammar(lang, PERCENT, prefix))]
+
+
+def test_french_scales_and_words():
+    got = values("Il y a 6,8 millions de visites, 2 410 milliards de dôngs, trente-deux membres, "
+                 "une vingtaine de réunions et plus d'un million de dôngs.", "fr")
+    assert got == [("6,8 millions", 6_800_000), ("2 410 milliards", 2_410_000_000_000),
+                   ("trente-deux", 32), ("une vingtaine", 20), ("un million", 1_000_000)]
+
+
+def test_word_that_needs_a_scale_is_skipped_alone():
+    assert values("Un habitant sur deux.", "fr") == [("deux", 2)]
+
+
+def test_english_scales_words_and_currency_prefix():
+    got = values("It spent VND12.5 billion, or US$490,000, on three new offices and two million cards.",
+                 "en", r"VND|US\$")
+    assert got == [("12.5 billion", 12_500_000_000), ("490,000", 490_000), ("three", 3),
+                   ("two million", 2_000_000)]
+
+
+def test_vietnamese_scales_and_counted_words():
+    got = values("Có 2,35 triệu người, 41 nghìn tỷ đồng, hai đợt vận động; năm nay chưa xong.", "vi")
+    assert got == [("2,35 triệu", 2_350_000), ("41 nghìn tỷ", 41_000_000_000_000), ("hai", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "Décision n°17/QD-UBND", "le 14/2/2025", "à 9:45", "GMT+7", "la route A2", "le 21e congrès",
+    "la période 2024-2026", "Covid-19", "du 3/2025",
+])
+def test_glued_numbers_are_not_read(text):
+    assert values(text, "fr") == []
