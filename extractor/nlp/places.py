@@ -177,17 +177,20 @@ def _best_matches(text: str, run, rules: Rules, personal: bool) -> list[Hit]:
         for size in range(min(MAX_WORDS, len(run) - i), 0, -1):
             outcome = _match(text, run, i, size, rules, personal)
             if outcome is not None:
-                hit, province = outcome
-                found.append((-size, not province, i, size, hit))
+                units, province = outcome
+                found.append((-size, not province, i, size, units))
     taken: set[int] = set()
     hits = []
-    for _neg, _prov, i, size, hit in sorted(found, key=lambda f: f[:3]):
+    for _neg, _prov, i, size, units in sorted(found, key=lambda f: f[:3]):
         span = set(range(i, i + size))
         if span & taken:
             continue
         taken |= span
-        if hit is not None:
-            hits.append(hit)
+        if units:
+            s, e = run[i][0], run[i + size - 1][1]
+            hit = _evidence(text, s, e, units, rules)
+            if hit is not None and (size > 1 or hit.typed or _bare_ok(hit.text, units)):
+                hits.append(hit)
     return sorted(hits, key=lambda h: h.start)
 
 
@@ -205,7 +208,10 @@ def _spelled_alike(mention: str, units: list[gz.Unit], strict: bool) -> bool:
 
 
 def _match(text: str, run, i: int, size: int, rules: Rules, personal: bool):
-    """(hit or None when the words around rule it out, names a province) for one stretch; None: no name."""
+    """(candidate units, or None when nothing may be reported there; names a province) for one stretch.
+
+    None when the stretch names no unit at all.
+    """
     s, e = run[i][0], run[i + size - 1][1]
     if text[e - 1].isdigit() and size == 1:
         return None
@@ -217,10 +223,7 @@ def _match(text: str, run, i: int, size: int, rules: Rules, personal: bool):
     province = any(u.level == "province" for u in units)
     if personal and i > 0:
         return None, province  # inside a person's name ("Nguyễn Hữu Tài")
-    hit = _evidence(text, s, e, units, rules)
-    if hit is not None and size == 1 and hit.typed is None and not _bare_ok(text[s:e], units):
-        return None
-    return hit, province
+    return units, province
 
 
 def _bare_ok(word: str, units: list[gz.Unit]) -> bool:
@@ -276,7 +279,7 @@ def _anchor(hit: Hit) -> str | None:
 
 
 def _sentence_index(doc: Doc) -> list[tuple[int, int]]:
-    return list(doc._.sentences or [(0, len(doc.text))])
+    return list(doc._.sentences or [(0, len(doc.text))])  # text only when unsplit
 
 
 def _sent_of(spans: list[tuple[int, int]], offset: int) -> int:
@@ -393,11 +396,12 @@ def _main_provinces(hits: list[Hit], title_hits, doc: Doc) -> list[str]:
     weight: Counter[str] = Counter()
     with_number: Counter[str] = Counter()
     spans = _sentence_index(doc)
+    text = doc.text  # spaCy rebuilds it on every access
     for hit in hits:
         if hit.province:
             weight[hit.province] += 2.0 if hit.sentence == 0 else 1.0
             s, e = spans[hit.sentence] if hit.sentence >= 0 else (0, 0)
-            if _DIGIT.search(doc.text, s, e):
+            if _DIGIT.search(text, s, e):
                 with_number[hit.province] += 1
     for hit in title_hits:
         anchor = _anchor(hit)
