@@ -17,6 +17,9 @@ from extractor.web.highlight import segments, sentence_around
 SEARCH_PARAMS = ("q", "province", "kind", "metric", "lang", "year")
 KIND_LABELS = {"figure": "Figure", "target": "Target", "initiative": "Initiative",
                "locality": "Locality", "person": "Person", "article": "Article"}
+KIND_PLURALS = {"figure": "figures", "target": "targets", "initiative": "initiatives",
+                "locality": "localities", "person": "people", "article": "articles"}
+LANGUAGES = {"vi": "Vietnamese", "fr": "French", "en": "English"}
 
 
 def db_name(datasette) -> str:
@@ -31,7 +34,8 @@ async def _query(datasette, fn, *args, **kwargs) -> Any:
 async def _page(datasette, request, template: str, data: dict[str, Any], **extra: Any) -> Response:
     if request.url_vars.get("format") == ".json":
         return Response.json(data, default=str, headers={"Access-Control-Allow-Origin": "*"})
-    html = await datasette.render_template(template, {**data, **extra, "kind_labels": KIND_LABELS},
+    html = await datasette.render_template(template, {**data, **extra, "kind_labels": KIND_LABELS, "kind_plurals": KIND_PLURALS,
+                                            "language_names": LANGUAGES},
                                            request=request)
     return Response.html(html)
 
