@@ -29,7 +29,7 @@ CREATE TABLE crawl_url (
     warc_offset INTEGER,
     fetched_at TEXT
 );
-CREATE INDEX crawl_url_next ON crawl_url(host, state, priority DESC);
+CREATE INDEX crawl_url_next ON crawl_url(host, state, priority DESC, seq);
 CREATE INDEX crawl_url_state ON crawl_url(state, next_try_at);
 CREATE INDEX crawl_url_hash ON crawl_url(content_hash);
 CREATE INDEX crawl_url_canonical ON crawl_url(canonical);
