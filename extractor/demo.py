@@ -1,7 +1,8 @@
 """`make demo`: build a corpus from corpus/sample/ (offline), then show what it holds.
 
 Rebuilds ``corpus/demo.db`` each time, prints a summary (articles by language, relevant
-ones, items found, a few items with their evidence), a search and a province view, and
+ones, items found, a few items with their evidence), a search (a pre-2025 province typed
+without diacritics) and a province view (plotted to ``corpus/demo-province.png``), and
 the command to browse the corpus in a web browser.
 """
 from __future__ import annotations
@@ -32,8 +33,17 @@ def summary(conn) -> dict:
         " WHERE i.current = 1 AND r.relevant = 1 AND i.province IS NOT NULL"
         " AND i.kind IN ('figure', 'target', 'initiative') GROUP BY i.province ORDER BY n DESC, i.province"
         " LIMIT 3").fetchall()
+    merged = conn.execute(
+        "SELECT province_before_2025, count(*) AS n FROM items WHERE current = 1 AND province_before_2025"
+        " IS NOT NULL AND kind IN ('figure', 'target', 'initiative') GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1").fetchone()
     return {"languages": [dict(r) for r in langs], "items": {k: n for k, n in kinds},
-            "provinces": [r["province"] for r in provinces]}
+            "provinces": [r["province"] for r in provinces], "merged": merged[0] if merged else None}
+
+
+def _title(typed: str) -> str:
+    from extractor.store.places import scope
+
+    return f"search: {scope(typed).describe()}"
 
 
 def examples(conn, n: int = 6) -> list[dict]:
@@ -61,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     from extractor.cli.output import table
     from extractor.store import open_store
     from extractor.store.search import Filters, search
-    from extractor.store.views import province_view
+    from extractor.store.views import plot, province_view
+    from extractor.textutil import strip_accents
 
     console = Console()
     if not args.sample.is_dir() or not any(args.sample.iterdir()):
@@ -82,20 +93,27 @@ def main(argv: list[str] | None = None) -> int:
         table(examples(store.conn), ["kind", "item", "place", "sentence"], title="a few items, with evidence")
 
         province = s["provinces"][0] if s["provinces"] else "Hà Tĩnh"
-        console.print(Rule(f"3. A search: coverage facts in {province}"))
-        console.print(f"$ extractor search --province '{province}' --db {args.db}")
-        rows = [r for r in search(store.conn, Filters(province=province)) if r["kind"] in ("initiative", "target", "figure")]
-        table(rows[:10], ["date", "kind", "item", "place", "sentence"], title=f"search: {province}")
+        # Show the 2025 mergers at work: a pre-2025 province typed without diacritics.
+        typed = strip_accents(s["merged"] or province)
+        console.print(Rule(f"3. A search: {typed}"))
+        console.print(f"$ extractor search --province '{typed}' --db {args.db}")
+        rows = [r for r in search(store.conn, Filters(province=typed)) if r["kind"] != "locality"]
+        rows.sort(key=lambda r: (r["kind"] not in ("initiative", "target"), r["metric"] in (None, "other")))
+        table(rows[:8], ["date", "kind", "item", "place", "sentence"], title=_title(typed))
 
         console.print(Rule(f"4. The province view of {province}"))
-        console.print(f"$ extractor province '{province}' --db {args.db} --plot province.png")
+        png = args.db.with_name(f"{args.db.stem}-province.png")
+        console.print(f"$ extractor province '{province}' --db {args.db} --plot {png}")
         view = province_view(store.conn, province)
+        plot(view, png)
         cols = ["date", "item", "place", "sentence"]
         view["figures"] = view["figures"][:12]
         table(view["figures"], cols, title=f"{view['province']}: coverage figures")
         table(view["targets"], cols, title=f"{view['province']}: targets")
         table(view["initiatives"], ["initiative", "place", "first_seen", "articles", "languages"],
               title=f"{view['province']}: initiatives")
+
+        console.print(f"(plot of coverage over time, targets as stars: {png})")
 
     console.print(Rule("5. Browse it"))
     console.print(f"extractor serve --db {args.db}    # then open http://127.0.0.1:8001/")

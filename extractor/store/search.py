@@ -139,14 +139,14 @@ def describe(row: sqlite3.Row | dict) -> str:
         unit = {"percent": " %", "percentage_point": " pp"}.get(row["unit"], "")
         if row["unit"] == "currency":
             unit = f" {row['currency'] or ''}".rstrip()
-        metric = (row["metric"] or "other").replace("_", " ")
+        metric = "" if row["metric"] in (None, "other") else row["metric"].replace("_", " ")
         if kind == "target":
             cmp = {">=": "≥ ", ">": "> ", "~": "~", "<=": "≤ ", "<": "< "}.get(row["comparator"], "")
             by = f" by {row['year']}" if row["year"] else ""
-            return f"target {cmp}{num}{unit} {metric}{by}"
+            return " ".join(f"target {cmp}{num}{unit} {metric}{by}".split())
         qual = {"approx": "~", "more_than": "> ", "at_least": "≥ ", "less_than": "< ", "at_most": "≤ "}
         as_of = f" as of {row['as_of']}" if row["as_of"] else ""
-        return f"{qual.get(row['qualifier'], '')}{num}{unit} {metric}{as_of}"
+        return " ".join(f"{qual.get(row['qualifier'], '')}{num}{unit} {metric}{as_of}".split())
     if kind == "locality":
         return f"{row['name']} ({row['level']})"
     if kind == "person":

@@ -9,6 +9,7 @@ from pathlib import Path
 from extractor.store.search import describe, province_clause
 from extractor.textutil import fold
 
+_CMP = {">=": "≥ ", ">": "> ", "~": "~", "<=": "≤ ", "<": "< "}
 COVERAGE_METRICS = ("health_insurance_coverage", "social_insurance_coverage",
                     "health_insurance_participants", "social_insurance_participants")
 
@@ -73,12 +74,15 @@ def plot(view: dict, out: str | Path) -> Path:
         if points:
             ax.plot([p[0] for p in points], [p[1] for p in points], "o-", color=colors[metric],
                     label=metric.replace("_", " "))
-        targets = [(d, t["value"]) for t in view["targets"]
+        targets = [(d, t["value"], t) for t in view["targets"]
                    if t["metric"] == metric and t["unit"] == "percent" and (d := _date(str(t["year"] or "")))]
         if targets:
             ax.scatter([p[0] for p in targets], [p[1] for p in targets], marker="*", s=180,
                        color=colors[metric], edgecolor="black", zorder=3,
                        label=f"target: {metric.replace('_', ' ')}")
+            for d, value, t in sorted(set((d, v, (t["comparator"] or "", t["year"])) for d, v, t in targets)):
+                ax.annotate(f"{_CMP.get(t[0], '')}{value:g} % by {t[1]}", (d, value),
+                            textcoords="offset points", xytext=(-8, 9), ha="right", fontsize=8)
     ax.set_title(f"Insurance coverage — {view['province']}")
     ax.set_ylabel("% of population / labour force")
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
