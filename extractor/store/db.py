@@ -43,7 +43,18 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One write transaction, taken up front (BEGIN IMMEDIATE) so read-then-write is atomic
-    even with another process writing the same corpus."""
+    even with another process writing the same corpus. Inside a caller's open transaction
+    it is a savepoint: all or nothing, committed with the caller's."""
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT store_write")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK TO store_write")
+            conn.execute("RELEASE store_write")
+            raise
+        conn.execute("RELEASE store_write")
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

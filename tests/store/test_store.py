@@ -87,3 +87,12 @@ def test_migrations_are_versioned_and_reopen_is_harmless(tmp_path):
     assert again.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
     ro = open_store(tmp_path / "c.db", readonly=True)
     assert ro.conn.execute("SELECT count(*) FROM items").fetchone()[0] > 0
+
+
+def test_save_inside_a_callers_transaction_is_a_savepoint(tmp_path):
+    store = open_store(tmp_path / "c.db")
+    store.conn.execute("INSERT INTO schema_migrations(version, name) VALUES (9999, 'caller')")
+    assert store.conn.in_transaction
+    assert store.save_record(song_hinh_vi()).status == "new"
+    store.conn.rollback()  # the caller decides: nothing of it stays
+    assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
