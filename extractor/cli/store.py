@@ -2,14 +2,22 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from extractor.cli.output import add_format
 
 DEFAULT_DB = "corpus/corpus.db"
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 KINDS = ("initiative", "figure", "target", "locality", "person", "article")
 SEARCH_COLUMNS = ["date", "kind", "item", "place", "sentence", "title", "url"]
+
+
+def _date(value: str) -> str:
+    if not _DATE.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
 
 
 def _db(p: argparse.ArgumentParser) -> None:
@@ -58,8 +66,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=KINDS)
     p.add_argument("--metric", metavar="M", help="e.g. health_insurance_coverage")
     p.add_argument("--lang", metavar="L", help="fr, en, vi …")
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="published on or after (YYYY[-MM[-DD]])")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="published on or before (YYYY[-MM[-DD]])")
+    p.add_argument("--from", dest="date_from", metavar="DATE", type=_date, help="published on or after (YYYY[-MM[-DD]])")
+    p.add_argument("--to", dest="date_to", metavar="DATE", type=_date, help="published on or before (YYYY[-MM[-DD]])")
     p.add_argument("--limit", type=int, default=200, help="at most this many results (default 200; 0: all)")
     _common(p, run_search)
 
@@ -124,6 +132,15 @@ def _report(command: str, report, fmt: str) -> int:
     return 1 if report.failures else 0
 
 
+def _warn_unknown(command: str, province: str) -> None:
+    """Say so when a province name is unknown (it is still matched as typed)."""
+    from extractor.store.places import gazetteer_knows
+
+    if gazetteer_knows(province) is False:
+        print(f"extractor {command}: {province!r} is no province the gazetteer knows; matching it as typed",
+              file=sys.stderr)
+
+
 def run_ingest(args: argparse.Namespace) -> int:
     from extractor.jobs.ingest import ingest
 
@@ -157,6 +174,8 @@ def run_search(args: argparse.Namespace) -> int:
     from extractor.cli.output import emit
     from extractor.store.search import Filters, search
 
+    if args.province:
+        _warn_unknown("search", args.province)
     store = _open(args, "search")
     if store is None:
         return 1
@@ -199,6 +218,7 @@ def run_province(args: argparse.Namespace) -> int:
     from extractor.store.registry import ensure_fresh
     from extractor.store.views import plot, province_view
 
+    _warn_unknown("province", args.province)
     store = _open(args, "province", write=True)
     if store is None:
         return 1

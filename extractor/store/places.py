@@ -63,3 +63,9 @@ def known_province(name: str | None) -> Scope | None:
     if not name or lookup is None:
         return None
     return scope(name) if lookup(name) is not None else None
+
+
+def gazetteer_knows(name: str) -> bool | None:
+    """Whether the gazetteer knows ``name`` as a province (None: no gazetteer installed)."""
+    lookup = _gazetteer_scope()
+    return None if lookup is None else lookup(name) is not None

@@ -251,3 +251,9 @@ def test_demo_builds_and_shows_search_and_province(tmp_path, records_jsonl, caps
         assert expected in out
     assert demo.main(["--sample", str(sample), "--db", str(db)]) == 0  # rebuilt, same result
     assert count(db, "SELECT count(*) FROM articles") == 5
+
+
+def test_bad_date_is_a_usage_error(corpus, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["search", "--from", "yesterday", "--db", str(corpus.path)])
+    assert exc.value.code == 2 and "not a date" in capsys.readouterr().err
