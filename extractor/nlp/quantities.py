@@ -121,7 +121,7 @@ def rules(lang: str) -> Rules:
         qual_after_map=qa,
         change_before=_rx(f"(?<!\\w)({_patterns([r for r in changes if r.get('position', 'before') == 'before'])}){_WS}*$"),
         no_change=_rx(f"(?:{_patterns([r for r in changes if r.get('change') is False])})"),
-        change_after=_rx(f"{_WS}*(?:(?!or|ou|hoặc)[\\w'’-]+{_WS}+)?({_patterns([r for r in changes if r.get('position') == 'after'])})(?!\\w)"),
+        change_after=_rx(f"{_WS}*({_patterns([r for r in changes if r.get('position') == 'after'])})(?!\\w)"),
         not_before=_rx(f"(?<!\\w)(?:{_patterns([r for r in nots if r.get('position') == 'before'])}){_WS}*$"),
         not_after=_rx(f"^{_WS}*(?:{_patterns([r for r in nots if r.get('position', 'after') == 'after'])})(?!\\w)"),
         range_open=_rx(f"(?<!\\w)(?:{_patterns([r for r in ranges if 'open' in r], 'open')}){_WS}*$"),
@@ -337,12 +337,12 @@ def _longest(marks):
     return sorted(kept, key=lambda m: m[0])
 
 
-def _tags(text: str, r: Rules) -> list[tuple[int, int, str]]:
+def _tags(text: str, r: Rules, names: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Metric vocabulary hits; words inside an agency's name ("BHXH tỉnh", "Social
-    Security office") say nothing about what a number measures."""
+    Security office") or an initiative's name say nothing about what a number measures."""
     found = [(m.start(), m.end(), tag) for pat, tag in r.metric_tags for m in pat.finditer(text)]
-    agencies = [(s, e) for s, e, tag in found if tag == "agency"]
-    return sorted(t for t in found if t[2] != "agency" and not _covered(t[0], t[1], agencies))
+    ignored = [(s, e) for s, e, tag in found if tag == "agency"] + names
+    return sorted(t for t in found if t[2] != "agency" and not _covered(t[0], t[1], ignored))
 
 
 INSURANCES = ("health", "social", "unemployment")
@@ -377,24 +377,26 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
         stop = coordinator.search(text, it.end, hi)
         after = [t for t in after if not stop or t[0] < stop.start()]
     insurance = next((t[2] for t in after if t[2] in INSURANCES), None) \
-        or next((t[2] for t in reversed(before) if t[2] in INSURANCES), None)
+        or next((t[2] for t in reversed(before) if t[2] in INSURANCES), None) \
+        or next((t[2] for t in reversed(in_sentence) if t[2] in INSURANCES and t[1] <= it.start), None)
     if it.unit == "percent":
         if "satisfaction" in in_clause:
             return "satisfaction"
         if "labour" in right_after and insurance is None:
             return "social_insurance_coverage"
-        if "population" in right_after and ({"coverage", "participation"} & kinds or insurance):
-            return f"{insurance or 'health'}_insurance_coverage"
+        if "population" in right_after and insurance is None and {"coverage", "participation", "reach"} & kinds:
+            return "health_insurance_coverage"
         if "share_other" in in_clause:
             return "other"
         if insurance:
             return f"{insurance}_insurance_coverage"
         insurance = _nearest_insurance(it, in_sentence) or context
-        if insurance and ({"coverage", "reach", "population", "labour"} & ({t[2] for t in in_sentence} | kinds)):
+        evidence = {"coverage", "reach", "population", "labour"} & ({t[2] for t in in_sentence} | kinds)
+        if insurance and (evidence or it.target):
             return f"{insurance}_insurance_coverage"
         return "other"
     head = next((t[2] for t in after if t[2] in ("people", "participant", "card")), None)
-    if head == "card" or (head is None and "participant" not in right_after and "participation" not in right_after):
+    if head == "card" or (head is None and not {"participant", "participation"} & (right_after | kinds)):
         return "other"
     if insurance and {"participant", "participation"} & kinds:
         return f"{insurance}_insurance_participants"
@@ -415,11 +417,16 @@ def _nearest_insurance(it: Item, tags) -> str | None:
     return best
 
 
-def _context_insurance(tags, start: int) -> str | None:
-    """The insurance a sentence naming none speaks of: health insurance when the text just
-    before named it (the coverage everyone reports), else the one named last."""
-    last = [t[2] for t in tags if start - 600 <= t[0] < start and t[2] in INSURANCES]
-    return "health" if "health" in last else (last[-1] if last else None)
+def _context_insurance(text: str, tags, start: int) -> str | None:
+    """The insurance a sentence naming none speaks of: the one named last earlier in its
+    paragraph, else the one the article names most."""
+    para = text.rfind("\n", 0, start) + 1
+    last = [t[2] for t in tags if para <= t[0] < start and t[2] in INSURANCES]
+    if last:
+        return last[-1]
+    counts = {k: sum(1 for t in tags if t[2] == k) for k in INSURANCES}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else None
 
 
 def _year(text: str, it: Item, r: Rules, year_now: int | None, items: list[Item]) -> int | None:
@@ -540,7 +547,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
         else:
             _range_changes(text, it, r)
     _decide_targets(text, items, r, year_now)
-    tags = _tags(text, r)
+    tags = _tags(text, r, [(i.start, i.end) for i in (doc._.initiatives or [])])
     places = sorted(doc._.places or [], key=lambda p: p.start)
     provinces = list(doc._.provinces or [])
     figures, targets = [], []
@@ -555,7 +562,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
             span = (_range_start(text, span[0], r), span[1])
         else:
             span = (it.start, it.end)
-        metric = _metric(text, it, tags, (lo, hi), _context_insurance(tags, it.sentence[0]), r.coordinator)
+        metric = _metric(text, it, tags, (lo, hi), _context_insurance(text, tags, it.sentence[0]), r.coordinator)
         common = dict(value=it.value, unit=it.unit, currency=it.currency, metric=metric,
                       locality=_locality(text, it, places, provinces, r),
                       text=text[span[0]:span[1]], start=span[0], end=span[1],
