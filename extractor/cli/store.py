@@ -48,7 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "database; all built-in sites without it), refresh the initiative registry and "
                        "print a one-screen report. Logs go to logs/update.log beside the database. "
                        "Exit status: 0 ok, 1 some pages failed, 2 usage or configuration error, "
-                       "3 another update is running, 4 the crawl stopped on an error.")
+                       "3 another update is running, 4 the crawl stopped on an error, 5 the database could not be "
+                       "written, 130 interrupted.")
     p.add_argument("--config", metavar="TOML", help="settings file (default: update.toml beside the database)")
     p.add_argument("--max-pages", type=int, metavar="N", help="stop after N pages (per run)")
     _common(p, run_update)

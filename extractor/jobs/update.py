@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import sqlite3
 import time
 import tomllib
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ EXIT_SOME_FAILED = 1  # the run finished but some pages failed
 EXIT_USAGE = 2  # bad arguments or configuration
 EXIT_LOCKED = 3  # another update holds the lock: nothing done
 EXIT_CRAWL_ERROR = 4  # the crawl stopped on an error (what was stored stays stored)
+EXIT_STORE_ERROR = 5  # the corpus database could not be opened or written (locked, full, corrupt)
 EXIT_INTERRUPTED = 130  # interrupted (Ctrl-C, SIGTERM): the next run resumes where it stopped
 
 CONFIG_KEYS = {"sites": list, "max_pages": int, "langs": list, "delay": (int, float), "since": str,
@@ -121,7 +123,11 @@ def update(db_path: str | Path, *, config_path: str | Path | None = None, max_pa
         config = load_config(Path(config_path) if config_path else paths["config"])
         with Lock(paths["lock"]):
             log.info("update started: db=%s sites=%s", db_path, config["sites"] or "all built-in profiles")
-            result = _run(db_path, config, max_pages, progress, crawl, log)
+            try:
+                result = _run(db_path, config, max_pages, progress, crawl, log)
+            except sqlite3.Error as exc:
+                log.exception("store error")
+                raise UpdateError(f"{db_path}: corpus database error ({exc})", EXIT_STORE_ERROR) from None
     except UpdateError as exc:
         log.warning("update refused: %s", exc)
         return UpdateResult(exc.code, [f"extractor update: {exc}"])

@@ -12,12 +12,16 @@ import json
 import re
 import sqlite3
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from extractor.errors import ExtractorError
 from extractor.record import Record
 from extractor.store.db import transaction
 from extractor.store.places import known_province
 from extractor.textutil import fold, strip_accents
+
+if TYPE_CHECKING:
+    from extractor.store import SaveResult
 
 _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 
@@ -46,7 +50,7 @@ def identity_of(record: Record) -> str:
 def save_record(conn: sqlite3.Connection, record: Record, *, fetched_at: str | None = None,
                 warc_file: str | None = None, warc_offset: int | None = None,
                 http_status: int | None = None, raw: bytes | None = None,
-                content_type: str | None = None):
+                content_type: str | None = None) -> SaveResult:
     """Store ``record``; see :meth:`extractor.store.Store.save_record`."""
     from extractor.store import SaveResult
 

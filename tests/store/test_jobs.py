@@ -257,3 +257,15 @@ def test_bad_date_is_a_usage_error(corpus, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["search", "--from", "yesterday", "--db", str(corpus.path)])
     assert exc.value.code == 2 and "not a date" in capsys.readouterr().err
+
+
+def test_update_store_error_is_an_exit_code(tmp_path, monkeypatch):
+    import sqlite3
+
+    from extractor.jobs import update as job
+
+    def locked(*a, **k):
+        raise sqlite3.OperationalError("database is locked")
+    monkeypatch.setattr(job, "_refresh_quietly", locked)
+    res = job.update(tmp_path / "corpus.db", crawl=lambda *a, **k: FakeReport(0), progress=False)
+    assert res.code == job.EXIT_STORE_ERROR and "database is locked" in res.render()
