@@ -369,6 +369,7 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
     after = [t for t in tags if it.end <= t[0] < min(hi, it.end + 60)]
     before = [t for t in tags if max(lo, it.start - 90) <= t[0] < it.start]
     in_clause = {t[2] for t in tags if cs <= t[0] < ce}
+    clause_before = {t[2] for t in tags if cs <= t[0] < it.start}
     in_sentence = [t for t in tags if ss <= t[0] < se]
     kinds = {t[2] for t in after + before}
     if "share_other" in right_after or "negation" in kinds or "benefit" in {t[2] for t in after}:
@@ -386,17 +387,20 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
             return "social_insurance_coverage"
         if "population" in right_after and insurance is None and {"coverage", "participation", "reach"} & kinds:
             return "health_insurance_coverage"
-        if "share_other" in in_clause:
-            return "other"
+        if "share_other" in clause_before:
+            return "other"  # "50 % de la cotisation …, 40 % pour …"
         if insurance:
             return f"{insurance}_insurance_coverage"
         insurance = _nearest_insurance(it, in_sentence) or context
+        if insurance and it.value >= 70 and any(t[2] == "health" for t in tags):
+            insurance = "health"  # only health insurance covers most of a population
         evidence = {"coverage", "reach", "population", "labour"} & ({t[2] for t in in_sentence} | kinds)
         if insurance and (evidence or it.target):
             return f"{insurance}_insurance_coverage"
         return "other"
     head = next((t[2] for t in after if t[2] in ("people", "participant", "card")), None)
-    if head == "card" or (head is None and not {"participant", "participation"} & (right_after | kinds)):
+    subject = "participant" in {t[2] for t in before}  # "le nombre de participants … a atteint 20,1 millions"
+    if head == "card" or (head is None and not subject and not {"participant", "participation"} & right_after):
         return "other"
     if insurance and {"participant", "participation"} & kinds:
         return f"{insurance}_insurance_participants"
