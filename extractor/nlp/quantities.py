@@ -372,8 +372,10 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
     clause_before = {t[2] for t in tags if cs <= t[0] < it.start}
     in_sentence = [t for t in tags if ss <= t[0] < se]
     kinds = {t[2] for t in after + before}
-    if "share_other" in right_after or "negation" in kinds or "benefit" in {t[2] for t in after}:
+    if "share_other" in right_after or "negation" in kinds:
         return "other"
+    if it.unit == "count" and "benefit" in {t[2] for t in after}:
+        return "other"  # claimants and recipients are not the insured
     if coordinator:
         stop = coordinator.search(text, it.end, hi)
         after = [t for t in after if not stop or t[0] < stop.start()]
