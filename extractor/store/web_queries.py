@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from functools import lru_cache
 from typing import Any
 
+from extractor import textutil
 from extractor.store.places import Scope, scope as province_scope
 from extractor.store.search import ITEM_KINDS, fts_query, province_clause
 
@@ -98,12 +100,8 @@ def search(conn: sqlite3.Connection, *, q: str = "", province: str = "", kind: s
     total = 0
     if kind != "article":
         total = conn.execute(f"SELECT COUNT(*) FROM items i WHERE {cond}", params).fetchone()[0]
-        results = _rows(conn,
-                        f"SELECT {_ITEM_COLUMNS}, COALESCE(r.title, a.identity) AS title, a.url, "
-                        f"{_CONTEXT} FROM items i "
-                        f"JOIN articles a ON a.id = i.article_id JOIN revisions r ON r.id = i.revision_id "
-                        f"WHERE {cond} ORDER BY i.published DESC, i.id DESC LIMIT ? OFFSET ?",
-                        params + [PAGE_SIZE, (page - 1) * PAGE_SIZE])
+        results = _page_of_items(conn, cond, params, "i.published DESC, i.id DESC",
+                                 PAGE_SIZE, (page - 1) * PAGE_SIZE)
     facets = {}
     for name, (sql_filter, _) in filters.items():
         # Each facet counts the set filtered by everything except itself, so its own
@@ -113,22 +111,40 @@ def search(conn: sqlite3.Connection, *, q: str = "", province: str = "", kind: s
             if other != name and ovalue:
                 fw.append(osql)
                 fp.append(ovalue)
-        column = {"kind": "i.kind", "metric": "i.metric", "language": "i.language",
+        # "+" keeps SQLite from walking the kind index to group, ignoring the province index.
+        column = {"kind": "+i.kind", "metric": "+i.metric", "language": "i.language",
                   "year": "substr(i.published, 1, 4)"}[name]
         facets[name] = _rows(conn, f"SELECT {column} AS value, COUNT(*) AS n FROM items i "
                                    f"WHERE {' AND '.join(fw)} AND {column} IS NOT NULL "
                                    f"GROUP BY 1 ORDER BY n DESC, value LIMIT {FACET_LIMIT}", fp)
     fw = [w for w in where if "province_key" not in w]
     fp = [p for w, p in _pairs(where, params) if "province_key" not in w]
-    facets["province"] = _rows(conn, f"SELECT MIN(i.province) AS value, COUNT(*) AS n FROM items i "
-                                     f"WHERE {' AND '.join(fw)} AND i.province_key != '' "
-                                     f"GROUP BY i.province_key ORDER BY n DESC, value LIMIT {FACET_LIMIT}", fp)
+    # Count by key (an index-only scan), then look up one spelling per key shown.
+    counts = conn.execute(f"SELECT i.province_key, COUNT(*) AS n FROM items i "
+                          f"WHERE {' AND '.join(fw)} AND i.province_key != '' "
+                          f"GROUP BY i.province_key ORDER BY n DESC LIMIT {FACET_LIMIT}", fp).fetchall()
+    facets["province"] = sorted(
+        ({"value": conn.execute("SELECT province FROM items WHERE province_key = ? AND current = 1 "
+                                "LIMIT 1", (key,)).fetchone()[0], "n": n} for key, n in counts),
+        key=lambda f: (-f["n"], f["value"]))
     articles = []
     if kind == "article" or (not kind and (match or province)):
         articles = search_articles(conn, match=match, province=province, lang=lang, year=year)
     return {"total": total, "page": page, "page_size": PAGE_SIZE, "results": results,
             "facets": facets, "articles": articles,
             "province_scope": sc.describe() if sc else None}
+
+
+def _page_of_items(conn: sqlite3.Connection, cond: str, params: list[Any], order: str,
+                   limit: int, offset: int = 0) -> list[dict[str, Any]]:
+    """Items matching ``cond``, one page of them, with their article's title, URL and text
+    around the item. The page's ids are chosen first, so only those rows are joined to
+    their (large) revisions rather than every match before sorting."""
+    return _rows(conn, f"WITH page AS (SELECT i.id FROM items i WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?) "
+                       f"SELECT {_ITEM_COLUMNS}, COALESCE(r.title, a.identity) AS title, a.url, {_CONTEXT} "
+                       f"FROM page JOIN items i ON i.id = page.id JOIN articles a ON a.id = i.article_id "
+                       f"JOIN revisions r ON r.id = i.revision_id ORDER BY {order}",
+                 [*params, limit, offset])
 
 
 def _pairs(where: list[str], params: list[Any]) -> list[tuple[str, Any]]:
@@ -178,19 +194,19 @@ def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
     """
     clause, keys, sc = _province_clause(name)
     metrics = ",".join("?" * len(COVERAGE_METRICS))
-    points = _rows(conn, "SELECT i.id, i.kind, i.metric, i.unit, i.value, i.locality, i.as_of, i.year, "
-                         f"i.published, i.article_id FROM items i WHERE i.current = 1 "
-                         f"AND i.kind IN ('figure', 'target') AND {clause} AND i.unit = 'percent' "
-                         f"AND i.metric IN ({metrics})", keys + list(COVERAGE_METRICS))
+    # Grouped by place and date in SQL: a province may have thousands of reports.
+    # (SQLite gives the bare column article_id from the row holding MIN(id).)
+    points = _rows(conn, "SELECT i.kind, i.metric, i.locality, CASE i.kind WHEN 'figure' THEN "
+                         "COALESCE(i.as_of, i.published) ELSE CAST(i.year AS TEXT) END AS date, "
+                         "SUM(i.value) AS total, COUNT(*) AS n, MIN(i.id) AS id, i.article_id "
+                         f"FROM items i WHERE i.current = 1 AND i.kind IN ('figure', 'target') AND {clause} "
+                         f"AND i.unit = 'percent' AND i.metric IN ({metrics}) AND i.value IS NOT NULL "
+                         "GROUP BY 1, 2, 3, 4", keys + list(COVERAGE_METRICS))
     tables, totals = {}, {}
     for kind in ("figure", "target"):
         when = "i.as_of" if kind == "figure" else "CAST(i.year AS TEXT)"
-        tables[kind] = _rows(conn, f"SELECT {_ITEM_COLUMNS}, COALESCE(r.title, a.identity) AS title, a.url "
-                                   f"FROM items i JOIN articles a ON a.id = i.article_id "
-                                   f"JOIN revisions r ON r.id = i.revision_id "
-                                   f"WHERE i.current = 1 AND i.kind = ? AND {clause} "
-                                   f"ORDER BY COALESCE({when}, i.published) DESC, i.id DESC LIMIT ?",
-                             [kind, *keys, TABLE_LIMIT])
+        tables[kind] = _page_of_items(conn, f"i.current = 1 AND i.kind = ? AND {clause}", [kind, *keys],
+                                      f"COALESCE({when}, i.published) DESC, i.id DESC", TABLE_LIMIT)
         totals[kind] = (len(tables[kind]) if len(tables[kind]) < TABLE_LIMIT else conn.execute(
             f"SELECT COUNT(*) FROM items i WHERE i.current = 1 AND i.kind = ? AND {clause}",
             [kind, *keys]).fetchone()[0])
@@ -214,8 +230,8 @@ def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
             "series": coverage_series(points, sc), "initiatives": initiatives}
 
 
-def coverage_series(items: list[dict[str, Any]], sc: Any) -> list[dict[str, Any]]:
-    """Points for the chart: percent coverage figures (dated) and targets (by year).
+def coverage_series(points: list[dict[str, Any]], sc: Any) -> list[dict[str, Any]]:
+    """The chart's series from ``points`` (kind, metric, locality, date, total, n, id, article_id).
 
     One series per metric and place, so a line never joins two places: the province
     itself (and, for a merged province, each former province) when the articles give
@@ -223,32 +239,27 @@ def coverage_series(items: list[dict[str, Any]], sc: Any) -> list[dict[str, Any]
     reported for the same place and date (a story and its translation) are one point,
     their mean.
     """
-    from extractor.textutil import fold
-
+    fold = lru_cache(maxsize=None)(textutil.fold)
     own = {fold(sc.name), fold(sc.today), *(fold(b) for b in sc.before_2025)}
-    province_level = [i for i in items if not i["locality"] or fold(i["locality"]) in own]
+    province_level = [p for p in points if not p["locality"] or fold(p["locality"]) in own]
     series: dict[tuple[str, str], dict[str, Any]] = {}
-    for item in province_level or items:
-        date = (item["as_of"] or item["published"] or "") if item["kind"] == "figure" else (
-            f"{item['year']}-12-31" if item["year"] else "")
-        if not date:
+    for p in province_level or points:
+        if not p["date"]:
             continue
-        place = item["locality"] or sc.name
-        s = series.setdefault((item["metric"], fold(place)), {
-            "metric": item["metric"], "place": place, "figures": {}, "targets": {}})
-        point = s["figures" if item["kind"] == "figure" else "targets"].setdefault(
-            _iso_day(date), {"date": _iso_day(date), "values": [], "article_id": item["article_id"],
-                             "id": item["id"]})
-        point["values"].append(item["value"])
+        place = p["locality"] or sc.name
+        s = series.setdefault((p["metric"], fold(place)), {
+            "metric": p["metric"], "place": place, "figures": {}, "targets": {}})
+        day = _iso_day(p["date"])
+        point = s["figures" if p["kind"] == "figure" else "targets"].setdefault(
+            day, {"date": day, "total": 0.0, "n": 0, "article_id": p["article_id"], "id": p["id"]})
+        point["total"] += p["total"]
+        point["n"] += p["n"]
     out = []
     for s in series.values():
         for kind in ("figures", "targets"):
-            points = sorted(s[kind].values(), key=lambda p: p["date"])
-            for p in points:
-                values = p.pop("values")
-                p["value"] = round(sum(values) / len(values), 2)
-                p["n"] = len(values)
-            s[kind] = points
+            s[kind] = sorted(s[kind].values(), key=lambda p: p["date"])
+            for p in s[kind]:
+                p["value"] = round(p.pop("total") / p["n"], 2)
         out.append(s)
     return sorted(out, key=lambda s: (s["metric"], fold(s["place"]) not in own, s["place"]))
 
