@@ -173,6 +173,25 @@ def _visible_date(root) -> str | None:
         found = dates.split_date_line(text) if len(text) < 120 else None
         if found:
             return found[0]
+    return _date_line_near_top(root)
+
+
+def _date_line_near_top(root, look: int = 8) -> str | None:
+    """A date line among the first short text elements of the article, whatever its class
+    ("<p class=meta>Tuesday, 21 October 2025, 14:05</p>" under the headline)."""
+    seen = 0
+    for el in root.iter("p", "div", "span", "li", "small", "em", "strong"):
+        if len(el) and any(child.tag in ("p", "div", "li") for child in el):
+            continue
+        text = normalize_line(el.text_content())
+        if not text:
+            continue
+        found = dates.split_date_line(text) if len(text) < 120 else None
+        if found:
+            return found[0]
+        seen += 1
+        if seen >= look:
+            break
     return None
 
 

@@ -41,3 +41,11 @@ def test_other_languages_are_reported_as_they_are():
 def test_lang_option_overrides_detection():
     text = "Title line here\n\n" + "The province handed out health insurance cards to many poor families this year. " * 3
     assert read(text, lang="vi").language == "vi"
+
+
+def test_date_line_under_the_headline_whatever_its_class():
+    page = ("<html lang='en'><body><section><h1>Binh Son lifts card renewals</h1>"
+            "<p class='kicker-note'>Monday, 6 October 2025, 09:40 (GMT+7)</p>"
+            "<p>" + "Health insurance coverage in Binh Son reached 95.2 per cent of residents. " * 4 + "</p>"
+            "<p>The district says 2 March 2024 was the start of the campaign.</p></section></body></html>")
+    assert read(page).published == "2025-10-06"
