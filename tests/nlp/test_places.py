@@ -184,3 +184,12 @@ def test_capitalised_word_in_front_does_not_steal_a_syllable():
 def test_bare_city_names_travel():
     doc = run("Many workers from Dong Thap moved to Da Lat and Sa Pa for the tourist season.", "en")
     assert {"Đà Lạt", "Sa Pa"} <= set(by_name(doc))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Les ouvriers du parc industriel de Giao Long, dans la province de Vinh Long, cotisent."),
+    ("en", "Workers at Giao Long Industrial Park in Vinh Long province now pay into the scheme."),
+    ("vi", "Công nhân khu công nghiệp Giao Long, tỉnh Vĩnh Long đã tham gia BHXH."),
+])
+def test_industrial_parks_named_after_a_commune_are_not_units(lang, text):
+    assert set(by_name(run(text, lang))) == {"Vĩnh Long"}
