@@ -65,7 +65,7 @@ def main() -> int:
             page = browser.new_page(viewport={"width": 1200, "height": 900})
             page.goto(f"{base}/province/{quote(province)}")
             page.wait_for_selector("svg#coverage-chart[data-drawn=true]", timeout=15_000)
-            page.screenshot(path=str(args.out / "province.png"), full_page=True)
+            page.screenshot(path=str(args.out / "province.png"))  # the chart and the first rows
             page.goto(f"{base}/article/{article_id}")
             page.wait_for_selector("mark.item")
             page.screenshot(path=str(args.out / "article.png"), full_page=True)

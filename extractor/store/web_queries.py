@@ -189,8 +189,8 @@ TABLE_LIMIT = 200  # rows of figures (and of targets) listed on a province page
 def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
     """Coverage figures and targets over time, and initiatives, of one province (old or new name).
 
-    The chart gets every coverage percentage; the tables list the most recent
-    ``TABLE_LIMIT`` figures and targets (the search page has them all).
+    The chart gets every coverage percentage; the tables list ``TABLE_LIMIT`` figures and
+    targets, coverage metrics first, newest first (the search page has them all).
     """
     clause, keys, sc = _province_clause(name)
     metrics = ",".join("?" * len(COVERAGE_METRICS))
@@ -206,7 +206,8 @@ def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
     for kind in ("figure", "target"):
         when = "i.as_of" if kind == "figure" else "CAST(i.year AS TEXT)"
         tables[kind] = _page_of_items(conn, f"i.current = 1 AND i.kind = ? AND {clause}", [kind, *keys],
-                                      f"COALESCE({when}, i.published) DESC, i.id DESC", TABLE_LIMIT)
+                                      f"COALESCE(i.metric, 'other') = 'other', COALESCE({when}, i.published) DESC, i.id DESC",
+                                      TABLE_LIMIT)
         totals[kind] = (len(tables[kind]) if len(tables[kind]) < TABLE_LIMIT else conn.execute(
             f"SELECT COUNT(*) FROM items i WHERE i.current = 1 AND i.kind = ? AND {clause}",
             [kind, *keys]).fetchone()[0])
@@ -323,7 +324,8 @@ def article(conn: sqlite3.Connection, article_id: int, revision_no: int | None =
         return None
     rev["provinces"] = _json_list(rev["provinces"])
     items = _rows(conn, f"SELECT {_ITEM_COLUMNS}, i.n FROM items i WHERE i.revision_id = ? "
-                        f"ORDER BY i.kind, i.n", (rev["id"],))
+                        f"ORDER BY instr('figure target initiative locality person', i.kind), i.start, i.n",
+                  (rev["id"],))
     mentions = _rows(conn, 'SELECT m.item_id, m.text, m.start, m."end" FROM locality_mentions m '
                            "JOIN items i ON i.id = m.item_id WHERE i.revision_id = ? "
                            "ORDER BY m.item_id, m.n", (rev["id"],))

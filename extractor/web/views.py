@@ -33,7 +33,7 @@ async def _query(datasette, fn, *args, **kwargs) -> Any:
 
 async def _page(datasette, request, template: str, data: dict[str, Any], **extra: Any) -> Response:
     if request.url_vars.get("format") == ".json":
-        return Response.json(data, default=str, headers={"Access-Control-Allow-Origin": "*"})
+        return Response.json(data, default=str)
     html = await datasette.render_template(template, {**data, **extra, "kind_labels": KIND_LABELS, "kind_plurals": KIND_PLURALS,
                                             "language_names": LANGUAGES},
                                            request=request)
