@@ -75,3 +75,10 @@ def test_place_names_and_pronoun_uses_are_not_people():
     places = [PlaceMention(s, s + len("Bà Rịa Vũng Tàu"), "Bà Rịa Vũng Tàu", "Bà Rịa - Vũng Tàu",
                            "province", "Hồ Chí Minh")]
     assert run(text, "vi", places) == []
+
+
+def test_vi_religious_titles_and_village_elders():
+    text = ("Đại đức Thạch Sô Kha, trụ trì một ngôi chùa Khmer, cho biết bà con đã tin BHYT. "
+            "Già làng Hồ Văn Lập, người có uy tín trong bản, cũng vận động con cháu mua thẻ.")
+    names = [name for name, _role, _org in run(text, "vi")]
+    assert names == ["Thạch Sô Kha", "Hồ Văn Lập"]
