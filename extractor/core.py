@@ -23,21 +23,10 @@ def extract(html_or_text: bytes | str, *, url: str | None = None, lang: str | No
     article = read.read(html_or_text, url=url, content_type=content_type, lang=lang)
     ann = nlp.annotate(article.text, lang=article.language, published=article.published,
                        title=article.title)
+    # Article and Annotations fields are named after the record's own, by design.
     return Record(
-        url=article.url,
-        language=article.language,
-        title=article.title,
-        published=article.published,
-        source_url=article.source_url,
-        outlet=article.outlet,
-        text=article.text,
+        **vars(article),
+        **vars(ann),
         content_sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
         extractor_version=_version(),
-        relevant=ann.relevant,
-        provinces=ann.provinces,
-        figures=ann.figures,
-        targets=ann.targets,
-        localities=ann.localities,
-        initiatives=ann.initiatives,
-        people=ann.people,
     )
