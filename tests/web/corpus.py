@@ -16,8 +16,8 @@ VERSION = "0.1.0-test"
 
 HA_TINH_FR = (
     "Hà Tĩnh : la couverture santé progresse encore\n"
-    "Au 30 septembre 2024, la province de Hà Tĩnh comptait 1 210 000 personnes affiliées à "
-    "l'assurance maladie, soit un taux de couverture de 93,4 %. Les autorités provinciales "
+    "Au 30 septembre 2024, la province de Hà Tĩnh comptait 1 210 000 personnes inscrites à "
+    "l'assurance santé, ce qui donne une couverture de 93,4 %. Les autorités provinciales "
     "visent au moins 95 % d'ici fin 2025. Dans le district de Cẩm Xuyên, le modèle "
     "« Tirelire solidaire » permet aux voisins de cotiser ensemble pour les foyers pauvres. "
     "M. Trần Quốc Huy, directeur adjoint de la Caisse provinciale, a salué ces efforts."
@@ -105,11 +105,11 @@ def records() -> list[Record]:
                             metric="health_insurance_coverage", locality="Tuy Hòa")],
             targets=[Target(**span(t3, "92 per cent"), value=92, unit="percent", comparator="=", year=2026,
                             metric="health_insurance_coverage", locality="Sông Hinh")],
-            localities=[Locality(name="Sông Hinh", level="district", province="Đắk Lắk",
-                                 province_before_2025="Phú Yên", lat=12.95, lon=108.95,
+            localities=[Locality(name="Sông Hinh", province="Đắk Lắk", province_before_2025="Phú Yên",
+                                 level="district", lat=12.95, lon=108.95,
                                  mentions=[mention(t3, "Song Hinh"), mention(t3, "Song Hinh", 1)]),
-                        Locality(name="Tuy Hòa", level="district", province="Đắk Lắk",
-                                 province_before_2025="Phú Yên", lat=13.09, lon=109.3,
+                        Locality(name="Tuy Hòa", province="Đắk Lắk", province_before_2025="Phú Yên",
+                                 level="district", lat=13.09, lon=109.3,
                                  mentions=[mention(t3, "Tuy Hoa")])],
             initiatives=[Initiative(**span(t3, "Family Insurance Circle"), name="Family Insurance Circle",
                                     locality="Sông Hinh", province="Đắk Lắk")],
