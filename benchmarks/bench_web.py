@@ -91,11 +91,11 @@ def run(db: Path, repeat: int) -> int:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--items", type=int, default=100_000)
-    ap.add_argument("--db", help="an existing corpus to time (default: build a synthetic one)")
-    ap.add_argument("--repeat", type=int, default=10)
-    args = ap.parse_args()
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--db", help="an existing corpus to time (default: build a synthetic one)")
+    parser.add_argument("--repeat", type=int, default=10)
+    args = parser.parse_args()
     if args.db:
         return run(Path(args.db), args.repeat)
     with tempfile.TemporaryDirectory() as tmp:

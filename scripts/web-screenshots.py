@@ -38,11 +38,11 @@ def pick(db: Path) -> tuple[str, int]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--db", type=Path, default=Path("corpus/demo.db"))
-    ap.add_argument("--out", type=Path, default=Path("docs/img"))
-    ap.add_argument("--chromium", default="/usr/bin/chromium")
-    args = ap.parse_args()
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=Path, default=Path("corpus/demo.db"))
+    parser.add_argument("--out", type=Path, default=Path("docs/img"))
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    args = parser.parse_args()
     province, article_id = pick(args.db)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
