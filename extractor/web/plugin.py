@@ -33,6 +33,7 @@ def prepare_connection(conn):
 @hookimpl
 def prepare_jinja2_environment(env):
     env.filters["quantity"] = views.quantity
+    env.filters["external_url"] = views.external_url
 
 
 @hookimpl

@@ -165,3 +165,11 @@ def quantity(item: dict[str, Any]) -> str:
     if item.get("unit") == "currency" and item.get("currency"):
         unit = " " + item["currency"]
     return number + unit
+
+
+def external_url(url: str | None) -> str:
+    """``url`` when it is a web address, else "" — a stored ``javascript:`` URL (from an
+    ingested JSONL record, say) must not become a link that runs code when clicked."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return ""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from extractor.web.highlight import segments, sentence_around
-from extractor.web.views import evidence, quantity
+from extractor.web.views import evidence, external_url, quantity
 
 TEXT = "Au 31 mars, 93,9 % des habitants de Kỳ Anh étaient assurés. La province vise 95 % en 2025."
 
@@ -50,3 +50,10 @@ def test_quantity():
     assert quantity({"value": 1210000.0, "unit": "count"}) == "1,210,000"
     assert quantity({"value": 1.2e9, "unit": "currency", "currency": "VND"}) == "1,200,000,000 VND"
     assert quantity({"value": None, "unit": "count"}) == ""
+
+
+def test_only_web_addresses_become_links():
+    assert external_url("https://baohatinh.example/a.html") == "https://baohatinh.example/a.html"
+    assert external_url(" javascript:alert(1)") == ""
+    assert external_url("JavaScript:alert(1)") == ""
+    assert external_url("data:text/html,x") == "" and external_url(None) == ""
