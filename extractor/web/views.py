@@ -148,8 +148,8 @@ async def article(datasette, request) -> Response:
 
 
 async def map_redirect(datasette, request) -> Response:
-    """The map is Datasette's table view of localities, drawn by datasette-cluster-map."""
-    return Response.redirect(f"/{db_name(datasette)}/localities?current=1&lat__notblank=1")
+    """The map is the canned query "places" (metadata.json), drawn by datasette-cluster-map."""
+    return Response.redirect(f"/{db_name(datasette)}/places")
 
 
 _UNITS = {"percent": " %", "percentage_point": " pts", "count": "", "currency": ""}

@@ -167,9 +167,13 @@ def test_map_and_datasette_json_api(server):
     assert status == 200  # redirected to the localities table
     assert "datasette-cluster-map" in html
     assert "https://unpkg" not in html and "cdn" not in html.lower()
+    assert "Places on a map" in html
+    places = {r["name"]: r for r in get_json(server, "/corpus/places.json", _shape="array")}
+    assert places["Sông Hinh"]["province_before_2025"] == "Phú Yên"
+    assert (places["Sông Hinh"]["figures"], places["Sông Hinh"]["targets"]) == (2, 1)
+    assert places["Hà Tĩnh"]["articles"] == 2 and places["Hà Tĩnh"]["lat"] == 18.34
     rows = get_json(server, "/corpus/localities.json", _shape="array", current="1")
     assert {r["name"] for r in rows} >= {"Sông Hinh", "Hà Tĩnh"}
-    assert all(r["lat"] is not None for r in rows)
 
 
 def test_metadata_describes_tables_and_columns(server):
