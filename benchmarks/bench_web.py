@@ -37,7 +37,7 @@ PAGES = [
     ("province JSON (Ha Tinh)", "/province/Ha%20Tinh.json"),
     ("initiative", "/initiative/1"),
     ("article", "/article/5000"),
-    ("map (localities table)", "/map"),
+    ("map (places query)", "/map"),
     ("Datasette table: figures", "/{db}/figures?province=Gia+Lai"),
 ]
 

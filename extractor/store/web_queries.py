@@ -75,58 +75,36 @@ def search(conn: sqlite3.Connection, *, q: str = "", province: str = "", kind: s
     """Items (and articles) matching the filters, newest first, with facet counts."""
     where, params = ["i.current = 1"], []
     match = (fts_query(q) or "") if q else ""
-    sc = None
+    # The full-text match is computed once per statement (a CTE), and the facets are one
+    # statement: a common word can match a third of the corpus.
+    cte, cte_params = "", []
     if match:
-        where.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
-        params.append(match)
+        cte, cte_params = "matched AS MATERIALIZED (SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ?)", [match]
+        where.append("i.id IN matched")
     elif q:
         where.append("0")  # text with no word in it (only punctuation) matches nothing
+    sc = None
+    filters = {}  # the active ones, by the facet they narrow
+    for name, sql, value in (("kind", "i.kind = ?", kind if kind in ITEM_KINDS else ""),
+                             ("metric", "i.metric = ?", metric), ("language", "i.language = ?", lang),
+                             ("year", "substr(i.published, 1, 4) = ?", year)):
+        if value:
+            filters[name] = (sql, [value])
     if province:
         clause, keys, sc = _province_clause(province)
-        where.append(clause)
-        params += keys
-    filters = {"kind": ("i.kind = ?", kind if kind in ITEM_KINDS else ""),
-               "metric": ("i.metric = ?", metric),
-               "language": ("i.language = ?", lang),
-               "year": ("substr(i.published, 1, 4) = ?", year)}
-    base_where, base_params = list(where), list(params)
-    for sql, value in filters.values():
-        if value:
-            where.append(sql)
-            params.append(value)
-    cond = " AND ".join(where)
+        filters["province"] = (clause, keys)
+    cond = " AND ".join(where + [sql for sql, _ in filters.values()])
+    params = [v for _, values in filters.values() for v in values]
     page = max(1, page)
     results = []
     total = 0
     if kind != "article":
-        total = conn.execute(f"SELECT COUNT(*) FROM items i WHERE {cond}", params).fetchone()[0]
+        with_ = f"WITH {cte} " if cte else ""
+        total = conn.execute(f"{with_}SELECT COUNT(*) FROM items i WHERE {cond}",
+                             cte_params + params).fetchone()[0]
         results = _page_of_items(conn, cond, params, "i.published DESC, i.id DESC",
-                                 PAGE_SIZE, (page - 1) * PAGE_SIZE)
-    facets = {}
-    for name, (sql_filter, _) in filters.items():
-        # Each facet counts the set filtered by everything except itself, so its own
-        # other values stay visible and clickable.
-        fw, fp = list(base_where), list(base_params)
-        for other, (osql, ovalue) in filters.items():
-            if other != name and ovalue:
-                fw.append(osql)
-                fp.append(ovalue)
-        # "+" keeps SQLite from walking the kind index to group, ignoring the province index.
-        column = {"kind": "+i.kind", "metric": "+i.metric", "language": "i.language",
-                  "year": "substr(i.published, 1, 4)"}[name]
-        facets[name] = _rows(conn, f"SELECT {column} AS value, COUNT(*) AS n FROM items i "
-                                   f"WHERE {' AND '.join(fw)} AND {column} IS NOT NULL "
-                                   f"GROUP BY 1 ORDER BY n DESC, value LIMIT {FACET_LIMIT}", fp)
-    fw = [w for w in where if "province_key" not in w]
-    fp = [p for w, p in _pairs(where, params) if "province_key" not in w]
-    # Count by key (an index-only scan), then look up one spelling per key shown.
-    counts = conn.execute(f"SELECT i.province_key, COUNT(*) AS n FROM items i "
-                          f"WHERE {' AND '.join(fw)} AND i.province_key != '' "
-                          f"GROUP BY i.province_key ORDER BY n DESC LIMIT {FACET_LIMIT}", fp).fetchall()
-    facets["province"] = sorted(
-        ({"value": conn.execute("SELECT province FROM items WHERE province_key = ? AND current = 1 "
-                                "LIMIT 1", (key,)).fetchone()[0], "n": n} for key, n in counts),
-        key=lambda f: (-f["n"], f["value"]))
+                                 PAGE_SIZE, (page - 1) * PAGE_SIZE, cte=cte, cte_params=cte_params)
+    facets = _facets(conn, where, filters, cte, cte_params)
     articles = []
     if kind == "article" or (not kind and (match or province)):
         articles = search_articles(conn, match=match, province=province, lang=lang, year=year)
@@ -135,25 +113,49 @@ def search(conn: sqlite3.Connection, *, q: str = "", province: str = "", kind: s
             "province_scope": sc.describe() if sc else None}
 
 
+# What each facet counts. "+" keeps SQLite from walking the kind or metric index to group
+# while ignoring the province index; provinces are counted by key (index-only).
+_FACET_COLUMNS = {"kind": "+i.kind", "metric": "+i.metric", "language": "i.language",
+                  "year": "substr(i.published, 1, 4)", "province": "i.province_key"}
+
+
+def _facets(conn: sqlite3.Connection, where: list[str], filters: dict[str, tuple[str, list]],
+            cte: str, cte_params: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    """Counts by kind, metric, language, year and province, in one statement.
+
+    Each facet counts the set filtered by everything except itself, so its other values
+    stay visible and clickable.
+    """
+    parts, params = [], []
+    for name, column in _FACET_COLUMNS.items():
+        conds = list(where) + [sql for other, (sql, _) in filters.items() if other != name]
+        params += [v for other, (_, values) in filters.items() if other != name for v in values]
+        conds.append(f"{column} IS NOT NULL AND {column} != ''")
+        parts.append(f"SELECT * FROM (SELECT '{name}' AS facet, {column} AS value, COUNT(*) AS n FROM items i "
+                     f"WHERE {' AND '.join(conds)} GROUP BY 2 ORDER BY n DESC, value LIMIT {FACET_LIMIT})")
+    with_ = f"WITH {cte} " if cte else ""
+    facets: dict[str, list[dict[str, Any]]] = {name: [] for name in _FACET_COLUMNS}
+    for facet, value, n in conn.execute(with_ + " UNION ALL ".join(parts), cte_params + params).fetchall():
+        facets[facet].append({"value": value, "n": n})
+    # One spelling per province key shown.
+    for f in facets["province"]:
+        f["value"] = conn.execute("SELECT province FROM items WHERE province_key = ? AND current = 1 LIMIT 1",
+                                  (f["value"],)).fetchone()[0]
+    facets["province"].sort(key=lambda f: (-f["n"], f["value"]))
+    return facets
+
+
 def _page_of_items(conn: sqlite3.Connection, cond: str, params: list[Any], order: str,
-                   limit: int, offset: int = 0) -> list[dict[str, Any]]:
+                   limit: int, offset: int = 0, *, cte: str = "", cte_params: list[Any] = ()) -> list[dict[str, Any]]:
     """Items matching ``cond``, one page of them, with their article's title, URL and text
     around the item. The page's ids are chosen first, so only those rows are joined to
     their (large) revisions rather than every match before sorting."""
-    return _rows(conn, f"WITH page AS (SELECT i.id FROM items i WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?) "
+    with_ = f"WITH {cte}, " if cte else "WITH "
+    return _rows(conn, f"{with_}page AS (SELECT i.id FROM items i WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?) "
                        f"SELECT {_ITEM_COLUMNS}, COALESCE(r.title, a.identity) AS title, a.url, {_CONTEXT} "
                        f"FROM page JOIN items i ON i.id = page.id JOIN articles a ON a.id = i.article_id "
                        f"JOIN revisions r ON r.id = i.revision_id ORDER BY {order}",
-                 [*params, limit, offset])
-
-
-def _pairs(where: list[str], params: list[Any]) -> list[tuple[str, Any]]:
-    """Pair each parameter with the clause it belongs to (clauses may hold several)."""
-    out, it = [], iter(params)
-    for clause in where:
-        for _ in range(clause.count("?")):
-            out.append((clause, next(it)))
-    return out
+                 [*cte_params, *params, limit, offset])
 
 
 def search_articles(conn: sqlite3.Connection, *, match: str = "", province: str = "",
