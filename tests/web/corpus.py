@@ -138,9 +138,20 @@ def records() -> list[Record]:
     ]
 
 
+def first_version(record: Record) -> Record:
+    """The Buôn Đôn article as first published, before the paper corrected its figure."""
+    text = record.text.replace("90,1 %", "89,5 %")
+    figure = record.figures[0].model_copy(update={"value": 89.5, "text": "89,5 %"})
+    return record.model_copy(update={"text": text, "figures": [figure]})
+
+
 def build(path: Path) -> Path:
-    """Store the fixture records in a new corpus at ``path`` (and link the initiative registry)."""
+    """Store the fixture records in a new corpus at ``path`` (and link the initiative registry).
+
+    The Buôn Đôn article is stored twice, so it has a revision history."""
     with open_store(path) as store:
+        buon_don = next(r for r in records() if "Buôn Đôn" in r.text)
+        store.save_record(first_version(buon_don), fetched_at="2025-07-01T00:00:00Z")
         for record in records():
             store.save_record(record, fetched_at="2025-08-01T00:00:00Z")
         refresh(store.conn)

@@ -197,3 +197,27 @@ def test_chart_keeps_one_line_per_place(server):
     song_hinh = next(s for s in series if s["place"] == "Sông Hinh")
     assert [p["value"] for p in song_hinh["figures"]] == [84.0, 88.5]
     assert [p["value"] for p in song_hinh["targets"]] == [92.0]
+
+
+def test_odd_parameters_fall_back_to_defaults(server):
+    assert get_json(server, "/search.json", page="abc")["page"] == 1
+    data = get_json(server, "/search.json", page="2", province="Ha Tinh")
+    assert data["page"] == 2 and data["results"] == [] and data["total"] == 11
+    status, html = get(server, "/search", page="2", province="Ha Tinh")
+    assert "← previous" in html and "next →" not in html
+    everything = get_json(server, "/search.json")["total"]
+    assert get_json(server, "/search.json", year="20x5", kind="nonsense")["total"] == everything
+    data = get_json(server, "/article/1.json", revision="zz")  # the current revision
+    assert data["revision"]["id"] == data["current_revision_id"]
+
+
+def test_article_revisions(server):
+    article_id = get_json(server, "/search.json", q="porte-à-porte", kind="article")["articles"][0]["id"]
+    status, html = get(server, f"/article/{article_id}")
+    assert "2 of 2" in html and f'href="/article/{article_id}?revision=1"' in html
+    assert ">90,1 %</mark>" in html
+    status, html = get(server, f"/article/{article_id}", revision="1")
+    assert ">89,5 %</mark>" in html and "1 of 2" in html
+    # Only the current revision's items are searched.
+    assert [r["text"] for r in get_json(server, "/search.json", province="Dak Lak", q="habitants")["results"]
+            if r["kind"] == "figure"] == ["90,1 %"]
