@@ -24,6 +24,8 @@ _SPACE = re.compile(f"[{SPACES}]")
 _DIGITS = (r"(?:\d{1,3}(?:[" + SPACES + r"]\d{3})+(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)*)")
 _BEFORE = r"(?<![\w/:+\-.,])"
 _AFTER = r"(?![.,]?\d)(?!\w)(?![/:]\w)(?!-\w)"
+# Digit groups joined by single spaces ("1900 9068", "0275 3 822 417", "0232 3822 659").
+_RUN = re.compile(f"(?<![\\w.,])\\d+(?:[{SPACES}]\\d+)+(?![\\w]|[.,]\\d)")
 
 
 @dataclass(frozen=True)
@@ -147,10 +149,28 @@ def grammar(lang: str, fraction_after: str = "", prefix: str = "") -> Grammar:
     )
 
 
+def phone_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of digit runs that no thousands grouping explains: phone numbers.
+
+    A run of space-separated digit groups that starts with a zero or where a group
+    after the first has four or more digits ("0275 3 822 417", "1900 9068") is one
+    identifier; none of its pieces is a quantity.
+    """
+    spans = []
+    for m in _RUN.finditer(text):
+        groups = _SPACE.split(m.group(0))
+        if (len(groups[0]) > 1 and groups[0].startswith("0")) or any(len(g) > 3 for g in groups[1:]):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
 def find_numbers(text: str, g: Grammar) -> list[Number]:
     """Every number in ``text``, in order, with scale words applied and number words read."""
     found: list[Number] = []
+    phones = phone_runs(text)
     for m in g.digits.finditer(text):
+        if any(s <= m.start(1) < e for s, e in phones):
+            continue
         after = text[m.end():m.end() + 40]
         hint = bool(g.fraction_after and g.fraction_after.match(after))
         value = parse_digits(m.group(1), g.decimal, hint)

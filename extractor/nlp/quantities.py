@@ -65,6 +65,7 @@ class Rules:
     not_after: re.Pattern | None
     range_open: re.Pattern | None
     range_join: re.Pattern | None
+    range_bare: re.Pattern | None
     cues: list[tuple[re.Pattern, str, str]]
     clause_break: re.Pattern | None
     coordinator: re.Pattern | None
@@ -126,6 +127,7 @@ def rules(lang: str) -> Rules:
         not_after=_rx(f"^{_WS}*(?:{_patterns([r for r in nots if r.get('position', 'after') == 'after'])})(?!\\w)"),
         range_open=_rx(f"(?<!\\w)(?:{_patterns([r for r in ranges if 'open' in r], 'open')}){_WS}*$"),
         range_join=_rx(f"^{_WS}*(?:{_patterns([r for r in ranges if 'join' in r], 'join')}){_WS}*$"),
+        range_bare=_rx(f"^{_WS}*(?:{_patterns([r for r in ranges if r.get('bare')], 'join')}){_WS}*$"),
         cues=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), r.get("kind", "target"),
                r.get("position", "before")) for r in cues],
         clause_break=_rx(_patterns([r for r in load_jsonl("quantity_clauses", lang) if "pattern" in r])),
@@ -226,7 +228,11 @@ def _excluded(text: str, it: Item, r: Rules) -> str | None:
 
 
 def _ranges(text: str, items: list[Item], r: Rules) -> None:
-    """``de 40 000 à 70 000`` / ``between 85 and 95 per cent`` / ``từ 5 đến 10``: two ends."""
+    """``de 40 000 à 70 000`` / ``between 85 and 95 per cent`` / ``từ 5 đến 10``: two ends.
+
+    Without an opening word ("from", "từ"), a bare join ("20 to 30 per cent", "3 triệu
+    đến 4 triệu đồng") still makes a range when only the upper end carries the unit.
+    """
     if not (r.range_open and r.range_join):
         return
     for a, b in zip(items, items[1:]):
@@ -238,7 +244,8 @@ def _ranges(text: str, items: list[Item], r: Rules) -> None:
         if a.skip or b.skip:
             a.skip = b.skip = a.skip or b.skip  # "de 60 à 80 ans", "3 à 12 mois": both ends
             continue
-        if not r.range_open.search(text[max(0, a.start - 20):a.start]):
+        if not r.range_open.search(text[max(0, a.start - 20):a.start]) and not (
+                a.unit == "count" and b.unit != "count" and r.range_bare and r.range_bare.match(between)):
             continue
         if a.unit == "count" and b.unit != "count":
             a.unit, a.currency = b.unit, b.currency
@@ -282,6 +289,11 @@ def _decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None
     before numbers ("objectif", "aims to", "phấn đấu") governs the first number after
     it, and the next ones while they are joined to it by a coordinator ("… 93,5% và
     … 17%"), so "chỉ tiêu 95,3% … khoảng 1,1 điểm" leaves the gap a figure.
+
+    A goal phrase that opens a new coordinated verb phrase with its own number ("stood
+    at 99.1% and aims to reach 100 per cent") governs that number, not the one before
+    it; a cue that completes the number before it ("76,3% kế hoạch giao") governs
+    nothing after it.
     """
     by_clause: dict[tuple[int, int], list[Item]] = {}
     for it in items:
@@ -297,15 +309,21 @@ def _decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None
         marks = _longest(marks)
         fixed: set[int] = set()   # decided by a deadline/goal phrase right after them
         weak: set[int] = set()    # "76,3% kế hoạch năm": a figure unless a goal verb governs it
+        attached: set[int] = set()  # where a cue completing the number before it starts
         for s, e, kind, pos in marks:
             if pos != "after":
                 continue
             prev = [i for i, it in enumerate(group) if it.end <= s]
             if prev and s - group[prev[-1]].end <= 60 and prev[-1] not in fixed | weak:
+                gap = text[group[prev[-1]].end:s]
+                nxt = [it for it in group if e <= it.start <= e + 40]
+                if nxt and r.coordinator and r.coordinator.search(gap):
+                    continue
                 group[prev[-1]].target = kind == "target"
                 (fixed if kind == "target" else weak).add(prev[-1])
+                attached.add(s)
         for s, e, kind, pos in marks:
-            if pos == "after" or kind == "none":
+            if pos == "after" or kind == "none" or s in attached:
                 continue
             following = [i for i, it in enumerate(group) if it.start >= e]
             for n, i in enumerate(following):
@@ -342,21 +360,40 @@ def _tags(text: str, r: Rules, names: list[tuple[int, int]]) -> list[tuple[int, 
     Security office") or an initiative's name say nothing about what a number measures."""
     found = [(m.start(), m.end(), tag) for pat, tag in r.metric_tags for m in pat.finditer(text)]
     ignored = [(s, e) for s, e, tag in found if tag == "agency"] + names
-    return sorted(t for t in found if t[2] != "agency" and not _covered(t[0], t[1], ignored))
+    found = sorted(t for t in found if t[2] != "agency" and not _covered(t[0], t[1], ignored))
+    return [t for t in found if t[2] != "participation" or not _joins_activity(t, found)]
+
+
+def _joins_activity(tag: tuple[int, int, str], tags) -> bool:
+    """"joined the model", "tham gia chăm sóc vườn", "enrolled in vocational courses": a
+    participation word whose object is an activity, not an insurance."""
+    s, e, _ = tag
+    for ts, te, kind in tags:
+        if ts < e:
+            continue
+        if ts > e + 25:
+            return False
+        if kind in INSURANCES:
+            return False
+        if kind == "activity":
+            return True
+    return False
 
 
 INSURANCES = ("health", "social", "unemployment")
 
 
 def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple[int, int],
-            context: str | None, coordinator: re.Pattern | None = None) -> str | None:
+            context: str | None, coordinator: re.Pattern | None = None,
+            previous: str | None = None) -> str | None:
     """Metric from the vocabulary around the number (see ``quantity_metrics.jsonl``).
 
     ``segment`` is the stretch of the clause between the neighbouring numbers: the
     insurance named there is the one the number is about (after it first: "25% lực
     lượng lao động tham gia BHXH"; then before it: "social insurance covered 31.6 per
     cent"); ``context`` the insurance last named before the sentence, for "Tam Ky
-    reached 96.2 per cent".
+    reached 96.2 per cent"; ``previous`` the metric of the count before it in its
+    sentence, which a subset ("4.000 người trong số đó", "dont 300") shares.
     """
     if it.change or it.unit == "percentage_point":
         return None
@@ -365,19 +402,22 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
     lo, hi = segment
     cs, ce = it.clause
     ss, se = it.sentence
-    right_after = {t[2] for t in tags if it.end <= t[0] < it.end + 18}
+    right_after = {t[2] for t in tags if it.end <= t[0] < min(hi, it.end + 18)}
     after = [t for t in tags if it.end <= t[0] < min(hi, it.end + 60)]
     before = [t for t in tags if max(lo, it.start - 90) <= t[0] < it.start]
     in_clause = {t[2] for t in tags if cs <= t[0] < ce}
     clause_before = {t[2] for t in tags if cs <= t[0] < it.start}
     in_sentence = [t for t in tags if ss <= t[0] < se]
     kinds = {t[2] for t in after + before}
-    if "share_other" in right_after or "negation" in kinds:
+    right_before = {t[2] for t in tags if it.start - 30 <= t[0] and it.start - 12 <= t[1] <= it.start and t[0] >= lo}
+    if "negation" in kinds:
         return "other"
-    if it.unit == "count" and "benefit" in {t[2] for t in after}:
-        return "other"  # claimants and recipients are not the insured
+    if "share_other" in right_after:
+        return previous if it.unit == "count" and previous else "other"
+    if it.unit == "count" and ("benefit" in {t[2] for t in after} or "outreach" in right_before):
+        return "other"  # claimants and recipients, people canvassed: not (yet) the insured
     if coordinator:
-        stop = coordinator.search(text, it.end, hi)
+        stop = coordinator.search(text, max(it.end, hi - 50), hi)  # "… and <the next number's subject>"
         after = [t for t in after if not stop or t[0] < stop.start()]
     insurance = next((t[2] for t in after if t[2] in INSURANCES), None) \
         or next((t[2] for t in reversed(before) if t[2] in INSURANCES), None) \
@@ -385,11 +425,15 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
     if it.unit == "percent":
         if "satisfaction" in in_clause:
             return "satisfaction"
+        said = {t[2] for t in in_sentence}
+        if insurance is None and "composition" in said and not {"coverage", "participation"} & said:
+            return "other"  # "70 % of the commune are Hmong": a share of a population, no insurance
         if "labour" in right_after and insurance is None:
             return "social_insurance_coverage"
         if "population" in right_after and insurance is None and {"coverage", "participation", "reach"} & kinds:
             return "health_insurance_coverage"
-        if "share_other" in clause_before:
+        named_after = next((t[2] for t in after if t[2] in INSURANCES), None)
+        if "share_other" in clause_before and not named_after:
             return "other"  # "50 % de la cotisation …, 40 % pour …"
         if insurance:
             return f"{insurance}_insurance_coverage"
@@ -400,13 +444,13 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
         if insurance and (evidence or it.target):
             return f"{insurance}_insurance_coverage"
         return "other"
-    head = next((t[2] for t in after if t[2] in ("people", "participant", "card")), None)
+    head = next((t[2] for t in after if t[2] in ("people", "participant", "card", "org")), None)
     subject = "participant" in {t[2] for t in before}  # "le nombre de participants … a atteint 20,1 millions"
-    if head == "card" or (head is None and not subject and not {"participant", "participation"} & right_after):
+    if head in ("card", "org") or (head is None and not subject and not {"participant", "participation"} & right_after):
         return "other"
     if insurance and {"participant", "participation"} & kinds:
         return f"{insurance}_insurance_participants"
-    if "participant" in kinds or "participation" in {t[2] for t in after}:
+    if "participant" in kinds or "participation" in {t[2] for t in after} | right_before:
         insurance = _nearest_insurance(it, in_sentence) or context
         if insurance:
             return f"{insurance}_insurance_participants"
@@ -557,6 +601,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     places = sorted(doc._.places or [], key=lambda p: p.start)
     provinces = list(doc._.provinces or [])
     figures, targets = [], []
+    last_count: dict[tuple[int, int], str | None] = {}  # sentence → metric of its last count
     for i, it in enumerate(items):
         lo = items[i - 1].end if i else it.clause[0]
         hi = items[i + 1].start if i + 1 < len(items) else it.clause[1]
@@ -568,7 +613,10 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
             span = (_range_start(text, span[0], r), span[1])
         else:
             span = (it.start, it.end)
-        metric = _metric(text, it, tags, (lo, hi), _context_insurance(text, tags, it.sentence[0]), r.coordinator)
+        metric = _metric(text, it, tags, (lo, hi), _context_insurance(text, tags, it.sentence[0]), r.coordinator,
+                         last_count.get(it.sentence))
+        if it.unit == "count":
+            last_count[it.sentence] = metric
         common = dict(value=it.value, unit=it.unit, currency=it.currency, metric=metric,
                       locality=_locality(text, it, places, provinces, r),
                       text=text[span[0]:span[1]], start=span[0], end=span[1],
