@@ -69,3 +69,14 @@ def test_vietnamese_scales_and_counted_words():
 ])
 def test_glued_numbers_are_not_read(text):
     assert values(text, "fr") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gọi số 0236 3 512 408 để được hỗ trợ", "the free line 1800 6543", "appelez le 0243 7716 250",
+])
+def test_phone_runs_are_not_read(text):
+    assert values(text, "vi") == []
+
+
+def test_thousands_groups_beside_a_phone_run_are_still_read():
+    assert values("Soit 9 000 personnes; ligne 0210 3 845 112.", "fr") == [("9 000", 9000)]

@@ -31,7 +31,7 @@ def brief(items, *keys):
 
 def test_french_figures_and_a_target_in_one_sentence():
     text = ("Au 30 avril 2025, la province comptait 412 300 personnes affiliées à l'assurance maladie, "
-            "soit 93,2 % de la population, alors que l'objectif fixé pour fin 2025 est de 95 %.")
+            "soit 93,2 % de la population, alors que l'objectif retenu pour fin 2025 est de 95 %.")
     figures, targets = run(text, "fr")
     assert brief(figures, "metric", "as_of") == [
         (412300, "count", "health_insurance_participants", "2025-04-30"),
@@ -61,8 +61,8 @@ def test_french_not_quantities():
 
 
 def test_french_goal_verbs_and_deadlines():
-    text = ("D'ici 2030, la province vise une couverture de l'assurance sociale de 40 % de la population "
-            "active et une couverture de l'assurance maladie supérieure à 97 %. Pour atteindre ces "
+    text = ("D'ici 2030, les autorités visent 40 % des actifs du territoire affiliés à l'assurance sociale "
+            "et un taux de couverture de l'assurance maladie supérieur à 97 %. Pour atteindre ces "
             "objectifs, l'agence a ouvert 25 guichets.")
     figures, targets = run(text, "fr")
     assert brief(targets, "metric", "year", "comparator") == [
@@ -85,7 +85,7 @@ def test_english_figures_targets_years():
 
 def test_english_money_and_exclusions():
     text = ("This year the provincial budget set aside VND12.5 billion (about US$490,000) for near-poor "
-            "households. Children under six and people aged 80 and over are insured free of charge under "
+            "households. Children under six and villagers aged 80 and over get free cards under "
             "Decree 12/2020/ND-CP, which took effect on July 1.")
     figures, targets = run(text, "en")
     assert brief(figures, "currency") == [(12_500_000_000, "currency", "VND"), (490_000, "currency", "USD")]
@@ -93,7 +93,7 @@ def test_english_money_and_exclusions():
 
 def test_english_goal_stated_after_the_number():
     text = ("Coverage stands at 92.1 per cent, still below the 94 per cent the province wants to reach "
-            "this year. Social insurance covered 27.5 per cent of the working-age labour force.")
+            "this year. Social insurance covered 27.5 per cent of the labour force.")
     figures, targets = run(text, "en", published="2025-10-02")
     assert brief(figures, "metric") == [(92.1, "percent", "health_insurance_coverage"),
                                         (27.5, "percent", "social_insurance_coverage")] or \
@@ -102,9 +102,9 @@ def test_english_goal_stated_after_the_number():
 
 
 def test_vietnamese_figures_and_targets():
-    text = ("Tính đến cuối tháng 5/2025, toàn tỉnh có 812.400 người tham gia BHYT, đạt tỷ lệ bao phủ "
-            "94,1% dân số. Năm 2025, tỉnh phấn đấu đạt 95,5% dân số tham gia BHYT và 22% lực lượng lao "
-            "động trong độ tuổi tham gia BHXH.")
+    text = ("Tính đến cuối tháng 5/2025, toàn tỉnh có 812.400 người tham gia BHYT, tỷ lệ bao phủ "
+            "đạt 94,1% dân số. Năm 2025, tỉnh phấn đấu đạt 95,5% dân số tham gia BHYT và 22% lực lượng lao "
+            "động tham gia BHXH.")
     figures, targets = run(text, "vi")
     assert brief(figures, "metric", "as_of") == [
         (812400, "count", "health_insurance_participants", "2025-05-31"),
@@ -153,3 +153,78 @@ def test_numbers_inside_names_are_not_figures():
 @pytest.mark.parametrize("lang", ["fr", "en", "vi", "xx"])
 def test_every_language_compiles(lang):
     assert rules(lang).grammar is not None
+
+
+def test_phone_numbers_and_age_brackets_are_not_quantities():
+    text = ("Workers aged between 18 and 60 can call the hotline 1900 5566 or phone 02363 812 300. "
+            "Farmers aged from 16 to 65 may join too.")
+    figures, targets = run(text, "en")
+    assert figures == [] and targets == []
+
+
+def test_a_range_whose_unit_follows_the_upper_end():
+    en, _ = run("Some districts add a further 10 to 25 per cent of the premium.", "en")
+    assert brief(en, "qualifier") == [(10, "percent", "at_least"), (25, "percent", "at_most")]
+    vi, _ = run("Mỗi sào chè mang lại 5 triệu đến 7 triệu đồng mỗi vụ.", "vi")
+    assert brief(vi, "qualifier", "currency") == [(5_000_000, "currency", "at_least", "VND"),
+                                                  (7_000_000, "currency", "at_most", "VND")]
+
+
+def test_english_head_counts_described_by_a_verb():
+    text = ("Health insurance is the main worry in the uplands. In Ta Ca commune, 860 people renewed "
+            "their cards last month, and volunteers enrolled more than 300 people at the market. "
+            "Voluntary contributors number 12,400. In another ward, 150 laid-off workers have enrolled "
+            "in vocational courses, and 45 households joined the model. The State pays 30 per cent of "
+            "contributions for fishermen.")
+    figures, _ = run(text, "en")
+    assert brief(figures, "metric") == [
+        (860, "count", "health_insurance_participants"), (300, "count", "health_insurance_participants"),
+        (12400, "count", "health_insurance_participants"), (150, "count", "other"),
+        (45, "count", "other"), (30, "percent", "other")]
+
+
+def test_english_new_participants_and_a_goal_that_opens_its_own_phrase():
+    text = ("Social insurance is spreading: the drive signed up 230 new voluntary participants. Binh Son "
+            "stood at 97.5% and aims to reach 99 per cent by the end of 2026. The province targets "
+            "social insurance coverage of 20 per cent by 2027, with at least 60,000 voluntary members.")
+    figures, targets = run(text, "en")
+    assert brief(figures, "metric") == [(230, "count", "social_insurance_participants"),
+                                        (97.5, "percent", "social_insurance_coverage")]
+    assert brief(targets, "metric", "year") == [
+        (99, "percent", "social_insurance_coverage", 2026),
+        (20, "percent", "social_insurance_coverage", 2027),
+        (60000, "count", "social_insurance_participants", 2027)]
+
+
+def test_french_card_holders_and_counted_things():
+    text = ("Dans le district, 3 400 titulaires d'une carte d'assurance maladie vivent en altitude. "
+            "Cette année, 1 150 personnes ont obtenu leur carte d'assurance maladie et 18 entreprises "
+            "ont été contrôlées.")
+    figures, _ = run(text, "fr")
+    assert brief(figures, "metric") == [(3400, "count", "health_insurance_participants"),
+                                        (1150, "count", "health_insurance_participants"),
+                                        (18, "count", "other")]
+
+
+def test_vietnamese_debtors_canvassed_people_subsets_and_shares_of_an_ethnic_group():
+    text = ("Hiện còn 45 doanh nghiệp nợ đóng BHXH. Cán bộ xã vận động hơn 900 tiểu thương tham gia "
+            "BHXH tự nguyện, và đã vận động được 300 người tham gia. Toàn xã hiện có số người đang tham "
+            "gia bảo hiểm thất nghiệp (BHTN) ở mức 52.300 người. Xã có 8.100 người tham gia BHXH tự nguyện, 2.000 người "
+            "trong số đó ở các thôn ven biển. Tỷ lệ bao phủ BHYT của xã đạt 94%. Xã có 9.000 người Dao, "
+            "chiếm khoảng 60% dân số.")
+    figures, _ = run(text, "vi")
+    assert brief(figures, "metric") == [
+        (45, "count", "other"), (900, "count", "other"), (300, "count", "social_insurance_participants"),
+        (52300, "count", "unemployment_insurance_participants"),
+        (8100, "count", "social_insurance_participants"), (2000, "count", "social_insurance_participants"),
+        (94, "percent", "health_insurance_coverage"), (9000, "count", "other"), (60, "percent", "other")]
+
+
+def test_vietnamese_plan_assigned_is_a_target_but_a_share_of_the_plan_is_not():
+    text = ("Kế hoạch giao năm 2026 đối với tỉnh là 94% dân số tham gia BHYT. Năm 2026, BHXH Việt Nam "
+            "giao kế hoạch cho tỉnh đạt tỷ lệ bao phủ BHYT 95,5% dân số. Thu BHXH đạt 80,5% kế hoạch "
+            "giao, với 3.200 người tham gia BHXH tự nguyện.")
+    figures, targets = run(text, "vi", published="2025-12-01")
+    assert brief(targets, "metric", "year") == [(94, "percent", "health_insurance_coverage", 2026),
+                                                (95.5, "percent", "health_insurance_coverage", 2026)]
+    assert brief(figures) == [(80.5, "percent"), (3200, "count")]
