@@ -16,6 +16,7 @@ demo: $(STAMP)
 	$(BIN)/python -m extractor.demo
 
 test: $(STAMP)
+	sh scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
