@@ -18,7 +18,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from extractor.nlp.data import model_path
+from extractor.paths import model_path
 
 COLUMNS = ("level", "era", "kind", "name", "province", "old", "parent", "code", "lat", "lon")
 

@@ -9,7 +9,6 @@ committed before the next, so a crawl killed at any point resumes where it stopp
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator

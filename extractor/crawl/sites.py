@@ -6,7 +6,6 @@ selectors the reader may use. A URL with no profile gets a generic one built on 
 """
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -15,8 +14,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from extractor.errors import ExtractorError
+from extractor.paths import model_path
 
-SITES_DIR = Path(os.environ.get("EXTRACTOR_MODELS", Path(__file__).resolve().parents[2] / "models")) / "sites"
+SITES_DIR = model_path("sites")
 
 
 @dataclass(frozen=True)

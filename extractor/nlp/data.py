@@ -2,15 +2,9 @@
 from __future__ import annotations
 
 import json
-import os
 from functools import lru_cache
-from pathlib import Path
 
-MODELS_DIR = Path(os.environ.get("EXTRACTOR_MODELS", Path(__file__).resolve().parents[2] / "models"))
-
-
-def model_path(*parts: str) -> Path:
-    return MODELS_DIR.joinpath(*parts)
+from extractor.paths import model_path
 
 
 @lru_cache(maxsize=None)

@@ -481,8 +481,9 @@ def _context_insurance(text: str, tags, start: int) -> str | None:
 
 def _year(text: str, it: Item, r: Rules, year_now: int | None, items: list[Item]) -> int | None:
     """The deadline of a target: the first year phrase after the number in its clause
-    (before any other number: "35 % by 2026 and 45 % by 2030"), else the nearest one
-    before it, else the same in its sentence. Past years are not deadlines."""
+    (before any other number, or a coordinator that leads to one: "35 % by 2026 and
+    45 % by 2030"), else the nearest one before it, else the same in its sentence.
+    Past years are not deadlines."""
     for lo, hi in (it.clause, it.sentence):
         found = []
         for m in _YEAR.finditer(text, lo, hi):
@@ -495,6 +496,9 @@ def _year(text: str, it: Item, r: Rules, year_now: int | None, items: list[Item]
         if not found:
             continue
         nxt = min((o.start for o in items if o.start >= it.end and o is not it), default=hi)
+        if nxt < hi and r.coordinator:  # "95 % … et vise, d'ici 2030, 35 %": 2030 is the next one's
+            joined = r.coordinator.search(text, it.end, nxt)
+            nxt = joined.start() if joined else nxt
         later = [f for f in found if it.end <= f[0] < nxt]
         if later:
             return min(later)[1]

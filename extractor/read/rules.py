@@ -1,19 +1,17 @@
 """The reader's rule data (``models/read/*.toml``), loaded once and compiled on first use."""
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from functools import cache
-from pathlib import Path
 
-MODELS_DIR = Path(os.environ.get("EXTRACTOR_MODELS", Path(__file__).resolve().parents[2] / "models"))
+from extractor.paths import model_path
 
 
 @cache
 def data(name: str) -> dict:
     """``models/read/NAME.toml`` as a dict."""
-    with open(MODELS_DIR / "read" / f"{name}.toml", "rb") as fh:
+    with open(model_path("read", f"{name}.toml"), "rb") as fh:
         return tomllib.load(fh)
 
 

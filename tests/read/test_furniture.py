@@ -77,3 +77,22 @@ def test_page_without_article_structure_falls_back_to_trafilatura():
     text = " ".join(["La Sécurité sociale de Nghe An a recensé 3 200 nouveaux affiliés volontaires."] * 4)
     html = f"<html><body><span>{text}</span><span>{text}</span></body></html>".encode()
     assert "3 200 nouveaux affiliés" in read(html).text
+
+
+DUMP_BODY = ("Ky Tho relève sa couverture\n\nJournal du Centre – 12/09/2025\n\n"
+             "Au 30 juin 2025, la commune de Ky Tho comptait 4 120 affiliés à l'assurance maladie, soit 96,1 % "
+             "de la population, selon la Sécurité sociale du district.\n\n"
+             "La commune veut atteindre 97 % d'ici fin 2025 en rendant visite à chaque foyer concerné.\n\n")
+
+
+@pytest.mark.parametrize("tail,leak", [
+    ("Voir aussi :\nHue : 88 % de couverture\nDong Nai : 3 000 cartes", "Dong Nai"),
+    ("Related headlines\nQuang Ngai hands out 2,000 cards to Ly Son fishermen", "Ly Son"),
+    ("Tin liên quan:\n- Sơn La: 12.000 thẻ BHYT\n- Lai Châu đạt 98%", "Lai Châu"),
+    ("Bình luận (0) | Chia sẻ\nTin khác: Kon Tum cũ: 1.200 thẻ • Gia Lai: 93,7%", "Kon Tum"),
+    ("Sur le même sujet : Cam Xuyen distribue 300 cartes", "Cam Xuyen"),
+])
+def test_text_dump_related_blocks_end_the_article_with_or_without_colon(tail, leak):
+    article = read(DUMP_BODY + tail)
+    assert "97 %" in article.text
+    assert leak not in article.text
