@@ -242,6 +242,8 @@ def _ranges(text: str, items: list[Item], r: Rules) -> None:
         if len(between) > 12 or not r.range_join.match(between):
             continue
         if a.skip or b.skip:
+            if (a.skip == "year") != (b.skip == "year"):
+                continue  # "35 % by 2026 and 45 % by 2030": a year beside a number is no range
             a.skip = b.skip = a.skip or b.skip  # "de 60 à 80 ans", "3 à 12 mois": both ends
             continue
         if not r.range_open.search(text[max(0, a.start - 20):a.start]) and not (
@@ -249,8 +251,9 @@ def _ranges(text: str, items: list[Item], r: Rules) -> None:
             continue
         if a.unit == "count" and b.unit != "count":
             a.unit, a.currency = b.unit, b.currency
-        if b.num.scaled and not a.num.scaled:
-            a.value = round(a.value * b.num.scale, 6)  # "từ 5 đến 10 triệu": both in millions
+        if b.num.scaled and not a.num.scaled and a.value <= b.value / b.num.scale:
+            # "từ 5 đến 10 triệu": both in millions; not "từ 500.000 đến 1 triệu"
+            a.value = round(a.value * b.num.scale, 6)
         a.range_with, b.range_with = b, a
         a.qualifier, b.qualifier = "at_least", "at_most"
 

@@ -228,3 +228,25 @@ def test_vietnamese_plan_assigned_is_a_target_but_a_share_of_the_plan_is_not():
     assert brief(targets, "metric", "year") == [(94, "percent", "health_insurance_coverage", 2026),
                                                 (95.5, "percent", "health_insurance_coverage", 2026)]
     assert brief(figures) == [(80.5, "percent"), (3200, "count")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In 2025 the province aims to insure more than 95 per cent of residents, and by 2030 "
+           "at least 35 per cent of the workforce should pay into social insurance."),
+    ("fr", "En 2025, la province s'efforce de porter la couverture maladie à plus de 95 % des habitants "
+           "et vise, d'ici 2030, au moins 35 % de la population active affiliée à l'assurance sociale."),
+])
+def test_a_deadline_after_a_coordinator_belongs_to_the_next_target(lang, text):
+    _, targets = run(text, lang)
+    assert brief(targets, "year") == [(95, "percent", 2025), (35, "percent", 2030)]
+
+
+def test_a_year_next_to_a_number_does_not_make_a_range():
+    _, targets = run("The province aims to reach 35 per cent by 2026 and 45 per cent by 2030 "
+                     "in social insurance.", "en")
+    assert brief(targets, "year") == [(35, "percent", 2026), (45, "percent", 2030)]
+
+
+def test_scale_word_of_the_upper_end_only_scales_a_smaller_lower_end():
+    figures, _ = run("Mỗi hộ đóng từ 500.000 đến 1 triệu đồng, tỉnh hỗ trợ từ 5 đến 10 triệu đồng.", "vi")
+    assert [f.value for f in figures] == [500_000, 1_000_000, 5_000_000, 10_000_000]
