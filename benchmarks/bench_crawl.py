@@ -20,8 +20,9 @@ from extractor.crawl.sites import generic_site  # noqa: E402
 from extractor.crawl.warc import WarcArchive  # noqa: E402
 from extractor.store.db import connect  # noqa: E402
 
-N_URLS = 12_000   # in the sitemap: all of them enter the frontier
-N_FETCH = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000   # fetched: enough for a stable rate
+N_SEED = 100      # in the sitemap
+LINKS = 12        # new article links on every page: the frontier grows by ~12 URLs a fetch
+N_FETCH = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000   # fetched: the frontier passes 12,000
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -36,13 +37,14 @@ class Handler(BaseHTTPRequestHandler):
             body, ctype = b"User-agent: *\nAllow: /\n", "text/plain"
         elif self.path == "/sitemap.xml":
             base = f"http://{self.headers['Host']}"
-            locs = "".join(f"<url><loc>{base}/tin/bai-{i}.html</loc></url>" for i in range(N_URLS))
+            locs = "".join(f"<url><loc>{base}/tin/bai-{i}.html</loc></url>" for i in range(N_SEED))
             body = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'.encode()
             ctype = "application/xml"
         else:
-            n = self.path.rsplit("-", 1)[-1].split(".")[0]
+            n = int(self.path.rsplit("-", 1)[-1].split(".")[0])
+            links = "".join(f"<a href='/tin/bai-{N_SEED + n * LINKS + k}.html'>tin {k}</a>" for k in range(LINKS))
             body = (f"<html><head><title>Bài {n}</title></head><body><p>Bảo hiểm y tế, bài số {n}.</p>"
-                    f"<a href='/tin/bai-{n}1.html'>tiếp</a></body></html>").encode()
+                    f"{links}</body></html>").encode()
             ctype = "text/html; charset=utf-8"
         self.send_response(200)
         self.send_header("Content-Type", ctype)
@@ -62,7 +64,7 @@ def main() -> None:
         tracemalloc.start()
 
         def on_page(page) -> str:
-            if crawler.pages % 250 == 0:
+            if crawler.pages % 100 == 0:
                 queued = conn.execute("SELECT count(*) FROM crawl_url").fetchone()[0]
                 samples.append((queued, tracemalloc.get_traced_memory()[0] / 1e6))
             return "new"
