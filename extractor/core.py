@@ -14,13 +14,14 @@ def _version() -> str:
 
 
 def extract(html_or_text: bytes | str, *, url: str | None = None, lang: str | None = None,
-            content_type: str | None = None) -> Record:
+            content_type: str | None = None, selectors: dict[str, str] | None = None) -> Record:
     """Extract a :class:`Record` from an HTML page or a plain-text dump (bytes or str).
 
-    ``lang`` overrides language detection; ``url`` is recorded and helps resolve links.
+    ``lang`` overrides language detection; ``url`` is recorded and helps resolve links;
+    ``selectors`` are a site profile's CSS selectors for title, date and body.
     Raises :class:`extractor.errors.ReadError` when the input holds no article.
     """
-    article = read.read(html_or_text, url=url, content_type=content_type, lang=lang)
+    article = read.read(html_or_text, url=url, content_type=content_type, lang=lang, selectors=selectors)
     ann = nlp.annotate(article.text, lang=article.language, published=article.published,
                        title=article.title)
     # Article and Annotations fields are named after the record's own, by design.

@@ -109,11 +109,18 @@ def load_sites(folder: str | None = None) -> dict[str, Site]:
 
 
 def site_for_url(url: str, sites: dict[str, Site] | None = None) -> Site | None:
+    """The built-in profile (or one of ``sites``) whose hosts include the URL's host."""
     host = _host(url)
     for site in (sites if sites is not None else load_sites()).values():
         if host in site.hosts:
             return site
     return None
+
+
+def selectors_for(url: str | None) -> dict[str, str] | None:
+    """The reader's CSS selectors for a page of a profiled site, else None."""
+    site = site_for_url(url) if url else None
+    return dict(site.selectors) if site and site.selectors else None
 
 
 def guess_kind(url: str) -> str:

@@ -113,10 +113,12 @@ def _store_page(page: Page, store, *, keep_all: bool, since: str | None, langs: 
     """Extract one fetched page and store it if it is about the topic; returns the outcome."""
     from extractor.core import extract
     from extractor.crawl import topic
+    from extractor.crawl.sites import selectors_for
     from extractor.errors import ExtractorError
 
     try:
-        record = extract(page.body, url=page.final_url, content_type=page.content_type)
+        record = extract(page.body, url=page.final_url, content_type=page.content_type,
+                         selectors=selectors_for(page.final_url))
     except ExtractorError:
         return "skipped"  # no article on the page (an index, a gallery …)
     if langs and record.language and record.language not in langs:

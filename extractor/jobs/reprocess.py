@@ -41,6 +41,7 @@ def reprocess(db_path: str | Path, *, since_version: str | None = None, progress
 
 def _redo(store, page, report: JobReport, root: Path) -> None:
     from extractor.core import extract
+    from extractor.crawl.sites import selectors_for
     from extractor.errors import ExtractorError
 
     name = page.url or page.input
@@ -49,7 +50,7 @@ def _redo(store, page, report: JobReport, root: Path) -> None:
         return
     try:
         data, ctype = (page.raw, page.content_type) if page.raw is not None else _from_warc(page, root)
-        record = extract(data, url=page.url, content_type=ctype)
+        record = extract(data, url=page.url, content_type=ctype, selectors=selectors_for(page.url))
     except ExtractorError as exc:
         report.fail(name, str(exc))
         return

@@ -18,11 +18,12 @@ class Article:
 
 
 def read(data: bytes | str, *, url: str | None = None, content_type: str | None = None,
-         lang: str | None = None) -> Article:
+         lang: str | None = None, selectors: dict[str, str] | None = None) -> Article:
     """Read an HTML page or a plain-text dump into an :class:`Article`.
 
+    ``selectors`` are a site profile's CSS selectors (title, date, body), where it has any.
     Raises :class:`extractor.errors.ReadError` when there is no article to read.
     """
     from extractor.read.document import read_document
 
-    return read_document(data, url=url, content_type=content_type, lang=lang)
+    return read_document(data, url=url, content_type=content_type, lang=lang, selectors=selectors)

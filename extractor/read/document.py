@@ -53,7 +53,7 @@ def is_html(text: str, content_type: str | None = None) -> bool:
 
 
 def read_document(data: bytes | str, *, url: str | None = None, content_type: str | None = None,
-                  lang: str | None = None) -> Article:
+                  lang: str | None = None, selectors: dict[str, str] | None = None) -> Article:
     """Read an HTML page or a plain-text dump (bytes or str) into an :class:`Article`."""
     if isinstance(data, bytes):
         kind = binary_kind(data, content_type)
@@ -67,7 +67,7 @@ def read_document(data: bytes | str, *, url: str | None = None, content_type: st
     if is_html(text, content_type):
         from extractor.read.html import read_html
 
-        page = read_html(text, url=url)
+        page = read_html(text, url=url, selectors=selectors)
         if len(page.text.split()) < _MIN_WORDS:
             raise ReadError("no article text in this HTML page")
         article = Article(text=page.text, title=page.title, published=page.published,

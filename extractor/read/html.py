@@ -18,6 +18,7 @@ import lxml.html
 from lxml import etree
 
 from extractor.read import dates, metadata, rules
+from extractor.read.selectors import select
 from extractor.read.textdump import clean_body, is_byline, normalize_line, split_head
 
 _NOISE = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select",
@@ -50,8 +51,12 @@ def parse(text: str):
     return lxml.html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
 
 
-def read_html(text: str, *, url: str | None = None) -> HtmlArticle:
-    """Read the article of an HTML page; ``text`` is empty when none was found."""
+def read_html(text: str, *, url: str | None = None, selectors: dict[str, str] | None = None) -> HtmlArticle:
+    """Read the article of an HTML page; ``text`` is empty when none was found.
+
+    ``selectors`` (a site profile's CSS selectors for title, date, body) override what
+    the generic rules find, where they match.
+    """
     tree = parse(text)
     meta = metadata.html_metadata(tree, url)
     page_title = tree.findtext(".//title")
@@ -74,6 +79,12 @@ def read_html(text: str, *, url: str | None = None) -> HtmlArticle:
     if sum(map(len, body)) < _MIN_TEXT:
         body, cited2 = _trafilatura(tree)
         cited = cited or cited2
+    if selectors:
+        chosen = select(text, selectors)
+        headline, published = chosen.title or headline, chosen.published or published
+        if sum(map(len, chosen.blocks)) >= _MIN_TEXT:
+            body, cited3 = clean_body(chosen.blocks)
+            cited = cited or cited3
     source_url = source_url or cited or meta["source_url"]
     if source_url and metadata.same_site(source_url, meta["canonical"] or url):
         source_url = None
