@@ -163,6 +163,7 @@ class Item:
     target: bool = False
     sentence: tuple[int, int] = (0, 0)
     clause: tuple[int, int] = (0, 0)
+    scope: tuple[int, int] = (0, 0)  # the sentence, with the heading a list item sits under
 
 
 def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -410,7 +411,7 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
     before = [t for t in tags if max(lo, it.start - 90) <= t[0] < it.start]
     in_clause = {t[2] for t in tags if cs <= t[0] < ce}
     clause_before = {t[2] for t in tags if cs <= t[0] < it.start}
-    in_sentence = [t for t in tags if ss <= t[0] < se]
+    in_sentence = [t for t in tags if it.scope[0] <= t[0] < se]
     kinds = {t[2] for t in after + before}
     right_before = {t[2] for t in tags if it.start - 30 <= t[0] and it.start - 12 <= t[1] <= it.start and t[0] >= lo}
     if "negation" in kinds:
@@ -429,8 +430,11 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
         if "satisfaction" in in_clause:
             return "satisfaction"
         said = {t[2] for t in in_sentence}
-        if insurance is None and "composition" in said and not {"coverage", "participation"} & said:
+        reached = any(t[2] == "reach" and t[0] < it.start for t in in_sentence)
+        group = any(t[2] == "composition" and (t[0] < it.start or not reached) for t in in_sentence)
+        if insurance is None and group and not {"coverage", "participation"} & said:
             return "other"  # "70 % of the commune are Hmong": a share of a population, no insurance
+            # (but "reached 95 %, thanks to free cards for minorities" is a rate)
         if "labour" in right_after and insurance is None:
             return "social_insurance_coverage"
         if "population" in right_after and insurance is None and {"coverage", "participation", "reach"} & kinds:
@@ -502,7 +506,8 @@ def _year(text: str, it: Item, r: Rules, year_now: int | None, items: list[Item]
         if nxt < hi and r.coordinator:  # "95 % … et vise, d'ici 2030, 35 %": 2030 is the next one's
             joined = r.coordinator.search(text, it.end, nxt)
             nxt = joined.start() if joined else nxt
-        later = [f for f in found if it.end <= f[0] < nxt]
+        # "94 % by 2025, in 2026 at least 95 %": a year after a comma opens the next number's phrase
+        later = [f for f in found if it.end <= f[0] < nxt and not (nxt < hi and "," in text[it.end:f[0]])]
         if later:
             return min(later)[1]
         earlier = [f for f in found if f[0] < it.start]
@@ -596,8 +601,10 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     _ranges(text, items, r)
     items = [it for it in items if not it.skip]
     sentences = _sentences(doc)
+    headings = _headings(text, sentences)
     for it in items:
         it.sentence = next(((s, e) for s, e in sentences if s <= it.num.start < e), (0, len(text)))
+        it.scope = (headings.get(it.sentence, it.sentence[0]), it.sentence[1])
         it.clause = next(((s, e) for s, e in _clauses(text, it.sentence, r) if s <= it.num.start < e), it.sentence)
         if not it.range_with:
             _qualify(text, it, r)
@@ -633,6 +640,25 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
         else:
             figures.append(Figure(qualifier=it.qualifier, as_of=_as_of(text, it, r, published), **common))
     return figures, targets
+
+
+_LIST_ITEM = re.compile(r"[-•*–+▪·]\s|\d{1,2}[.)]\s")
+
+
+def _headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """List items ("- District A: 97,2%") under a lead-in sentence ending with a colon
+    ("… coverage by district was as follows:"): the start of that lead-in, whose words
+    say what the items' numbers measure."""
+    found, lead = {}, None
+    for s, e in sentences:
+        chunk = text[s:e]
+        on_new_line = s == 0 or text.rfind("\n", 0, s + 1) >= s - 3
+        if on_new_line and _LIST_ITEM.match(chunk.lstrip()):
+            if lead is not None:
+                found[(s, e)] = lead
+            continue
+        lead = s if chunk.rstrip().endswith(":") else None
+    return found
 
 
 def _range_start(text: str, start: int, r: Rules) -> int:

@@ -250,3 +250,33 @@ def test_a_year_next_to_a_number_does_not_make_a_range():
 def test_scale_word_of_the_upper_end_only_scales_a_smaller_lower_end():
     figures, _ = run("Mỗi hộ đóng từ 500.000 đến 1 triệu đồng, tỉnh hỗ trợ từ 5 đến 10 triệu đồng.", "vi")
     assert [f.value for f in figures] == [500_000, 1_000_000, 5_000_000, 10_000_000]
+
+
+def test_list_items_take_the_metric_of_their_lead_in_sentence():
+    text = ("Theo báo cáo quý III, tỷ lệ người dân có thẻ BHYT ở các xã vùng cao như sau:\n"
+            "- Xã Sơn Thủy: 96,3%\n- Xã Long Hà: 92,8%\n\nMột nửa số hộ trồng chè.")
+    figures, _ = run(text, "vi")
+    assert brief(figures, "metric") == [(96.3, "percent", "health_insurance_coverage"),
+                                       (92.8, "percent", "health_insurance_coverage")]
+
+
+def test_a_rate_reached_thanks_to_help_for_minorities_is_still_coverage():
+    text = ("Toàn tỉnh có 880.000 người tham gia BHYT. Vùng núi phía tây đạt 97,4%, nhờ chính sách "
+            "cấp thẻ cho đồng bào dân tộc thiểu số; gần 70% dân số xã Pà Cò là người Mông.")
+    figures, _ = run(text, "vi")
+    assert brief(figures, "metric")[1:] == [(97.4, "percent", "health_insurance_coverage"),
+                                           (70, "percent", "other")]
+
+
+def test_a_year_after_a_comma_belongs_to_the_next_target():
+    text = "Trong năm 2025, huyện phấn đấu tỷ lệ bao phủ BHYT đạt 93%, năm 2027 nâng lên ít nhất 96%."
+    _, targets = run(text, "vi")
+    assert brief(targets, "year") == [(93, "percent", 2025), (96, "percent", 2027)]
+
+
+def test_school_year_end_is_no_deadline_and_upgrading_is_no_goal():
+    text = ("Năm nay, 9 trường được nâng cấp với tổng vốn hơn 85 tỷ đồng. Ngành giáo dục phấn đấu có "
+            "thêm 12 trường đạt chuẩn vào cuối năm học.")
+    figures, targets = run(text, "vi", published="2025-09-05")
+    assert brief(figures) == [(9, "count"), (85_000_000_000, "currency")]
+    assert brief(targets, "year") == [(12, "count", None)]
