@@ -9,7 +9,7 @@ Three ways an article names an initiative, all driven by data under ``models/``:
   « B », « C » à Y"): each further quote joined to the previous by a comma, semicolon
   or list word continues the list;
 * an unquoted descriptive name (``initiative_patterns.jsonl``: "le modèle d'entraide
-  entre les clans", "the crew insurance savings model", "mô hình nhóm hộ tương trợ …"),
+  entre les clans", "the piglet savings model", "mô hình nhóm hộ tương trợ …"),
   kept only when it describes an insurance, savings or mutual-aid mechanism
   (``initiative_topics.jsonl``) and cut at the first word that ends it
   (``initiative_stops.jsonl``).

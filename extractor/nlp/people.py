@@ -1,11 +1,21 @@
 """Named persons with their role and organisation, from appositions.
 
-Two cues find a name, both data under ``models/LANG/``:
+Four cues find a name, all data under ``models/``:
 
 * a title (``person_honorifics.jsonl``: M., Mme, Ms, ông, bà, chị …) followed by
-  capitalised words: "Mme Dang Thi Anh Hoa", "bà H'Nguyệt Êban";
-* capitalised words followed by a comma and a role word (``person_roles.jsonl``):
-  "Le Quang Vinh, deputy director of …", "Tran Van Be, a rice farmer".
+  capitalised words: "Mme Tran Thi Mai Lan", "bà H'Linh Niê";
+* capitalised words followed by a comma (an age may come first) and a role word
+  (``person_roles.jsonl``): "Vo Minh Khoa, deputy director of …", "Lam Van Tam, 47, a
+  rice farmer";
+* a role word right before a Vietnamese full name: "Economist Do Thi Binh Minh said",
+  "Deputy general director Vu Quoc Trung";
+* a Vietnamese full name on its own: a family name and a middle name ("Văn", "Thị"; rows
+  ``surname``/``middle`` of ``place_stop.jsonl``) and one to three given names ("Lam Van
+  Tam's family", "le vieux Ha Van Sau"), unless a street or school word around it says the
+  name was given to a thing (``person_stopwords.jsonl``, ``named_after``).
+
+The last two also tell the places component which capitalised words are a person's name,
+so "Do Thi Binh Minh" yields no locality Bình Minh (see ``name_spans``).
 
 The apposition after the comma gives the role, split from the organisation where an
 organisation starts (``person_orgs.jsonl``: "… of the", "… de la Sécurité", "BHXH …"); a
@@ -17,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,7 +35,7 @@ from spacy.tokens import Doc
 from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from extractor.nlp.data import load_jsonl
 from extractor.record import Person
-from extractor.textutil import fold
+from extractor.textutil import fold, strip_accents
 
 MAX_NAME_TOKENS = 6
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
@@ -42,28 +53,52 @@ class Rules:
     honorific: re.Pattern | None
     role_after_comma: re.Pattern | None
     role_start: re.Pattern | None
+    role_before: re.Pattern | None      # a role word right before a name: "Economist X", "farmer X"
     relative: re.Pattern | None         # "who …", "qui …": finds a name, is no role
     orgs: tuple[re.Pattern, ...]
     stopwords: frozenset[str]           # capitalised openers that are never part of a name
     before: frozenset[str]              # words that, before capitalised words, make them no person
+    surname: re.Pattern | None          # a Vietnamese family name, with or without its marks
+    middles: frozenset[str]             # folded middle names ("van", "thi") that make a full name
+    thing_before: frozenset[str]        # "đường", "rue", "street": a full name given to a thing (lower case:
+    thing_after: frozenset[str]         # "Street", "School"   "trường" is no "Trưởng", so no folding)
 
 
+def _surname_pattern(rows) -> re.Pattern | None:
+    """Family names written with or without their marks, capitalised, as whole words."""
+    drop = {fold(r["not_surname"]) for r in rows if "not_surname" in r}
+    names = {v for r in rows if "surname" in r and fold(r["surname"]) not in drop
+             for v in (r["surname"], strip_accents(r["surname"]))}
+    names = {n for n in names if len(n) > 1 and n[-1].isalpha()}
+    return re.compile(rf"(?<![\w'’-])(?:{_alternation(names)})(?=\s)") if names else None
+
+
+@lru_cache(maxsize=None)
 def rules(lang: str) -> Rules:
     """Compile a language's person rules once."""
     hons = _alternation(r["text"] for r in load_jsonl("person_honorifics", lang))
-    roles = _alternation(r["text"] for r in load_jsonl("person_roles", lang))
-    relative = _alternation(r["text"] for r in load_jsonl("person_roles", lang) if r.get("relative"))
+    role_rows = load_jsonl("person_roles", lang)
+    roles = _alternation(r["text"] for r in role_rows)
+    heads = _alternation(r["text"] for r in role_rows if not r.get("relative"))
+    relative = _alternation(r["text"] for r in role_rows if r.get("relative"))
     stop_rows = load_jsonl("person_stopwords", lang)
+    place_rows = load_jsonl("place_stop", lang)
     return Rules(
         honorific=re.compile(rf"(?<![\w.])(?:{hons})\s+", re.I) if hons else None,
         role_after_comma=re.compile(
-            rf",\s+(?:(?:a|an|the|un|une|le|la|l['’])\s+)?(?:[^\W\d_][\w'’-]*\s+){{0,2}}?(?:{roles})(?!\w)", re.I)
+            rf",\s+(?:\d{{1,3}},\s+)?(?:(?:a|an|the|un|une|le|la|l['’])\s+)?"
+            rf"(?:[^\W\d_][\w'’-]*\s+){{0,2}}?(?:{roles})(?!\w)", re.I)
         if roles else None,
         role_start=re.compile(rf"(?:[^\W\d_][\w'’-]*\s+){{0,2}}?(?:{roles})(?!\w)", re.I) if roles else None,
+        role_before=re.compile(rf"(?<![\w'’-])(?:{heads})\s+$", re.I) if heads else None,
         relative=re.compile(rf"(?:{relative})(?!\w)", re.I) if relative else None,
         orgs=tuple(re.compile(r["pattern"]) for r in load_jsonl("person_orgs", lang)),
-        stopwords=frozenset(r["text"] for r in stop_rows if not r.get("before")),
+        stopwords=frozenset(r["text"] for r in stop_rows if not (r.get("before") or r.get("named_after"))),
         before=frozenset(r["text"].lower() for r in stop_rows if r.get("before")),
+        surname=_surname_pattern(place_rows),
+        middles=frozenset(fold(r["middle"]) for r in place_rows if "middle" in r),
+        thing_before=frozenset(r["text"].lower() for r in stop_rows if r.get("named_after") == "before"),
+        thing_after=frozenset(r["text"].lower() for r in stop_rows if r.get("named_after") == "after"),
     )
 
 
@@ -112,6 +147,55 @@ def name_before(text: str, pos: int, r: Rules) -> tuple[int, int] | None:
     return (tokens[0][0], tokens[-1][1]) if tokens else None
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def full_names(text: str, r: Rules) -> list[tuple[int, int, bool]]:
+    """Vietnamese full names: (start, end, certain).
+
+    A family name, then one to three more capitalised words. Certain when the second is a
+    middle name ("Lam Van Tam", "Do Thi Binh Minh's"); otherwise the caller needs another
+    cue (a role word right before it). None when a street or school word around the name
+    says it was given to a thing ("đường Lam Van Tam", "Lam Van Tam Street").
+    """
+    if r.surname is None:
+        return []
+    out = []
+    for m in r.surname.finditer(text):
+        span = name_after(text, m.start())
+        if not span:
+            continue
+        s, e = span
+        words = text[s:e].split()
+        poss = _POSSESSIVE.search(words[-1])
+        if poss:
+            e -= 2
+            words[-1] = words[-1][:-2]
+        if not 3 <= len(words) <= 4 or any(w.isupper() and len(w) > 1 for w in words):
+            continue
+        if any(w.lower() in r.thing_after for w in words):
+            continue  # "Le Van Tam Street" read as one capitalised run
+        prev = re.search(r"(\S+)\s+$", text[max(0, s - 25):s])
+        nxt = re.match(r"\s+(\S+)", text[e:e + 25]) if not poss else None
+        if (prev and prev.group(1).lower() in r.thing_before) or (nxt and nxt.group(1).lower() in r.thing_after):
+            continue
+        out.append((s, e, fold(words[1]) in r.middles))
+    return out
+
+
+def name_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans that are certainly a person's name: full names with a middle name or after a role word.
+
+    The places component skips unit names inside them ("Do Thi Binh Minh" holds Bình Minh).
+    """
+    r = rules(lang)
+    out = []
+    for s, e, certain in full_names(text, r):
+        if certain or (r.role_before and r.role_before.search(text, max(0, s - 40), s)):
+            out.append((s, e))
+    return out
+
+
 def _segments(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
     """Up to two comma-separated segments of the apposition that starts at ``pos``."""
     segs = []
@@ -135,6 +219,8 @@ def apposition(text: str, pos: int, limit: int, r: Rules,
     An "organisation" that is only a place ("pêcheur de Hoai Nhon") stays in the role.
     """
     segs = _segments(text, pos, limit)
+    if len(segs) > 1 and text[segs[0][0]:segs[0][1]].isdigit():
+        segs = _segments(text, segs[0][1], limit) + segs[2:]  # "X, 47, a farmer": an age first
     if not segs or not r.role_start:
         return None, None
     s, e = segs[0]
@@ -160,10 +246,16 @@ def apposition(text: str, pos: int, limit: int, r: Rules,
     return role, None
 
 
+def _lower_first(role: str) -> str:
+    """"Economist" opening a sentence is the role "economist"."""
+    return role[:1].lower() + role[1:] if role[1:2].islower() else role
+
+
 def _people(doc: Doc, r: Rules) -> list[Person]:
     text = doc.text
     places = [(p.start, p.end) for p in doc._.places or []]
     spans: dict[tuple[int, int], bool] = {}
+    before_roles: dict[tuple[int, int], str] = {}
     if r.honorific:
         for m in r.honorific.finditer(text):
             span = name_after(text, m.end())
@@ -174,6 +266,17 @@ def _people(doc: Doc, r: Rules) -> list[Person]:
             span = name_before(text, m.start(), r)
             if span and not any(s < span[1] and span[0] < e for s, e in spans):
                 spans.setdefault(span, False)
+    for s, e, certain in full_names(text, r):
+        role_before = r.role_before.search(text, max(0, s - 40), s) if r.role_before else None
+        if not (certain or role_before):
+            continue
+        wider = [k for k, titled in spans.items() if not titled and k[0] < s and k[1] == e]
+        for k in wider:  # "Economist Do Thi Binh Minh, …": the role word is no part of the name
+            del spans[k]
+        if not any(ps < e and s < pe for ps, pe in spans):
+            spans[(s, e)] = False
+            if role_before:
+                before_roles[(s, e)] = role_before.group().strip()
     people: list[Person] = []
     keys: list[frozenset[str]] = []
     for (s, e) in sorted(spans):
@@ -184,6 +287,8 @@ def _people(doc: Doc, r: Rules) -> list[Person]:
         key = frozenset(fold(w) for w in words)
         sent_end = next((se for ss, se in doc._.sentences or [] if ss <= s < se), len(text))
         role, org = apposition(text, e, sent_end, r, places)
+        if (s, e) in before_roles and not role:
+            role = _lower_first(before_roles[(s, e)])
         dup = next((p for p, k in zip(people, keys) if key <= k or k <= key), None)
         if dup is not None:
             dup.role = dup.role or role

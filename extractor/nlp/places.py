@@ -5,7 +5,7 @@ A unit's name is a run of capitalised words ("Hà Tĩnh", "Ha Tinh", "Ha-Tinh", 
 first. The words around it are the evidence: a type word ("huyện", "district of",
 "la commune littorale de", "Chau Thanh district") tells the level; "cũ", "ancien",
 "former" the era; an honorific or a family name in front says it is a person
-("Mme Dang Thi Anh Hoa"), a street or lake word that it is not a unit at all. A bare
+("Mme Tran Thi Mai Lan", "Economist Do Thi Binh Minh"), a street or lake word that it is not a unit at all. A bare
 single word counts only when it is a province or a known short form ("Huế", "Hatinh",
 "HCMC"), and Vietnamese spelling must match the unit's own ("Bà Lê" is not "Ba Lế"), so
 common words that happen to fold like unit names stay out.
@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from extractor import gazetteer as gz
 from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
+from extractor.nlp import people
 from extractor.nlp.data import load_jsonl
 from extractor.nlp.doc import PlaceMention
 from extractor.record import Locality, Span
@@ -38,12 +39,14 @@ WINDOW = 80            # characters before a name searched for its type word
 NEAR = 250             # characters within which a parent district counts as context
 ROUNDUP_RATIO = 3.0    # a province named this many times more than any other is the subject
 TRAVELLING_KINDS = frozenset({"Thành phố", "Thị xã"})  # gazetteer kinds of units named bare anywhere
-ROUNDUP_MIN = 4        # provinces with a figure that make an article a round-up
+NUMBER_NEAR = 80       # characters around a province's name where its figure stands in a round-up
+ROUNDUP_MIN = 3        # provinces with a figure that make an article a round-up
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _JOIN = re.compile(r"[ \u00a0\u202f]?[-‐–—][ \u00a0\u202f]?|[ \u00a0\u202f]")
 _ELISION = re.compile(r"[dlDL]['’](?=[^\W\d_])")
-_DIGIT = re.compile(r"\d")
+_FIGURE_DIGIT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d")  # a digit that does not start a year
+_DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:[—–-]|\((?:[A-Z]{2,6}|[^()\n]{0,12}\d[^()\n]{0,12})\))")
 _CONNECTOR = r"(?:\s+(?:de|du|des|of|of\s+the)\s+|\s+d['’]|\s*d['’])"
 
 
@@ -152,17 +155,22 @@ def _runs(text: str, breaks: frozenset[str] = frozenset()) -> list[list[tuple[in
     return runs
 
 
-def find(text: str, rules: Rules) -> list[Hit]:
-    """Every stretch of ``text`` that names an administrative unit (unresolved)."""
+def find(text: str, rules: Rules, persons: list[tuple[int, int]] = ()) -> list[Hit]:
+    """Every stretch of ``text`` that names an administrative unit (unresolved).
+
+    ``persons`` are spans known to be people's names ("Do Thi Binh Minh"): a unit name
+    inside one counts only with its own type word.
+    """
     hits: list[Hit] = []
     for run in _runs(text, rules.honorific_words):
         if rules.honorific_before.search(text[max(0, run[0][0] - 20):run[0][0]]):
             continue  # a person's name after M., Mme, ông, bà …
         words = [fold(text[s:e]) for s, e in run[:2]]
-        if len(run) > 2 and words[1] in rules.middles:
-            continue  # "Dinh Van Thang", "Ca Thi Hoa"
+        if len(run) > 2 and words[1] in rules.middles and words[0] not in rules.type_levels:
+            continue  # "Lam Van Tam", "Ca Thi Nga"; not "Huyện Văn Giang"
         personal = len(run) > 2 and (words[0] in rules.surnames or words[0] in rules.honorifics)
-        hits.extend(_best_matches(text, run, rules, personal))
+        hits.extend(h for h in _best_matches(text, run, rules, personal)
+                    if h.typed or not any(ps <= h.start and h.end <= pe for ps, pe in persons))
     return hits
 
 
@@ -222,7 +230,7 @@ def _match(text: str, run, i: int, size: int, rules: Rules, personal: bool):
         return None
     province = any(u.level == "province" for u in units)
     if personal and i > 0:
-        return None, province  # inside a person's name ("Nguyễn Hữu Tài")
+        return None, province  # inside a person's name ("Phạm Hữu Lộc")
     return units, province
 
 
@@ -390,8 +398,9 @@ def _main_provinces(hits: list[Hit], title_hits, doc: Doc) -> list[str]:
     """The provinces the article is about (today's names).
 
     One province dominates a local story (named three times as often as any other, the
-    title and lead counting more); without one, a round-up naming figures for many
-    provinces lists every province named in a sentence with a number.
+    title and lead counting more, a dateline less); without one, a round-up naming
+    figures for several provinces lists every province named near a number that is not
+    a year (a dateline or the venue of a press conference gets none).
     """
     weight: Counter[str] = Counter()
     with_number: Counter[str] = Counter()
@@ -399,9 +408,10 @@ def _main_provinces(hits: list[Hit], title_hits, doc: Doc) -> list[str]:
     text = doc.text  # spaCy rebuilds it on every access
     for hit in hits:
         if hit.province:
-            weight[hit.province] += 2.0 if hit.sentence == 0 else 1.0
+            dateline = _dateline(text, hit)
+            weight[hit.province] += 0.5 if dateline else 2.0 if hit.sentence == 0 else 1.0
             s, e = spans[hit.sentence] if hit.sentence >= 0 else (0, 0)
-            if _DIGIT.search(text, s, e):
+            if not dateline and _FIGURE_DIGIT.search(text, max(s, hit.start - NUMBER_NEAR), min(e, hit.end + NUMBER_NEAR)):
                 with_number[hit.province] += 1
     for hit in title_hits:
         anchor = _anchor(hit)
@@ -415,6 +425,12 @@ def _main_provinces(hits: list[Hit], title_hits, doc: Doc) -> list[str]:
     if top < ROUNDUP_RATIO * second and len(with_number) >= ROUNDUP_MIN:
         return [p for p, _ in ranked if with_number[p]]
     return [p for p, w in ranked if w >= max(2.0, top * 0.5)] or [ranked[0][0]]
+
+
+def _dateline(text: str, hit: Hit) -> bool:
+    """ "HA NOI —", "Can Tho (VNA)": where the reporter filed from, weaker than a mention."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return not text[line_start:hit.start].strip() and bool(_DATELINE_AFTER.match(text, hit.end))
 
 
 def localities(hits: list[Hit]) -> list[Locality]:
@@ -454,7 +470,7 @@ def make_places(nlp: Language, name: str, lang: str):
     compiled = rules(lang)
 
     def component(doc: Doc) -> Doc:
-        hits = find(doc.text, compiled)
+        hits = find(doc.text, compiled, people.name_spans(doc.text, lang))
         title_hits = find(doc._.title or "", compiled)
         doc._.provinces = resolve(hits, doc, title_hits=title_hits)
         doc._.places = mentions(hits)

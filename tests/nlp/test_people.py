@@ -82,3 +82,32 @@ def test_vi_religious_titles_and_village_elders():
             "Già làng Hồ Văn Lập, người có uy tín trong bản, cũng vận động con cháu mua thẻ.")
     names = [name for name, _role, _org in run(text, "vi")]
     assert names == ["Thạch Sô Kha", "Hồ Văn Lập"]
+
+
+def test_en_role_word_before_a_full_name():
+    text = ("Deputy general director Vu Quoc Trung said the fund was sound. "
+            "Economist Do Thi Binh Minh of a private bank called the target ambitious.")
+    assert run(text, "en") == [("Vu Quoc Trung", "deputy general director", None),
+                               ("Do Thi Binh Minh", "economist", None)]
+
+
+def test_en_age_between_name_and_role():
+    text = "Lam Van Tam, 47, a rice farmer, paid for four cards. Trinh Thi Thu Ha, principal of a village school, agreed."
+    assert run(text, "en") == [("Lam Van Tam", "rice farmer", None),
+                               ("Trinh Thi Thu Ha", "principal of a village school", None)]
+
+
+def test_en_full_name_with_a_middle_name_needs_no_cue_and_loses_its_possessive():
+    text = "When the cards of Ha Van Khoi's household ran out, the village paid. Le Van Tam Street was repaved."
+    assert run(text, "en") == [("Ha Van Khoi", None, None)]
+
+
+def test_fr_full_name_after_an_adjective_and_a_street_named_after_someone():
+    text = ("Le vieux Lam Van Sau, du hameau voisin, a été opéré à Hue. "
+            "La permanence se tient rue Nguyen Thi Minh Khai.")
+    assert run(text, "fr") == [("Lam Van Sau", None, None)]
+
+
+def test_vi_full_name_given_to_a_school_is_no_person():
+    text = "Học sinh Trường THPT Trần Văn Ơn đã có thẻ BHYT; ông Trần Văn Ơn là tên một nhà giáo."
+    assert run(text, "vi") == [("Trần Văn Ơn", None, None)]

@@ -120,7 +120,7 @@ def test_vi_type_words_and_parenthesised_old_province():
 
 
 def test_vi_common_words_and_people_are_not_units():
-    doc = run("Ông Nguyễn Hữu Tài cho biết bà con sống ấm no, hạnh phúc và đoàn kết. "
+    doc = run("Ông Phạm Hữu Lộc cho biết bà con sống ấm no, hạnh phúc và đoàn kết. "
               "Bộ Y tế đánh giá cao xã Hạnh Phúc.", "vi")
     assert [loc.name for loc in doc._.localities] == ["Hạnh Phúc"]
 
@@ -193,3 +193,30 @@ def test_bare_city_names_travel():
 ])
 def test_industrial_parks_named_after_a_commune_are_not_units(lang, text):
     assert set(by_name(run(text, lang))) == {"Vĩnh Long"}
+
+
+# --- people whose names hold a unit's name ------------------------------------------------
+
+def test_en_full_name_after_a_role_word_holds_no_unit():
+    doc = run("Economist Do Thi Binh Minh of a Hanoi think tank said Lao Cai had caught up. "
+              "Deputy director Vu Quoc Long Xuyen praised the drive.", "en")
+    assert set(by_name(doc)) == {"Hà Nội", "Lào Cai"}
+
+
+def test_fr_full_name_with_a_middle_name_after_an_adjective():
+    doc = run("Le vieux Lam Van Tan Chau, du hameau voisin, a renouvelé sa carte à Can Tho.", "fr")
+    assert set(by_name(doc)) == {"Cần Thơ"}
+
+
+def test_vi_type_word_opening_a_bullet_is_no_surname():
+    doc = run("Tỷ lệ bao phủ BHYT tại tỉnh Hưng Yên:\n- Huyện Văn Lâm (cũ): 96,1%\n- Huyện Mỹ Hào (cũ): 95%",
+              "vi", published="2025-10-01")
+    assert by_name(doc)["Văn Lâm"].level == "district"
+    assert by_name(doc)["Văn Lâm"].province == "Hưng Yên"
+
+
+def test_roundup_ignores_a_province_named_only_as_the_venue():
+    text = ("HA NOI — Coverage reached 94.1 per cent this year, up from 2024, according to the yearly "
+            "report that the ministry presented at a press briefing in Ha Noi on Monday. Nghe An led with 97 per cent. Son La was last "
+            "with 88 per cent. In Ca Mau, 91 per cent of claims were settled online.")
+    assert set(run(text, "en")._.provinces) == {"Nghệ An", "Sơn La", "Cà Mau"}
