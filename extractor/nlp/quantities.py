@@ -389,7 +389,7 @@ INSURANCES = ("health", "social", "unemployment")
 
 def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple[int, int],
             context: str | None, coordinator: re.Pattern | None = None,
-            previous: str | None = None) -> str | None:
+            previous: str | None = None, shares: bool = False) -> str | None:
     """Metric from the vocabulary around the number (see ``quantity_metrics.jsonl``).
 
     ``segment`` is the stretch of the clause between the neighbouring numbers: the
@@ -397,7 +397,8 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
     lượng lao động tham gia BHXH"; then before it: "social insurance covered 31.6 per
     cent"); ``context`` the insurance last named before the sentence, for "Tam Ky
     reached 96.2 per cent"; ``previous`` the metric of the count before it in its
-    sentence, which a subset ("4.000 người trong số đó", "dont 300") shares.
+    sentence, which a subset ("4.000 người trong số đó", "dont 300") shares; ``shares``
+    says the sentence holds a percentage, of which "the 40,000 pupils" is the base.
     """
     if it.change or it.unit == "percentage_point":
         return None
@@ -410,7 +411,6 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
     after = [t for t in tags if it.end <= t[0] < min(hi, it.end + 60)]
     before = [t for t in tags if max(lo, it.start - 90) <= t[0] < it.start]
     in_clause = {t[2] for t in tags if cs <= t[0] < ce}
-    clause_before = {t[2] for t in tags if cs <= t[0] < it.start}
     in_sentence = [t for t in tags if it.scope[0] <= t[0] < se]
     kinds = {t[2] for t in after + before}
     right_before = {t[2] for t in tags if it.start - 30 <= t[0] and it.start - 12 <= t[1] <= it.start and t[0] >= lo}
@@ -440,7 +440,10 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
         if "population" in right_after and insurance is None and {"coverage", "participation", "reach"} & kinds:
             return "health_insurance_coverage"
         named_after = next((t[2] for t in after if t[2] in INSURANCES), None)
-        if "share_other" in clause_before and not named_after:
+        share_words = [t[0] for t in tags if t[2] == "share_other" and cs <= t[0] < it.start]
+        named = {"coverage", "population", "labour"}  # "plan …: a coverage rate of 96 %"
+        restated = share_words and any(t[2] in named and max(share_words) < t[0] < it.start for t in tags)
+        if share_words and not named_after and not restated:
             return "other"  # "50 % de la cotisation …, 40 % pour …"
         if insurance:
             return f"{insurance}_insurance_coverage"
@@ -452,6 +455,8 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
             return f"{insurance}_insurance_coverage"
         return "other"
     head = next((t[2] for t in after if t[2] in ("people", "participant", "card", "org")), None)
+    if shares and head == "people" and any(t[2] == "definite" and it.start - 3 <= t[1] <= it.start for t in tags):
+        return "other"  # "93 % of the 40,000 pupils", "les 8 000 élèves … sont assurés à 99 %": a population's size
     subject = "participant" in {t[2] for t in before}  # "le nombre de participants … a atteint 20,1 millions"
     if head in ("card", "org") or (head is None and not subject and not {"participant", "participation"} & right_after):
         return "other"
@@ -610,12 +615,15 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
             _qualify(text, it, r)
         else:
             _range_changes(text, it, r)
+    _same_currency(items)
     _decide_targets(text, items, r, year_now)
     tags = _tags(text, r, [(i.start, i.end) for i in (doc._.initiatives or [])])
     places = sorted(doc._.places or [], key=lambda p: p.start)
     provinces = list(doc._.provinces or [])
     figures, targets = [], []
     last_count: dict[tuple[int, int], str | None] = {}  # sentence → metric of its last count
+    shared = {it.sentence for it in items if it.unit == "percent"}
+    decided = []
     for i, it in enumerate(items):
         lo = items[i - 1].end if i else it.clause[0]
         hi = items[i + 1].start if i + 1 < len(items) else it.clause[1]
@@ -628,9 +636,12 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
         else:
             span = (it.start, it.end)
         metric = _metric(text, it, tags, (lo, hi), _context_insurance(text, tags, it.sentence[0]), r.coordinator,
-                         last_count.get(it.sentence))
+                         last_count.get(it.sentence), it.sentence in shared)
         if it.unit == "count":
             last_count[it.sentence] = metric
+        decided.append((it, metric, span))
+    metrics = _apposed_counts([(it, m) for it, m, _ in decided], tags)
+    for (it, _, span), metric in zip(decided, metrics):
         common = dict(value=it.value, unit=it.unit, currency=it.currency, metric=metric,
                       locality=_locality(text, it, places, provinces, r),
                       text=text[span[0]:span[1]], start=span[0], end=span[1],
@@ -640,6 +651,32 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
         else:
             figures.append(Figure(qualifier=it.qualifier, as_of=_as_of(text, it, r, published), **common))
     return figures, targets
+
+
+def _apposed_counts(decided: list[tuple[Item, str | None]], tags) -> list[str | None]:
+    """"3.9 million people, or 95 per cent of the population, had health insurance",
+    "2,1 millions d'habitants …, soit un taux de couverture de 94 %": a head-count restated
+    as a coverage rate counts the insured of that insurance."""
+    metrics = [m for _, m in decided]
+    for i, ((it, metric), (nxt, nxt_metric)) in enumerate(zip(decided, decided[1:])):
+        if it.unit != "count" or metric != "other" or nxt.unit != "percent" or it.sentence != nxt.sentence:
+            continue
+        if not (nxt_metric or "").endswith("_coverage") or nxt.start - it.end > 120:
+            continue
+        between = {t[2] for t in tags if it.end <= t[0] < nxt.start}
+        head = {t[2] for t in tags if it.end <= t[0] < it.end + 18}
+        if "equals" in between and not {"negation", "benefit"} & between and not {"org", "card"} & head:
+            metrics[i] = nxt_metric.replace("_coverage", "_participants")
+    return metrics
+
+
+def _same_currency(items: list[Item]) -> None:
+    """"1 250 milliards de dôngs, dont plus de 400 milliards": a bare amount on the same
+    scale as the sum of money just before it in its sentence is money too."""
+    for prev, it in zip(items, items[1:]):
+        if (it.unit == "count" and prev.unit == "currency" and it.num.scaled and it.num.scale == prev.num.scale
+                and it.sentence == prev.sentence and it.start - prev.end <= 80):
+            it.unit, it.currency = "currency", prev.currency
 
 
 _LIST_ITEM = re.compile(r"[-•*–+▪·]\s|\d{1,2}[.)]\s")

@@ -280,3 +280,29 @@ def test_school_year_end_is_no_deadline_and_upgrading_is_no_goal():
     figures, targets = run(text, "vi", published="2025-09-05")
     assert brief(figures) == [(9, "count"), (85_000_000_000, "currency")]
     assert brief(targets, "year") == [(12, "count", None)]
+
+
+def test_a_head_count_restated_as_a_coverage_rate_counts_the_insured():
+    text = "Across the district, about 212,000 residents, or 94.1 per cent of the population, held health insurance cards."
+    figures, _ = run(text, "en")
+    assert brief(figures, "metric") == [(212000, "count", "health_insurance_participants"),
+                                        (94.1, "percent", "health_insurance_coverage")]
+
+
+def test_the_size_of_a_population_is_not_a_count_of_insured():
+    text = "Nearly 96.2 per cent of the 38,400 pupils in the district now hold health insurance cards."
+    figures, _ = run(text, "en")
+    assert brief(figures, "metric")[1] == (38400, "count", "other")
+
+
+def test_a_bare_amount_after_a_sum_of_money_on_the_same_scale_is_money():
+    text = "Les arriérés atteignent 830 milliards de dôngs, dont près de 210 milliards dus depuis deux ans."
+    figures, _ = run(text, "fr")
+    assert brief(figures, "currency") == [(830_000_000_000, "currency", "VND"), (210_000_000_000, "currency", "VND")]
+
+
+def test_satisfaction_after_an_agency_name_and_vietnamese_tens_in_words():
+    text = ("Khảo sát cho thấy mức độ hài lòng của người dân đối với BHXH tỉnh Gia Lai đạt 88,4%. "
+            "Xã đã mở hai mươi lớp tập huấn cho cán bộ thu.")
+    figures, _ = run(text, "vi")
+    assert brief(figures, "metric") == [(88.4, "percent", "satisfaction"), (20, "count", "other")]
