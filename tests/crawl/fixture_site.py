@@ -21,16 +21,16 @@ def article(title: str, paragraphs: list[str], *, lang: str = "vi", canonical: s
             date: str = "2025-09-12", charset: str = "utf-8") -> str:
     canon = f'<link rel="canonical" href="{canonical}">' if canonical else ""
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
-    return f"""<!doctype html><html lang="{lang}"><head><meta charset="{charset}">
+    return f"""<!doctype html><html lang="{lang}"><head><meta name="robots" content="index"><meta charset="{charset}">
 <title>{title}</title>{canon}<meta property="article:published_time" content="{date}T08:00:00+07:00">
-</head><body><header><a href="/">Trang chủ</a> <a href="/xa-hoi/">Xã hội</a></header>
+</head><body><header><a href="/">Báo Tỉnh</a> · <a href="/xa-hoi/">Chuyên mục Xã hội</a></header>
 <article><h1>{title}</h1><time datetime="{date}">{date}</time>
 {body}
 </article><footer><a href="/tin/bhyt-vung-cao-1.html">Tin liên quan</a></footer></body></html>"""
 
 
-VI_1 = article("Huyện vùng cao nâng tỷ lệ bao phủ bảo hiểm y tế lên 93,4%", [
-    "Đến cuối tháng 8, toàn huyện Kỳ Sơn có hơn 61.200 người tham gia bảo hiểm y tế, đạt tỷ lệ bao phủ 93,4% dân số.",
+VI_1 = article("Huyện vùng cao nâng tỷ lệ bao phủ bảo hiểm y tế lên 92,7%", [
+    "Đến cuối tháng 8, toàn huyện Kỳ Sơn có hơn 61.200 người tham gia bảo hiểm y tế, đạt tỷ lệ bao phủ 92,7% số dân.",
     "Bảo hiểm xã hội huyện phối hợp với các xã tổ chức đối thoại tại thôn bản, hướng dẫn bà con cài đặt ứng dụng VssID.",
     "Mục tiêu của huyện là đạt ít nhất 95% người dân có thẻ bảo hiểm y tế trước ngày 31 tháng 12 năm 2025.",
 ])
@@ -120,7 +120,7 @@ class FixtureSite:
 
     def _pages(self) -> dict[str, tuple[str, bytes]]:
         html = "text/html; charset=utf-8"
-        home = f"""<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Báo Tỉnh</title>
+        home = f"""<!doctype html><html lang="vi"><head><meta name="robots" content="index"><meta charset="utf-8"><title>Báo Tỉnh</title>
 <link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body>
 <a href="/xa-hoi/">Xã hội</a> <a href="/tin/bhyt-vung-cao-1.html">Bảo hiểm y tế vùng cao</a></body></html>"""
         section = f"""<!doctype html><html><head><meta charset="utf-8"><title>Xã hội</title>
