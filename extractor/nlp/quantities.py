@@ -69,6 +69,8 @@ class Rules:
     cues: list[tuple[re.Pattern, str, str]]
     clause_break: re.Pattern | None
     coordinator: re.Pattern | None
+    list_sep: re.Pattern | None
+    present: re.Pattern | None
     relative_years: list[tuple[re.Pattern, int]]
     metric_tags: list[tuple[re.Pattern, str]]
     months: dict[str, int]
@@ -132,6 +134,8 @@ def rules(lang: str) -> Rules:
                r.get("position", "before")) for r in cues],
         clause_break=_rx(_patterns([r for r in load_jsonl("quantity_clauses", lang) if "pattern" in r])),
         coordinator=_rx(f"(?<!\\w)(?:{_patterns([r for r in load_jsonl('quantity_clauses', lang) if 'and' in r], 'and')})(?!\\w)"),
+        list_sep=_rx(_patterns([r for r in load_jsonl("quantity_clauses", lang) if "list" in r], "list")),
+        present=_rx(f"(?<!\\w)(?:{_patterns([r for r in load_jsonl('quantity_clauses', lang) if 'present' in r], 'present')})(?!\\w)"),
         relative_years=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), int(r["offset"]))
                         for r in load_jsonl("quantity_years", lang)],
         metric_tags=[(re.compile(f"(?<!\\w)(?:{r['pattern']})", re.I), r["tag"])
@@ -331,11 +335,22 @@ def _decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None
                 continue
             following = [i for i, it in enumerate(group) if it.start >= e]
             for n, i in enumerate(following):
-                if n and not (r.coordinator and r.coordinator.search(text[group[following[n - 1]].end:group[i].start])):
+                if n and not _continues_goal(text[group[following[n - 1]].end:group[i].start], r):
                     break
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
+
+
+def _continues_goal(gap: str, r: Rules) -> bool:
+    """Does a goal still govern the next number after ``gap``? Yes when a coordinator joins
+    them ("… 93,5% và … 17%") or a list comma does ("ít nhất 45% …, khoảng 35% … và …"),
+    unless the gap brings the present back ("…, hiện đạt 92%", ", up from 90 per cent")."""
+    if r.present and r.present.search(gap):
+        return False
+    if r.coordinator and r.coordinator.search(gap):
+        return True
+    return bool(r.list_sep and r.list_sep.search(gap)) and len(gap) <= 90
 
 
 def _between_number(it: Item, pos: int, group: list[Item]) -> bool:

@@ -306,3 +306,21 @@ def test_satisfaction_after_an_agency_name_and_vietnamese_tens_in_words():
             "Xã đã mở hai mươi lớp tập huấn cho cán bộ thu.")
     figures, _ = run(text, "vi")
     assert brief(figures, "metric") == [(88.4, "percent", "satisfaction"), (20, "count", "other")]
+
+
+def test_a_goal_governs_a_listed_series_of_numbers():
+    text = ("Đến năm 2030, tỉnh đặt mục tiêu có ít nhất 40% lực lượng lao động tham gia BHXH, "
+            "khoảng 30% tham gia bảo hiểm thất nghiệp và trên 96% dân số có thẻ BHYT.")
+    figures, targets = run(text, "vi")
+    assert figures == []
+    assert brief(targets, "year", "comparator") == [
+        (40, "percent", 2030, ">="), (30, "percent", 2030, "~"), (96, "percent", 2030, ">")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Huyện phấn đấu đạt 95% dân số có thẻ BHYT, hiện đạt 91,5%."),
+    ("en", "The district aims to reach 95 per cent, up from 91.5 per cent last year."),
+])
+def test_a_comma_that_brings_the_present_back_ends_the_goal(lang, text):
+    figures, targets = run(text, lang)
+    assert [t.value for t in targets] == [95] and [f.value for f in figures] == [91.5]
