@@ -324,3 +324,12 @@ def test_a_goal_governs_a_listed_series_of_numbers():
 def test_a_comma_that_brings_the_present_back_ends_the_goal(lang, text):
     figures, targets = run(text, lang)
     assert [t.value for t in targets] == [95] and [f.value for f in figures] == [91.5]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Au cours des huit premiers mois, 3 200 personnes ont adhéré ; le collecteur travaille depuis trois décennies."),
+    ("en", "Over nearly three decades and two quarters of this year, 3,200 people joined the scheme."),
+])
+def test_periods_are_not_figures(lang, text):
+    figures, _ = run(text, lang)
+    assert [f.value for f in figures] == [3200]
