@@ -80,7 +80,9 @@ def rules(lang: str) -> Rules:
         (re.compile(row["pattern"], re.I), re.compile(row["strip"], re.I) if row.get("strip") else None,
          bool(row.get("lowercase")))
         for row in load_jsonl("initiative_patterns", lang))
-    stops = _alternation([r["text"] for r in load_jsonl("initiative_stops", lang)])
+    stop_rows = load_jsonl("initiative_stops", lang)
+    stops = "|".join(filter(None, [_alternation([r["text"] for r in stop_rows if "text" in r]),
+                                   *(r["pattern"] for r in stop_rows if "pattern" in r)]))
     topics = _alternation([r["text"] for r in load_jsonl("initiative_topics", lang)])
     return Rules(
         quote=re.compile("|".join(quotes)),

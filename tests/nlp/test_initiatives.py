@@ -120,3 +120,19 @@ def test_fr_model_of_a_place_is_no_name_and_place_inside_name_gives_locality():
                    for m in [text.rindex("Quy Hop")]])
     assert names(items) == ["Jeunesse de Quy Hop et assurance sociale"]
     assert items[0].locality == "Quỳ Hợp"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The commune has piloted the model of boat owners paying voluntary social insurance for their crews, "
+           "which has helped dozens of fishermen.",
+     ["boat owners paying voluntary social insurance for their crews"]),
+    ("fr", "L'Union des jeunes a lancé le modèle de parrainage des familles pauvres par les enseignants, "
+           "grâce auquel chaque foyer garde sa carte.",
+     ["parrainage des familles pauvres par les enseignants"]),
+    ("vi", "Hội Nông dân duy trì mô hình quỹ tiết kiệm của hội viên nuôi ong, giúp nhiều hộ mua thẻ BHYT.",
+     ["quỹ tiết kiệm của hội viên nuôi ong"]),
+    ("vi", "Xã nhân rộng mô hình tổ tiết kiệm mua thẻ BHYT tại xã Kỳ Sơn từ đầu năm.",
+     ["tổ tiết kiệm mua thẻ BHYT"]),
+])
+def test_descriptive_names_keep_their_complements_but_not_the_place(lang, text, expected):
+    assert names(run(text, lang)) == expected
