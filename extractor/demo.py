@@ -116,9 +116,21 @@ def main(argv: list[str] | None = None) -> int:
         console.print(f"(plot of coverage over time, targets as stars: {png})")
 
     console.print(Rule("5. Browse it"))
-    console.print(f"extractor serve --db {args.db}    # then open http://127.0.0.1:8001/")
+    console.print(f"{_command()} serve --db {args.db}    # then open http://127.0.0.1:8001/", soft_wrap=True)
     return 0
+
+
+def _command() -> str:
+    """How to call `extractor` from here: the venv's script when it is not on PATH."""
+    import os
+    import shutil
+
+    script = Path(sys.executable).parent / "extractor"
+    if shutil.which("extractor") == str(script) or not script.exists():
+        return "extractor"
+    return os.path.relpath(script) if Path.cwd() in script.parents else str(script)
 
 
 if __name__ == "__main__":
     sys.exit(main())
+
