@@ -15,6 +15,7 @@ from extractor.store.places import Scope, scope
 ITEM_KINDS = ("figure", "target", "initiative", "locality", "person")
 KINDS = (*ITEM_KINDS, "article")
 _WORD = re.compile(r"\w+")
+COMPARATORS = {">=": "≥ ", ">": "> ", "~": "~", "<=": "≤ ", "<": "< "}  # a target's comparator, as read
 
 
 @dataclass
@@ -44,79 +45,66 @@ def province_clause(name: str, alias: str = "i") -> tuple[str, list[str], Scope]
     return sql, keys + keys, sc
 
 
-def _date_clauses(col: str, f: Filters) -> tuple[list[str], list]:
-    where, params = [], []
-    if f.date_from:
-        where.append(f"{col} >= ?")
-        params.append(f.date_from)
-    if f.date_to:
-        where.append(f"substr({col}, 1, length(?)) <= ?")
-        params += [f.date_to, f.date_to]
-    return where, params
+Clause = tuple[str, list]
+
+
+def _where(*clauses: Clause | None) -> Clause:
+    """The conjunction of the filters that are set (an unset filter is passed as None)."""
+    present = [c for c in clauses if c]
+    return " AND ".join(sql for sql, _ in present) or "1", [p for _, params in present for p in params]
+
+
+def _dates(col: str, f: Filters) -> tuple[Clause | None, Clause | None]:
+    """``--to 2025`` keeps all of 2025: the date is compared on the precision given."""
+    return ((f"{col} >= ?", [f.date_from]) if f.date_from else None,
+            (f"substr({col}, 1, length(?)) <= ?", [f.date_to, f.date_to]) if f.date_to else None)
 
 
 def search(conn: sqlite3.Connection, f: Filters) -> list[dict]:
     """Items (or articles, with ``kind='article'``) matching every filter, newest first."""
+    q = fts_query(f.text) if f.text else None
+    if f.text and q is None:
+        return []  # text with no word in it (only punctuation) matches nothing
     if f.kind == "article":
-        return search_articles(conn, f)
-    where, params = ["i.current = 1"], []
-    if f.kind:
-        where.append("i.kind = ?")
-        params.append(f.kind)
-    if f.province:
-        sql, keys, _ = province_clause(f.province)
-        where.append(sql)
-        params += keys
-    if f.metric:
-        where.append("i.metric = ?")
-        params.append(f.metric)
-    if f.lang:
-        where.append("i.language = ?")
-        params.append(f.lang)
-    dates, dparams = _date_clauses("i.published", f)
-    where += dates
-    params += dparams
-    if f.text:
-        q = fts_query(f.text)
-        if q is None:
-            return []
-        where.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
-        params.append(q)
+        return _search_articles(conn, f, q)
+    where, params = _where(
+        ("i.current = 1", []),
+        ("i.kind = ?", [f.kind]) if f.kind else None,
+        province_clause(f.province)[:2] if f.province else None,
+        ("i.metric = ?", [f.metric]) if f.metric else None,
+        ("i.language = ?", [f.lang]) if f.lang else None,
+        *_dates("i.published", f),
+        ("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)", [q]) if q else None,
+    )
     sql = ("SELECT i.*, r.title, a.url, a.identity, a.uid AS article_uid FROM items i"
            " JOIN revisions r ON r.id = i.revision_id JOIN articles a ON a.id = i.article_id"
-           f" WHERE {' AND '.join(where)}"
+           f" WHERE {where}"
            " ORDER BY i.published IS NULL, i.published DESC, i.article_id, i.kind, i.n")
     if f.limit:
         sql += f" LIMIT {int(f.limit)}"
     return [item_row(row) for row in conn.execute(sql, params)]
 
 
-def search_articles(conn: sqlite3.Connection, f: Filters) -> list[dict]:
-    where, params = ["1"], []
-    if f.province:
-        sql, keys, _ = province_clause(f.province)
-        marks = ", ".join("?" * (len(keys) // 2))
-        where.append(f"(r.id IN (SELECT revision_id FROM revision_provinces WHERE province_key IN ({marks}))"
-                     f" OR r.id IN (SELECT revision_id FROM items i WHERE {sql}))")
-        params += keys[: len(keys) // 2] + keys
-    if f.lang:
-        where.append("r.language = ?")
-        params.append(f.lang)
-    if f.metric:
-        where.append("r.id IN (SELECT revision_id FROM items WHERE metric = ?)")
-        params.append(f.metric)
-    dates, dparams = _date_clauses("r.published", f)
-    where += dates
-    params += dparams
-    q = fts_query(f.text) if f.text else None
-    if f.text and q is None:
-        return []
-    if q:
-        where.append("r.id IN (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ?)")
-        params.append(q)
+def _article_province(name: str) -> Clause:
+    """An article is about a province when it says so, or when one of its items lies there."""
+    sql, keys, _ = province_clause(name)
+    own = keys[: len(keys) // 2]
+    marks = ", ".join("?" * len(own))
+    return (f"(r.id IN (SELECT revision_id FROM revision_provinces WHERE province_key IN ({marks}))"
+            f" OR r.id IN (SELECT revision_id FROM items i WHERE {sql}))", own + keys)
+
+
+def _search_articles(conn: sqlite3.Connection, f: Filters, q: str | None) -> list[dict]:
+    where, params = _where(
+        _article_province(f.province) if f.province else None,
+        ("r.language = ?", [f.lang]) if f.lang else None,
+        ("r.id IN (SELECT revision_id FROM items WHERE metric = ?)", [f.metric]) if f.metric else None,
+        *_dates("r.published", f),
+        ("r.id IN (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ?)", [q]) if q else None,
+    )
     sql = ("SELECT a.uid AS article_uid, a.url, a.identity, r.* FROM articles a"
            " JOIN revisions r ON r.id = a.current_revision_id"
-           f" WHERE {' AND '.join(where)}"
+           f" WHERE {where}"
            " ORDER BY r.published IS NULL, r.published DESC, a.id")
     if f.limit:
         sql += f" LIMIT {int(f.limit)}"
@@ -141,7 +129,7 @@ def describe(row: sqlite3.Row | dict) -> str:
             unit = f" {row['currency'] or ''}".rstrip()
         metric = "" if row["metric"] in (None, "other") else row["metric"].replace("_", " ")
         if kind == "target":
-            cmp = {">=": "≥ ", ">": "> ", "~": "~", "<=": "≤ ", "<": "< "}.get(row["comparator"], "")
+            cmp = COMPARATORS.get(row["comparator"], "")
             by = f" by {row['year']}" if row["year"] else ""
             return " ".join(f"target {cmp}{num}{unit} {metric}{by}".split())
         qual = {"approx": "~", "more_than": "> ", "at_least": "≥ ", "less_than": "< ", "at_most": "≤ "}

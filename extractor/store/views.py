@@ -6,10 +6,9 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from extractor.store.search import describe, province_clause
+from extractor.store.search import COMPARATORS, describe, province_clause
 from extractor.textutil import fold
 
-_CMP = {">=": "≥ ", ">": "> ", "~": "~", "<=": "≤ ", "<": "< "}
 COVERAGE_METRICS = ("health_insurance_coverage", "social_insurance_coverage",
                     "health_insurance_participants", "social_insurance_participants")
 
@@ -81,7 +80,7 @@ def plot(view: dict, out: str | Path) -> Path:
                        color=colors[metric], edgecolor="black", zorder=3,
                        label=f"target: {metric.replace('_', ' ')}")
             for d, value, t in sorted(set((d, v, (t["comparator"] or "", t["year"])) for d, v, t in targets)):
-                ax.annotate(f"{_CMP.get(t[0], '')}{value:g} % by {t[1]}", (d, value),
+                ax.annotate(f"{COMPARATORS.get(t[0], '')}{value:g} % by {t[1]}", (d, value),
                             textcoords="offset points", xytext=(-8, 9), ha="right", fontsize=8)
     ax.set_title(f"Insurance coverage — {view['province']}")
     ax.set_ylabel("% of population / labour force")
