@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 from extractor.paths import model_path
@@ -29,3 +30,20 @@ def load_json(name: str, lang: str) -> dict:
         if path.exists():
             return json.loads(path.read_text(encoding="utf-8"))
     return {}
+
+
+SPACE = "[\\s\u00a0\u202f]"  # a space in a phrase matches any space, the no-break ones too
+
+
+def phrases(texts, *, empty: str = "(?!)") -> str:
+    """A regex alternation of literal phrases, longest first, so rule data can list words
+    as written: a space matches any run of spaces and either apostrophe (' or ’) matches
+    both. With no phrase at all it is ``empty``, by default a pattern that never matches."""
+    unique = sorted({t for t in texts if t}, key=len, reverse=True)
+    if not unique:
+        return empty
+    return "|".join(re.sub(r"\\ |['’]", _flexible, re.escape(t)) for t in unique)
+
+
+def _flexible(m: re.Match) -> str:
+    return SPACE + "+" if m.group(0) == "\\ " else "['’]"

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
-from extractor.nlp.data import load_jsonl
+from extractor.nlp.data import load_jsonl, phrases
 from extractor.record import Initiative
 from extractor.textutil import strip_accents
 
@@ -40,10 +40,6 @@ PLACE_AFTER = 90       # how far after a name a place still belongs to it
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S")
 _WORD = re.compile(r"[0-9a-z]+")
 
-
-def _alternation(words: list[str]) -> str:
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
 
 
 @dataclass(frozen=True)
@@ -71,19 +67,19 @@ def rules(lang: str) -> Rules:
             quotes.append(rf"{o}\s*(?P<q{i}>[^{c}\n]+?)\s*{c}")
     cues = load_jsonl("initiative_cues", lang)
     links = load_jsonl("initiative_links", lang)
-    all_cues = _alternation([r["text"] for r in cues])
-    after_cues = _alternation([r["text"] for r in cues if r.get("after")])
-    link_words = _alternation([r["text"] for r in links])
-    list_words = _alternation([r["text"] for r in links if r.get("list")])
+    all_cues = phrases([r["text"] for r in cues])
+    after_cues = phrases([r["text"] for r in cues if r.get("after")])
+    link_words = phrases([r["text"] for r in links])
+    list_words = phrases([r["text"] for r in links if r.get("list")])
     gap = rf"(?:[\s,:–—-]|(?<!\w)(?:{link_words})(?!\w))*" if link_words else r"[\s,:–—-]*"
     descriptive = tuple(
         (re.compile(row["pattern"], re.I), re.compile(row["strip"], re.I) if row.get("strip") else None,
          bool(row.get("lowercase")))
         for row in load_jsonl("initiative_patterns", lang))
     stop_rows = load_jsonl("initiative_stops", lang)
-    stops = "|".join(filter(None, [_alternation([r["text"] for r in stop_rows if "text" in r]),
+    stops = "|".join(filter(None, [phrases([r["text"] for r in stop_rows if "text" in r]),
                                    *(r["pattern"] for r in stop_rows if "pattern" in r)]))
-    topics = _alternation([r["text"] for r in load_jsonl("initiative_topics", lang)])
+    topics = phrases([r["text"] for r in load_jsonl("initiative_topics", lang)])
     return Rules(
         quote=re.compile("|".join(quotes)),
         cue_before=re.compile(rf"(?<!\w)(?P<cue>{all_cues}){gap}$", re.I) if all_cues else None,

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.nlp.data import load_jsonl
+from extractor.nlp.data import load_jsonl, phrases
 
 SPACES = " \u00a0\u202f"
 _SPACE = re.compile(f"[{SPACES}]")
@@ -107,9 +107,6 @@ class Grammar:
     fraction_after: re.Pattern | None
 
 
-def _alternation(items) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))
-
 
 @lru_cache(maxsize=None)
 def grammar(lang: str, fraction_after: str = "", prefix: str = "") -> Grammar:
@@ -127,13 +124,13 @@ def grammar(lang: str, fraction_after: str = "", prefix: str = "") -> Grammar:
     counted = [r["word"] for r in load_jsonl("number_counted", lang)]
     scale_re = None
     if scales:
-        one = f"(?:{_alternation(scales)})(?!\\w)"
+        one = f"(?:{phrases(scales)})(?!\\w)"
         scale_re = re.compile(f"[{SPACES}]*({one})(?:[{SPACES}]+({one}))?", re.I)
     words_re = None
     if words:
-        w = f"(?:{_alternation(words)})"
+        w = f"(?:{phrases(words)})"
         words_re = re.compile(f"(?<![\\w-])({w}(?:-{w})*)(?![\\w-])", re.I)
-    counted_re = re.compile(f"\\s+(?:{_alternation(counted)})(?!\\w)", re.I) if counted else None
+    counted_re = re.compile(f"\\s+(?:{phrases(counted)})(?!\\w)", re.I) if counted else None
     frac_parts = [p for p in (fraction_after, scale_re.pattern if scale_re else "") if p]
     frac_re = re.compile("|".join(f"(?:{p})" for p in frac_parts), re.I) if frac_parts else None
     return Grammar(

@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
-from extractor.nlp.data import load_jsonl
+from extractor.nlp.data import load_jsonl, phrases
 from extractor.record import Person
 from extractor.textutil import fold, strip_accents
 
@@ -42,10 +42,6 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _SEGMENT_END = re.compile(r"[,;:()«»“”\"\n]|\s[–—-]\s|[.!?](?:\s|$)")
 _ARTICLE = re.compile(r"(?:a|an|the|un|une|le|la|l['’])\s+", re.I)
 
-
-def _alternation(words) -> str:
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
 @dataclass(frozen=True)
@@ -70,17 +66,17 @@ def _surname_pattern(rows) -> re.Pattern | None:
     names = {v for r in rows if "surname" in r and fold(r["surname"]) not in drop
              for v in (r["surname"], strip_accents(r["surname"]))}
     names = {n for n in names if len(n) > 1 and n[-1].isalpha()}
-    return re.compile(rf"(?<![\w'’-])(?:{_alternation(names)})(?=\s)") if names else None
+    return re.compile(rf"(?<![\w'’-])(?:{phrases(names)})(?=\s)") if names else None
 
 
 @lru_cache(maxsize=None)
 def rules(lang: str) -> Rules:
     """Compile a language's person rules once."""
-    hons = _alternation(r["text"] for r in load_jsonl("person_honorifics", lang))
+    hons = phrases(r["text"] for r in load_jsonl("person_honorifics", lang))
     role_rows = load_jsonl("person_roles", lang)
-    roles = _alternation(r["text"] for r in role_rows)
-    heads = _alternation(r["text"] for r in role_rows if not r.get("relative"))
-    relative = _alternation(r["text"] for r in role_rows if r.get("relative"))
+    roles = phrases(r["text"] for r in role_rows)
+    heads = phrases(r["text"] for r in role_rows if not r.get("relative"))
+    relative = phrases(r["text"] for r in role_rows if r.get("relative"))
     stop_rows = load_jsonl("person_stopwords", lang)
     place_rows = load_jsonl("place_stop", lang)
     return Rules(

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from extractor import gazetteer as gz
 from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from extractor.nlp import people
-from extractor.nlp.data import load_jsonl
+from extractor.nlp.data import load_jsonl, phrases
 from extractor.nlp.doc import PlaceMention
 from extractor.record import Locality, Span
 from extractor.textutil import fold, strip_accents
@@ -49,10 +49,6 @@ _FIGURE_DIGIT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d")  # a digit t
 _DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:[—–-]|\((?:[A-Z]{2,6}|[^()\n]{0,12}\d[^()\n]{0,12})\))")
 _CONNECTOR = r"(?:\s+(?:de|du|des|of|of\s+the)\s+|\s+d['’]|\s*d['’])"
 
-
-def _alternation(words) -> str:
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
 
 
 @dataclass(frozen=True)
@@ -89,25 +85,25 @@ def rules(lang: str) -> Rules:
     former_b = [r["former"] for r in types if "former" in r and r.get("where") != "after"]
     former_a = [r["former"] for r in types if "former" in r and r.get("where") == "after"]
     honor = [r["honorific"] for r in stop if "honorific" in r]
-    tw_b, tw_a = _alternation(before), _alternation(after)
-    between = _alternation(r["between"] for r in types if "between" in r)
+    tw_b, tw_a = phrases(before), phrases(after)
+    between = phrases(r["between"] for r in types if "between" in r)
     return Rules(
         type_levels={k: frozenset(v) for k, v in levels.items()},
         type_before=re.compile(rf"(?<!\w)(?P<tw>(?i:{tw_b}))(?:\s+(?:{between}))?[\s\u00a0]+$"),
         type_before_linked=re.compile(rf"(?<!\w)(?P<tw>(?i:{tw_b}))(?P<mid>(?:\s+[^\W\d_]+){{0,2}}?){_CONNECTOR}$"),
         type_after=re.compile(rf"^[\s\u00a0]+(?P<tw>(?i:{tw_a}))(?!\w)"),
-        former_before=re.compile(rf"(?<!\w)(?i:{_alternation(former_b)})(?!\w)"),
-        former_after=re.compile(rf"^[\s\u00a0]*(?:\)\s*)?(?i:{_alternation(former_a)})(?!\w)"),
-        honorific_before=re.compile(rf"(?<![\w.])(?:{_alternation(honor)})[\s\u00a0]+$"),
+        former_before=re.compile(rf"(?<!\w)(?i:{phrases(former_b)})(?!\w)"),
+        former_after=re.compile(rf"^[\s\u00a0]*(?:\)\s*)?(?i:{phrases(former_a)})(?!\w)"),
+        honorific_before=re.compile(rf"(?<![\w.])(?:{phrases(honor)})[\s\u00a0]+$"),
         honorifics=frozenset(fold(h) for h in honor),
         honorific_words=frozenset(h for h in honor if h.isalpha()),
         surnames=frozenset(fold(r["surname"]) for r in stop if "surname" in r)
         - {fold(r["not_surname"]) for r in stop if "not_surname" in r},
         middles=frozenset(fold(r["middle"]) for r in stop if "middle" in r),
         stops=frozenset(fold(r["stop"]) for r in stop if "stop" in r),
-        not_before=re.compile(rf"(?<!\w)(?:{_alternation(r['not_before'] for r in stop if 'not_before' in r)})"
+        not_before=re.compile(rf"(?<!\w)(?:{phrases(r['not_before'] for r in stop if 'not_before' in r)})"
                               rf"(?:{_CONNECTOR}|[\s\u00a0]+)$"),
-        not_after=re.compile(rf"^[\s\u00a0]+(?:{_alternation(r['not_after'] for r in stop if 'not_after' in r)})"
+        not_after=re.compile(rf"^[\s\u00a0]+(?:{phrases(r['not_after'] for r in stop if 'not_after' in r)})"
                              rf"(?!\w)"),
         strict_spelling=any(r.get("setting") == "strict_spelling" and r["value"] for r in types),
     )

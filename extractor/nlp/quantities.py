@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
-from extractor.nlp.data import load_jsonl
+from extractor.nlp.data import load_jsonl, phrases
 from extractor.nlp.numbers import SPACES, Number, find_numbers, grammar
 from extractor.record import Figure, Target
 
@@ -29,14 +29,6 @@ _YEAR = re.compile(r"(?<![\d.,\-])((?:19|20)\d\d)(?![\d/]|-\w)")
 _QUOTED = re.compile(r"«([^«»]{1,120})»|“([^“”]{1,120})”|\"([^\"\n]{1,120})\"")
 _WS = f"[\\s{SPACES}]"
 
-
-def _phrases(texts) -> str:
-    """An alternation of literal phrases, longest first, either apostrophe accepted."""
-    if not texts:
-        return "(?!)"
-    escaped = (re.escape(t).replace("'", "['’]").replace("’", "['’]").replace(r"\ ", _WS + "+")
-               for t in sorted(set(texts), key=len, reverse=True))
-    return "|".join(escaped)
 
 
 def _patterns(rows, key="pattern") -> str:
@@ -105,11 +97,11 @@ def rules(lang: str) -> Rules:
     dates = load_jsonl("quantity_dates", lang)
     months = {r["month"].lower(): int(r["n"]) for r in dates if "month" in r}
     ends = [r["end"] for r in dates if "end" in r]
-    month_alt = _phrases(months)
+    month_alt = phrases(months)
     date_re = None
     if months:
         date_re = re.compile(
-            rf"(?:(?P<end>{_phrases(ends) or '(?!)'}){_WS}+(?:(?:de|of|du){_WS}+)?)?"
+            rf"(?:(?P<end>{phrases(ends)}){_WS}+(?:(?:de|of|du){_WS}+)?)?"
             rf"(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?{_WS}+)?(?P<m>{month_alt})(?!\w)"
             rf"(?:{_WS}+(?P<d2>\d{{1,2}})(?!\d))?(?:,?{_WS}+(?P<y>(?:19|20)\d\d))?", re.I)
     return Rules(
@@ -118,9 +110,9 @@ def rules(lang: str) -> Rules:
                      for r in sorted(after, key=lambda r: len(r["pattern"]), reverse=True)],
         units_before=_rx(f"(?<!\\w)({prefix}){_WS}?$") if prefix else None,
         prefix_currency={r["pattern"]: r.get("currency") for r in before},
-        qual_before=_rx(f"(?<!\\w)({_phrases(qb)}){_WS}*$") if qb else None,
+        qual_before=_rx(f"(?<!\\w)({phrases(qb)}){_WS}*$") if qb else None,
         qual_before_map=qb,
-        qual_after=_rx(f"{_WS}*({_phrases(qa)})(?!\\w)") if qa else None,
+        qual_after=_rx(f"{_WS}*({phrases(qa)})(?!\\w)") if qa else None,
         qual_after_map=qa,
         change_before=_rx(f"(?<!\\w)({_patterns([r for r in changes if r.get('position', 'before') == 'before'])}){_WS}*$"),
         no_change=_rx(f"(?:{_patterns([r for r in changes if r.get('change') is False])})"),
@@ -142,9 +134,9 @@ def rules(lang: str) -> Rules:
                      for r in load_jsonl("quantity_metrics", lang)],
         months=months,
         date_re=date_re,
-        ends=_rx(f"(?:{_phrases(ends)}){_WS}*$") if ends else None,
-        asof_cue=_rx(_phrases([r["asof"] for r in dates if "asof" in r])),
-        year_prefix=_rx(f"(?<!\\w)(?:{_phrases([r['year_prefix'] for r in dates if 'year_prefix' in r])})"
+        ends=_rx(f"(?:{phrases(ends)}){_WS}*$") if ends else None,
+        asof_cue=_rx(phrases([r["asof"] for r in dates if "asof" in r])),
+        year_prefix=_rx(f"(?<!\\w)(?:{phrases([r['year_prefix'] for r in dates if 'year_prefix' in r])})"
                         f"{_WS}+((?:19|20)\\d\\d)(?![\\d/])"),
         scope=_rx(_patterns(load_jsonl("quantity_scope", lang))),
     )

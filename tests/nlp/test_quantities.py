@@ -333,3 +333,13 @@ def test_a_comma_that_brings_the_present_back_ends_the_goal(lang, text):
 def test_periods_are_not_figures(lang, text):
     figures, _ = run(text, lang)
     assert [f.value for f in figures] == [3200]
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("Chaque foyer reçoit jusqu'à 90 000 dôngs par mois.", "at_most"),
+    ("Chaque foyer reçoit jusqu’à 90 000 dôngs par mois.", "at_most"),
+    ("La commune a versé plus d'un million de dôngs.", "more_than"),
+])
+def test_phrases_with_either_apostrophe_match(text, qualifier):
+    figures, _ = run(text, "fr")
+    assert [f.qualifier for f in figures] == [qualifier]
