@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from extractor.cli.options import add_db, add_format
+
 HELP = """Crawl news sites and store the articles about insurance coverage in the corpus: every
 response is archived in WARC files beside the database, every article page is extracted,
 and the relevant ones (or all, with --all) are stored. SITE is a built-in site profile
@@ -26,8 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("crawl", help="crawl news sites into the corpus (resumable, polite)", description=HELP,
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("targets", nargs="*", metavar="SITE_OR_URL", help="site profile name or URL")
-    p.add_argument("--db", default="corpus/corpus.db", help="corpus database (default: %(default)s); "
-                   "WARC files go to warc/ beside it")
+    add_db(p, "; WARC files go to warc/ beside it")
     p.add_argument("--since", metavar="DATE", help="skip articles dated (sitemap, feed or page) before DATE (YYYY-MM-DD)")
     p.add_argument("--max-pages", type=int, metavar="N", help="stop after fetching N article pages (resume later)")
     p.add_argument("--lang", metavar="LANGS", help="comma-separated languages to keep, e.g. fr,en,vi")
@@ -37,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--all", dest="keep_all", action="store_true",
                    help="store every article, not only those about insurance coverage")
     p.add_argument("--workers", type=int, default=4, metavar="N", help="hosts crawled in parallel (default: %(default)s)")
-    p.add_argument("--format", choices=("table", "json"), default="table", help="end summary format")
+    add_format(p)
     p.add_argument("--list-sites", action="store_true", help="list the built-in site profiles and exit")
     p.set_defaults(handler=run)
 
@@ -72,6 +73,12 @@ def run(args: argparse.Namespace) -> int:
         _refresh_registry(args.db)
     if args.format == "json":
         print(report.to_json())
+    elif args.format == "csv":
+        from extractor.cli.output import emit
+
+        summary = report.as_dict()
+        rows = [{"host": host, **c} for host, c in summary["by_host"].items()]
+        emit([*rows, {"host": "total", **summary["totals"]}], "csv", [])
     else:
         console = Console()
         console.print(report.render())

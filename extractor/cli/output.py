@@ -1,17 +1,9 @@
 """Printing data the three ways every command offers: a rich table, JSON, or CSV."""
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import sys
-
-FORMATS = ("table", "json", "csv")
-
-
-def add_format(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=FORMATS, default="table",
-                   help="table: readable (default); json: for scripts; csv: for spreadsheets")
 
 
 def emit(rows: list[dict], fmt: str, columns: list[str], *, title: str | None = None,
@@ -32,6 +24,7 @@ def emit(rows: list[dict], fmt: str, columns: list[str], *, title: str | None = 
 
 
 def table(rows: list[dict], columns: list[str], *, title: str | None = None, empty: str = "nothing found") -> None:
+    """A rich table of ``columns`` (long text folds), or one dim line saying nothing was found."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table

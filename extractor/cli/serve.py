@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import argparse
 import socket
-import sqlite3
 import sys
 from pathlib import Path
+
+from extractor.cli.options import add_db
 
 HELP = """Serve the corpus in a browser: a home page, search with facets (a pre-2025 province
 name finds its territory today), province pages with a coverage chart, initiative and
@@ -18,8 +19,7 @@ visitors unless --allow-sql is given."""
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="browse, search and map the corpus in a web browser",
                        description=HELP)
-    p.add_argument("--db", default="corpus/corpus.db", metavar="PATH",
-                   help="corpus database (default: corpus/corpus.db)")
+    add_db(p)
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this machine only; "
                         "0.0.0.0 exposes it to the network)")
@@ -32,8 +32,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from extractor.store.db import corpus_problem
+
     path = Path(args.db)
-    problem = _check_db(path)
+    problem = corpus_problem(path)
     if problem:
         print(f"extractor serve: {path}: {problem}", file=sys.stderr)
         return 1
@@ -70,22 +72,3 @@ def _check_address(host: str, port: int) -> str | None:
     except OSError:
         return None
     return "address already in use"
-
-
-def _check_db(path: Path) -> str | None:
-    """Why ``path`` cannot be served, in a few words, or None when it is a corpus."""
-    if not path.exists():
-        return "no such database (build one with `extractor ingest` or `extractor update`)"
-    if not path.is_file():
-        return "not a file"
-    try:
-        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        return f"not a readable SQLite database ({exc})"
-    if not {"articles", "revisions", "items"} <= tables:
-        return "not a corpus database (no articles/revisions/items tables)"
-    return None

@@ -4,11 +4,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from pathlib import Path
 
-from extractor.cli.output import add_format
+from extractor.cli.options import add_db, add_format
 
-DEFAULT_DB = "corpus/corpus.db"
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 KINDS = ("initiative", "figure", "target", "locality", "person", "article")
 SEARCH_COLUMNS = ["date", "kind", "item", "place", "sentence", "title", "url"]
@@ -18,11 +16,6 @@ def _date(value: str) -> str:
     if not _DATE.fullmatch(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
     return value
-
-
-def _db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=DEFAULT_DB, metavar="PATH",
-                   help=f"corpus database (default {DEFAULT_DB})")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -88,7 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="export articles or items as JSONL, CSV or Parquet",
                        description="Export the current record of every article, or every item, in a "
                        "stable order with stable ids: two exports of one corpus are byte-identical.")
-    _db(p)
+    add_db(p)
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     p.add_argument("--what", choices=("articles", "items"), default="items")
     p.add_argument("--out", metavar="PATH", help="output file (default: standard output; parquet needs one)")
@@ -96,7 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _common(p: argparse.ArgumentParser, handler) -> None:
-    _db(p)
+    add_db(p)
     add_format(p)
     p.set_defaults(handler=handler)
 
@@ -106,16 +99,26 @@ def _fail(command: str, message: str, code: int = 1) -> int:
     return code
 
 
-def _open(args: argparse.Namespace, command: str, *, write: bool = False):
-    """The store, or None after a one-line message when there is no corpus yet."""
-    from extractor.store import open_store
+def _open(args: argparse.Namespace, command: str, *, fresh: bool = False):
+    """The store, or None after a one-line message when ``--db`` is no corpus.
 
-    if not Path(args.db).exists():
-        _fail(command, f"no corpus database at {args.db} (build one with `extractor ingest` or `extractor crawl`)")
+    ``fresh``: regroup the initiative registry first if the articles changed since (the
+    only write these commands make).
+    """
+    from extractor.store import open_store
+    from extractor.store.db import corpus_problem
+    from extractor.store.registry import ensure_fresh
+
+    problem = corpus_problem(args.db)
+    if problem:
+        _fail(command, f"{args.db}: {problem}")
         return None
     try:
-        return open_store(args.db, readonly=not write)
-    except Exception as exc:  # sqlite3.DatabaseError: not a database, locked, …
+        store = open_store(args.db, readonly=not fresh)
+        if fresh:
+            ensure_fresh(store.conn)
+        return store
+    except Exception as exc:  # sqlite3.DatabaseError: locked, read-only file, …
         _fail(command, f"{args.db}: cannot open the corpus ({exc})")
         return None
 
@@ -151,9 +154,11 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 def run_reprocess(args: argparse.Namespace) -> int:
     from extractor.jobs.reprocess import reprocess
+    from extractor.store.db import corpus_problem
 
-    if not Path(args.db).exists():
-        return _fail("reprocess", f"no corpus database at {args.db}")
+    problem = corpus_problem(args.db)
+    if problem:
+        return _fail("reprocess", f"{args.db}: {problem}")
     report = reprocess(args.db, since_version=args.since_version, progress=sys.stderr.isatty())
     return _report("reprocess", report, args.format)
 
@@ -200,14 +205,12 @@ def _title(what: str, args: argparse.Namespace) -> str:
 
 def run_initiatives(args: argparse.Namespace) -> int:
     from extractor.cli.output import emit
-    from extractor.store.registry import ensure_fresh
     from extractor.store.views import initiatives_of
 
-    store = _open(args, "initiatives", write=True)
+    store = _open(args, "initiatives", fresh=True)
     if store is None:
         return 1
     with store:
-        ensure_fresh(store.conn)
         rows = initiatives_of(store.conn, args.province)
     emit(rows, args.format, ["initiative", "place", "province", "first_seen", "last_seen", "articles", "languages"],
          title=_title("initiatives", args))
@@ -216,15 +219,13 @@ def run_initiatives(args: argparse.Namespace) -> int:
 
 def run_province(args: argparse.Namespace) -> int:
     from extractor.cli.output import emit
-    from extractor.store.registry import ensure_fresh
     from extractor.store.views import plot, province_view
 
     _warn_unknown("province", args.province)
-    store = _open(args, "province", write=True)
+    store = _open(args, "province", fresh=True)
     if store is None:
         return 1
     with store:
-        ensure_fresh(store.conn)
         view = province_view(store.conn, args.province)
     if args.format == "json":
         import json
@@ -253,13 +254,10 @@ def run_export(args: argparse.Namespace) -> int:
 
     if args.format == "parquet" and not args.out:
         return _fail("export", "parquet is binary: give --out FILE.parquet", 2)
-    store = _open(args, "export", write=True)
+    store = _open(args, "export", fresh=True)
     if store is None:
         return 1
     with store:
-        from extractor.store.registry import ensure_fresh
-
-        ensure_fresh(store.conn)
         try:
             n = export(store.conn, args.what, args.format, args.out)
         except OSError as exc:

@@ -40,6 +40,31 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def corpus_problem(path: str | Path) -> str | None:
+    """Why ``path`` is no corpus to read, in a few words, or None when it is one.
+
+    Checked before opening, so a command never creates a database by mistake nor
+    migrates some other SQLite file into a corpus.
+    """
+    path = Path(path)
+    if not path.exists():
+        return ("no such database (no corpus database yet: build one with `extractor ingest`"
+                " or `extractor crawl`)")
+    if not path.is_file():
+        return "not a file"
+    try:
+        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"not a readable SQLite database ({exc})"
+    if not {"articles", "revisions", "items"} <= tables:
+        return "not a corpus database (no articles/revisions/items tables)"
+    return None
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One write transaction, taken up front (BEGIN IMMEDIATE) so read-then-write is atomic
