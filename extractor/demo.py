@@ -8,36 +8,25 @@ the command to browse the corpus in a web browser.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from extractor.jobs.ingest import JobReport
 
 SAMPLE = Path("corpus") / "sample"
 DEMO_DB = Path("corpus") / "demo.db"
 
 
-def build(sample: Path, db: Path):
+def build(sample: Path, db: Path) -> JobReport:
+    """A fresh corpus at ``db`` from the pages under ``sample`` (WAL files of an old one go too)."""
     from extractor.jobs.ingest import ingest
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     return ingest(db, [str(sample)], progress=sys.stderr.isatty())
-
-
-def summary(conn) -> dict:
-    langs = conn.execute("SELECT coalesce(language, '?') AS language, count(*) AS articles, sum(relevant) AS relevant"
-                         " FROM current_articles GROUP BY 1 ORDER BY 1").fetchall()
-    kinds = conn.execute("SELECT kind, count(*) FROM items WHERE current = 1 GROUP BY kind ORDER BY kind").fetchall()
-    # The province to show: the one with most coverage facts in relevant articles.
-    provinces = conn.execute(
-        "SELECT i.province, count(*) AS n FROM items i JOIN revisions r ON r.id = i.revision_id"
-        " WHERE i.current = 1 AND r.relevant = 1 AND i.province IS NOT NULL"
-        " AND i.kind IN ('figure', 'target', 'initiative') GROUP BY i.province ORDER BY n DESC, i.province"
-        " LIMIT 3").fetchall()
-    merged = conn.execute(
-        "SELECT province_before_2025, count(*) AS n FROM items WHERE current = 1 AND province_before_2025"
-        " IS NOT NULL AND kind IN ('figure', 'target', 'initiative') GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1").fetchone()
-    return {"languages": [dict(r) for r in langs], "items": {k: n for k, n in kinds},
-            "provinces": [r["province"] for r in provinces], "merged": merged[0] if merged else None}
 
 
 def _title(typed: str) -> str:
@@ -46,11 +35,12 @@ def _title(typed: str) -> str:
     return f"search: {scope(typed).describe()}"
 
 
-def examples(conn, n: int = 6) -> list[dict]:
+def examples(conn: sqlite3.Connection, n: int = 6) -> list[dict]:
     """A few items from relevant articles, one of each kind first, with their evidence sentence."""
     from extractor.store.search import Filters, search
+    from extractor.store.views import relevant_article_uids
 
-    relevant = {r[0] for r in conn.execute("SELECT uid FROM current_articles WHERE relevant = 1")}
+    relevant = relevant_article_uids(conn)
     rows = [r for r in search(conn, Filters(limit=None)) if r["article_uid"] in relevant]
     order = ("figure", "target", "initiative", "person", "locality")
     firsts = [next(r for r in rows if r["kind"] == k) for k in order if any(r["kind"] == k for r in rows)]
@@ -71,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     from extractor.cli.output import table
     from extractor.store import open_store
     from extractor.store.search import Filters, search
-    from extractor.store.views import plot, province_view
+    from extractor.store.views import corpus_summary, plot, province_view
     from extractor.textutil import strip_accents
 
     console = Console()
@@ -86,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
 
     store = open_store(args.db)
     with store:
-        s = summary(store.conn)
+        s = corpus_summary(store.conn)
         console.print(Rule("2. What the corpus holds"))
         table(s["languages"], ["language", "articles", "relevant"], title="articles by language")
         table([{"kind": k, "items": v} for k, v in s["items"].items()], ["kind", "items"], title="items found")

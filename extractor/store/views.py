@@ -56,6 +56,29 @@ def _quantity(row: sqlite3.Row) -> dict:
             "sentence": row["sentence"]}
 
 
+def corpus_summary(conn: sqlite3.Connection) -> dict:
+    """What a corpus holds at a glance: articles by language, items by kind, the provinces
+    with most coverage facts in relevant articles, and the pre-2025 province most named."""
+    langs = conn.execute("SELECT coalesce(language, '?') AS language, count(*) AS articles, sum(relevant) AS relevant"
+                         " FROM current_articles GROUP BY 1 ORDER BY 1").fetchall()
+    kinds = conn.execute("SELECT kind, count(*) FROM items WHERE current = 1 GROUP BY kind ORDER BY kind").fetchall()
+    provinces = conn.execute(
+        "SELECT i.province, count(*) AS n FROM items i JOIN revisions r ON r.id = i.revision_id"
+        " WHERE i.current = 1 AND r.relevant = 1 AND i.province IS NOT NULL"
+        " AND i.kind IN ('figure', 'target', 'initiative') GROUP BY i.province ORDER BY n DESC, i.province"
+        " LIMIT 3").fetchall()
+    merged = conn.execute(
+        "SELECT province_before_2025, count(*) AS n FROM items WHERE current = 1 AND province_before_2025"
+        " IS NOT NULL AND kind IN ('figure', 'target', 'initiative') GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1").fetchone()
+    return {"languages": [dict(r) for r in langs], "items": {k: n for k, n in kinds},
+            "provinces": [r["province"] for r in provinces], "merged": merged[0] if merged else None}
+
+
+def relevant_article_uids(conn: sqlite3.Connection) -> set[str]:
+    """The articles about insurance coverage (the others were stored with ``--all``)."""
+    return {r[0] for r in conn.execute("SELECT uid FROM current_articles WHERE relevant = 1")}
+
+
 def plot(view: dict, out: str | Path) -> Path:
     """Coverage over time (province-level figures), one line per metric, targets as markers."""
     import matplotlib
