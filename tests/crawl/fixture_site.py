@@ -120,10 +120,10 @@ class FixtureSite:
 
     def _pages(self) -> dict[str, tuple[str, bytes]]:
         html = "text/html; charset=utf-8"
-        home = f"""<!doctype html><html lang="vi"><head><meta name="robots" content="index"><meta charset="utf-8"><title>Báo Tỉnh</title>
+        home = """<!doctype html><html lang="vi"><head><meta name="robots" content="index"><meta charset="utf-8"><title>Báo Tỉnh</title>
 <link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body>
 <a href="/xa-hoi/">Xã hội</a> <a href="/tin/bhyt-vung-cao-1.html">Bảo hiểm y tế vùng cao</a></body></html>"""
-        section = f"""<!doctype html><html><head><meta charset="utf-8"><title>Xã hội</title>
+        section = """<!doctype html><html><head><meta charset="utf-8"><title>Xã hội</title>
 <link rel="next" href="/xa-hoi/?page=2"></head><body>
 <a href="/tin/heo-dat-bhyt-4.html">Heo đất</a> <a href="/tin/bong-da-10.html">Bóng đá</a>
 <a href="/tin/copy-bhyt-vung-cao.html">Bản sao</a> <a href="/in/bhyt-vung-cao-1.html">Bản in</a>

@@ -59,22 +59,23 @@ def mention(text: str, snippet: str, nth: int = 0) -> Span:
     return Span(**span(text, snippet, nth))
 
 
+def ha_tinh_localities(text: str) -> list[Locality]:
+    """Hà Tĩnh and its district Cẩm Xuyên, as both Hà Tĩnh articles name them."""
+    return [Locality(name="Hà Tĩnh", level="province", province="Hà Tĩnh", lat=18.34, lon=105.9,
+                     mentions=[mention(text, "Hà Tĩnh", 1)]),
+            Locality(name="Cẩm Xuyên", level="district", province="Hà Tĩnh", lat=18.25, lon=106.0,
+                     mentions=[mention(text, "Cẩm Xuyên")])]
+
+
 def records() -> list[Record]:
     t1, t2, t3, t4, t5 = HA_TINH_FR, HA_TINH_VI, SONG_HINH_EN, BUON_DON_FR, HOSTILE_EN
-    ha_tinh = Locality(name="Hà Tĩnh", level="province", province="Hà Tĩnh", lat=18.34, lon=105.9,
-                       mentions=[mention(t1, "Hà Tĩnh", 1)])
-    cam_xuyen = Locality(name="Cẩm Xuyên", level="district", province="Hà Tĩnh", lat=18.25, lon=106.0,
-                         mentions=[mention(t1, "Cẩm Xuyên")])
     return [
         Record(
             url="https://news.example.vn/vi/ha-tinh-bhyt-2023", language="vi", extractor_version=VERSION,
             title=t2.split("\n")[0], published="2024-01-15", text=t2, relevant=True, provinces=["Hà Tĩnh"],
             figures=[Figure(**span(t2, "91,2%"), value=91.2, unit="percent", as_of="2023-12-31",
                             metric="health_insurance_coverage", locality="Hà Tĩnh")],
-            localities=[Locality(name="Hà Tĩnh", level="province", province="Hà Tĩnh", lat=18.34, lon=105.9,
-                                 mentions=[mention(t2, "Hà Tĩnh", 1)]),
-                        Locality(name="Cẩm Xuyên", level="district", province="Hà Tĩnh", lat=18.25, lon=106.0,
-                                 mentions=[mention(t2, "Cẩm Xuyên")])],
+            localities=ha_tinh_localities(t2),
             initiatives=[Initiative(**span(t2, "Heo đất nghĩa tình"), name="Heo đất nghĩa tình",
                                     locality="Cẩm Xuyên", province="Hà Tĩnh")],
         ),
@@ -88,7 +89,7 @@ def records() -> list[Record]:
                             metric="health_insurance_coverage", locality="Hà Tĩnh")],
             targets=[Target(**span(t1, "95 %"), value=95, unit="percent", comparator=">=", year=2025,
                             metric="health_insurance_coverage", locality="Hà Tĩnh")],
-            localities=[ha_tinh, cam_xuyen],
+            localities=ha_tinh_localities(t1),
             initiatives=[Initiative(**span(t1, "Tirelire solidaire"), name="Tirelire solidaire",
                                     locality="Cẩm Xuyên", province="Hà Tĩnh")],
             people=[Person(**span(t1, "Trần Quốc Huy"), name="Trần Quốc Huy", role="directeur adjoint",
