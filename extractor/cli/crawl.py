@@ -69,8 +69,6 @@ def run(args: argparse.Namespace) -> int:
     except ExtractorError as exc:
         print(f"extractor crawl: {exc}", file=sys.stderr)
         return 2
-    if report.totals.get("new") or report.totals.get("changed"):
-        _refresh_registry(args.db)
     if args.format == "json":
         print(report.to_json())
     elif args.format == "csv":
@@ -116,14 +114,3 @@ def _list_sites() -> int:
     Console().print(table)
     return 0
 
-
-def _refresh_registry(db: str) -> None:
-    """Regroup initiatives and stories so search and the web see the new articles at once."""
-    from extractor.store import open_store
-    from extractor.store.registry import refresh
-
-    store = open_store(db)
-    try:
-        refresh(store.conn)
-    finally:
-        store.close()

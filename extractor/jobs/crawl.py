@@ -2,7 +2,8 @@
 
 This is where the crawler meets the extractor and the store; each stays ignorant of the
 others. One page's failure (no article on it, an HTTP error, a reader error) is counted
-and reported, never fatal.
+and reported, never fatal. When articles were added or changed, the initiative registry
+and stories are regrouped at the end, so search and the web see them at once.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class CrawlReport:
     interrupted: bool = False
     finished: bool = False
     db: str = ""
+    registry: dict = field(default_factory=dict)  # registry counts, when it was refreshed
 
     @property
     def totals(self) -> Counter:
@@ -83,6 +85,7 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
     from extractor.crawl.sites import resolve
     from extractor.crawl.warc import WarcArchive
     from extractor.store import open_store
+    from extractor.store.registry import refresh
 
     sites = resolve(targets, langs)
     own_store = store is None
@@ -100,13 +103,17 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
         if view:
             view.start()
         stats = crawler.run(lambda page: _store_page(page, store, keep_all=keep_all, since=since, langs=langs))
+        report = CrawlReport(by_host=stats.by_host, errors=stats.errors, interrupted=stats.interrupted,
+                             finished=stats.finished, db=str(db_path))
+        if report.totals.get("new") or report.totals.get("changed"):
+            report.registry = refresh(store.conn)
     finally:
         if view:
             view.stop()
         fetcher.close()
         if own_store:
             store.close()
-    return _report(stats, str(db_path))
+    return report
 
 
 def _store_page(page: Page, store, *, keep_all: bool, since: str | None, langs: list[str] | None) -> str:
@@ -130,11 +137,6 @@ def _store_page(page: Page, store, *, keep_all: bool, since: str | None, langs: 
     res = store.save_record(record, fetched_at=page.fetched_at, warc_file=page.warc_file,
                             warc_offset=page.warc_offset, http_status=page.status)
     return res.status
-
-
-def _report(stats: CrawlStats, db: str) -> CrawlReport:
-    return CrawlReport(by_host=stats.by_host, errors=stats.errors, interrupted=stats.interrupted,
-                       finished=stats.finished, db=db)
 
 
 class _ProgressView:

@@ -161,7 +161,11 @@ def _run(db_path, config: dict, max_pages: int | None, progress: bool, crawl, lo
     log.info("crawl: %s", {k: v for k, v in counts.items() if not isinstance(v, (dict, list))})
     for error in summary.get("errors", []):
         log.warning("crawl error: %s", error)
-    registry = _refresh_quietly(db_path, open_store, refresh, log)
+    registry = getattr(report, "registry", None)  # the crawl regroups it when it stored something
+    if registry:
+        log.info("registry: %s", registry)
+    else:
+        registry = _refresh_quietly(db_path, open_store, refresh, log)
     lines = [_text(report.render()) if hasattr(report, "render") else str(counts), _registry_line(registry)]
     if summary.get("interrupted"):
         return UpdateResult(EXIT_INTERRUPTED, lines, counts, registry)

@@ -59,6 +59,16 @@ def test_every_article_found_once(crawled):
     assert report.finished and report.totals["new"] == len(expected)
 
 
+def test_new_articles_regroup_the_registry(crawled):
+    from extractor.store import open_store
+    from extractor.store.registry import is_stale
+
+    _, db, report = crawled
+    assert "initiatives" in report.registry
+    with open_store(db, readonly=True) as store:
+        assert not is_stale(store.conn)
+
+
 def test_nothing_disallowed_offsite_or_too_old(crawled):
     site, db, _ = crawled
     paths = _paths(site)
