@@ -14,8 +14,6 @@ from pathlib import Path
 
 from extractor.crawl.crawler import OUTCOMES, CrawlStats, Page
 
-DEFAULT_DB = Path("corpus") / "corpus.db"
-
 
 @dataclass
 class CrawlReport:

@@ -65,6 +65,8 @@ def _input_name(path: Path) -> str:
 
 def ingest(db_path: str | Path, paths: list[str], *, lang: str | None = None,
            progress: bool = True) -> JobReport:
+    """Store the files named or found under ``paths`` in the corpus at ``db_path``, then
+    regroup the registry; a file that fails is a line of the report, never the end of the job."""
     from extractor.store import open_store
     from extractor.store.registry import refresh
 
@@ -72,7 +74,7 @@ def ingest(db_path: str | Path, paths: list[str], *, lang: str | None = None,
     files = expand(paths, report)
     store = open_store(db_path)
     try:
-        with _progress(progress, len(files), "ingest") as advance:
+        with progress_bar(progress, len(files), "ingest") as advance:
             for path in files:
                 if path.suffix.lower() == ".jsonl":
                     _ingest_jsonl(store, path, report)
@@ -135,7 +137,7 @@ def _ingest_jsonl(store, path: Path, report: JobReport) -> None:
         report.counts[res.status] += 1
 
 
-class _progress:
+class progress_bar:
     """A rich progress bar on stderr (or nothing), as a context giving ``advance()``."""
 
     def __init__(self, enabled: bool, total: int, label: str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from extractor.jobs.ingest import JobReport, _progress
+from extractor.jobs.ingest import JobReport, progress_bar
 
 
 def version_key(version: str | None) -> tuple:
@@ -29,7 +29,7 @@ def reprocess(db_path: str | Path, *, since_version: str | None = None, progress
     try:
         pages = [p for p in pages_to_reprocess(store.conn)
                  if since_version is None or version_key(p.extractor_version) < version_key(since_version)]
-        with _progress(progress, len(pages), "reprocess") as advance:
+        with progress_bar(progress, len(pages), "reprocess") as advance:
             for page in pages:
                 _redo(store, page, report, Path(db_path).parent)
                 advance()

@@ -138,9 +138,6 @@ def update(db_path: str | Path, *, config_path: str | Path | None = None, max_pa
 
 
 def _run(db_path, config: dict, max_pages: int | None, progress: bool, crawl, log) -> UpdateResult:
-    from extractor.store import open_store
-    from extractor.store.registry import refresh
-
     if crawl is None:
         try:
             from extractor.jobs.crawl import crawl
@@ -153,7 +150,7 @@ def _run(db_path, config: dict, max_pages: int | None, progress: bool, crawl, lo
                        progress=progress)
     except Exception as exc:  # the crawl is an outside world: report it, keep what was stored
         log.exception("crawl failed")
-        registry = _refresh_quietly(db_path, open_store, refresh, log)
+        registry = _refresh_quietly(db_path, log)
         return UpdateResult(EXIT_CRAWL_ERROR, [f"extractor update: crawl stopped: {exc.__class__.__name__}: {exc}",
                                                _registry_line(registry)], registry=registry)
     summary = report.as_dict() if hasattr(report, "as_dict") else dict(report or {})
@@ -165,7 +162,7 @@ def _run(db_path, config: dict, max_pages: int | None, progress: bool, crawl, lo
     if registry:
         log.info("registry: %s", registry)
     else:
-        registry = _refresh_quietly(db_path, open_store, refresh, log)
+        registry = _refresh_quietly(db_path, log)
     lines = [_text(report.render()) if hasattr(report, "render") else str(counts), _registry_line(registry)]
     if summary.get("interrupted"):
         return UpdateResult(EXIT_INTERRUPTED, lines, counts, registry)
@@ -186,7 +183,11 @@ def _text(renderable) -> str:
     return buf.getvalue().rstrip()
 
 
-def _refresh_quietly(db_path, open_store, refresh, log) -> dict:
+def _refresh_quietly(db_path: str | Path, log: logging.Logger) -> dict:
+    """Regroup the registry (also after a failed crawl: what it stored stays) and log its counts."""
+    from extractor.store import open_store
+    from extractor.store.registry import refresh
+
     store = open_store(db_path)
     try:
         registry = refresh(store.conn)
