@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from extractor.crawl import discover, topic
@@ -24,6 +23,7 @@ from extractor.crawl.sites import Site
 from extractor.crawl.warc import WarcArchive, read_record
 from extractor.errors import ReadError
 from extractor.store import frontier
+from extractor.store.db import now_iso
 from extractor.store.frontier import Candidate
 
 OUTCOMES = ("new", "changed", "unchanged", "skipped", "failed")
@@ -64,10 +64,7 @@ class CrawlStats:
         self.by_host.setdefault(host, Counter())[what] += n
 
     def total(self) -> Counter:
-        out: Counter = Counter()
-        for c in self.by_host.values():
-            out.update(c)
-        return out
+        return sum(self.by_host.values(), Counter())
 
 
 @dataclass
@@ -103,7 +100,7 @@ class Crawler:
 
     def run(self, on_page: Callable[[Page], str]) -> CrawlStats:
         """Crawl until the frontier is empty, ``max_pages`` is reached, or Ctrl-C."""
-        self.run_id, _resumed = frontier.begin_run(self.conn, self.run_key)
+        self.run_id, _ = frontier.begin_run(self.conn, self.run_key)
         frontier.add(self.conn, self._seeds(), self.run_id)
         hosts = set(frontier.queued_hosts(self.conn))
         in_flight: dict = {}
@@ -236,7 +233,7 @@ class Crawler:
             else:
                 self._fail(row, f.error, http_status=f.status or None, attempts=row["attempts"] + f.attempts)
             return new_hosts
-        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        now = now_iso()
         if f.status == 304:
             frontier.mark(self.conn, url, "fetched", self.run_id, http_status=304, fetched_at=now)
             if row["kind"] in PAGE_KINDS:
@@ -318,21 +315,19 @@ class Crawler:
         return self._queue(site, found.links, row, depth + 1)
 
     def _queue(self, site: Site, links: Iterable[discover.Link], row, depth: int) -> set[str]:
+        """Put the links worth crawling in the frontier (in batches: a sitemap may list 50,000);
+        returns their hosts."""
         hosts: set[str] = set()
-
-        def candidates() -> Iterator[Candidate]:
-            for link in links:
-                cand = self._candidate(site, link, row, depth)
-                if cand:
-                    hosts.add(cand.host)
-                    yield cand
-
         batch: list[Candidate] = []
-        for cand in candidates():
+        for link in links:
+            cand = self._candidate(site, link, row, depth)
+            if cand is None:
+                continue
+            hosts.add(cand.host)
             batch.append(cand)
             if len(batch) >= 1000:
                 frontier.add(self.conn, batch, self.run_id)
-                batch.clear()
+                batch = []
         if batch:
             frontier.add(self.conn, batch, self.run_id)
         return hosts

@@ -28,10 +28,7 @@ class CrawlReport:
 
     @property
     def totals(self) -> Counter:
-        out: Counter = Counter()
-        for c in self.by_host.values():
-            out.update(c)
-        return out
+        return sum(self.by_host.values(), Counter())
 
     def as_dict(self) -> dict:
         keys = OUTCOMES + ("requests",)

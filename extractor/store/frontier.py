@@ -14,7 +14,8 @@ import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+
+from extractor.store.db import now_iso
 
 STATES = ("queued", "fetched", "failed", "skipped")
 
@@ -35,10 +36,6 @@ class Candidate:
     lastmod: str | None = None
 
 
-def _now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def begin_run(conn: sqlite3.Connection, targets: str) -> tuple[int, bool]:
     """Resume the unfinished run for ``targets`` or start a new one; returns (run id, resumed)."""
     row = conn.execute(
@@ -48,13 +45,13 @@ def begin_run(conn: sqlite3.Connection, targets: str) -> tuple[int, bool]:
     if row:
         return row[0], True
     with conn:
-        cur = conn.execute("INSERT INTO crawl_run(targets, started_at) VALUES (?, ?)", (targets, _now_iso()))
+        cur = conn.execute("INSERT INTO crawl_run(targets, started_at) VALUES (?, ?)", (targets, now_iso()))
     return cur.lastrowid, False
 
 
 def finish_run(conn: sqlite3.Connection, run_id: int, stats: str | None = None) -> None:
     with conn:
-        conn.execute("UPDATE crawl_run SET finished_at = ?, stats = ? WHERE id = ?", (_now_iso(), stats, run_id))
+        conn.execute("UPDATE crawl_run SET finished_at = ?, stats = ? WHERE id = ?", (now_iso(), stats, run_id))
 
 
 # A row already known is queued again only when it was handled by an earlier run, it did not

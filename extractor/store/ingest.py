@@ -11,12 +11,11 @@ import hashlib
 import json
 import re
 import sqlite3
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from extractor.errors import ExtractorError
 from extractor.record import Record
-from extractor.store.db import transaction
+from extractor.store.db import now_iso, transaction
 from extractor.store.places import known_province
 from extractor.textutil import fold, strip_accents
 
@@ -34,10 +33,6 @@ def uid(*parts: object) -> str:
 def fts_fold(s: str | None) -> str:
     """Text as the FTS indexes hold it: lower case, no diacritics (đ → d), words kept apart."""
     return strip_accents(s or "").lower()
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def identity_of(record: Record) -> str:
