@@ -9,7 +9,7 @@ from extractor.cli.options import add_db, add_format
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 KINDS = ("initiative", "figure", "target", "locality", "person", "article")
-SEARCH_COLUMNS = ["date", "kind", "item", "place", "sentence", "title", "url"]
+_PROVINCE_HELP = "a province, with or without diacritics, today's or pre-2025 (Phu Yen finds Đắk Lắk's part)"
 
 
 def _date(value: str) -> str:
@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "the record as if crawled; .jsonl files hold records (from `extractor extract`) "
                        "stored as they are. Storing the same file twice changes nothing; a changed file "
                        "adds a revision. Exit status 1 when some inputs failed.")
-    p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR",
+                   help=".html/.htm/.txt pages, .jsonl records, or directories holding them")
     p.add_argument("--lang", help="language of the files (fr, en, vi); detected when omitted")
     _common(p, run_ingest)
 
@@ -56,25 +57,25 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "           extractor search --province 'Phu Yen' --kind initiative --format json",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("text", nargs="?", metavar="TEXT", help="words that must all appear")
-    p.add_argument("--province", metavar="P")
-    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--province", metavar="P", help=_PROVINCE_HELP)
+    p.add_argument("--kind", choices=KINDS, help="one kind of item, or article to search whole articles")
     p.add_argument("--metric", metavar="M", help="e.g. health_insurance_coverage")
     p.add_argument("--lang", metavar="L", help="fr, en, vi …")
     p.add_argument("--from", dest="date_from", metavar="DATE", type=_date, help="published on or after (YYYY[-MM[-DD]])")
     p.add_argument("--to", dest="date_to", metavar="DATE", type=_date, help="published on or before (YYYY[-MM[-DD]])")
-    p.add_argument("--limit", type=int, default=200, help="at most this many results (default 200; 0: all)")
+    p.add_argument("--limit", type=int, default=200, metavar="N", help="at most this many results (default 200; 0: all)")
     _common(p, run_search)
 
     p = sub.add_parser("initiatives", help="the initiative registry: one entry per initiative across articles",
                        description="List initiatives, each grouping its mentions across articles and "
                        "languages, with first/last seen (publication dates) and article counts.")
-    p.add_argument("--province", metavar="P")
+    p.add_argument("--province", metavar="P", help=_PROVINCE_HELP)
     _common(p, run_initiatives)
 
     p = sub.add_parser("province", help="one province: coverage over time, targets, initiatives",
                        description="Health and social insurance figures over time, targets and initiatives "
                        "of one province (today's name, or a pre-2025 one).")
-    p.add_argument("province", metavar="P")
+    p.add_argument("province", metavar="P", help=_PROVINCE_HELP)
     p.add_argument("--plot", metavar="FILE.png", help="also draw the time series, targets as markers")
     _common(p, run_province)
 
@@ -82,8 +83,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Export the current record of every article, or every item, in a "
                        "stable order with stable ids: two exports of one corpus are byte-identical.")
     add_db(p)
-    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
-    p.add_argument("--what", choices=("articles", "items"), default="items")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
+                   help="jsonl: one object a line (default); csv: lists as JSON in their cell; parquet: typed columns")
+    p.add_argument("--what", choices=("articles", "items"), default="items",
+                   help="items: one row per figure, target, locality, initiative, person (default); "
+                   "articles: one row per article, with its text")
     p.add_argument("--out", metavar="PATH", help="output file (default: standard output; parquet needs one)")
     p.set_defaults(handler=run_export)
 
