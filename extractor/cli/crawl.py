@@ -50,14 +50,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.list_sites:
         return _list_sites()
-    if args.since and not _valid_date(args.since):
-        print(f"extractor crawl: --since {args.since}: expected a date like 2025-07-01", file=sys.stderr)
-        return 2
-    if args.max_pages is not None and args.max_pages < 1:
-        print("extractor crawl: --max-pages must be at least 1", file=sys.stderr)
-        return 2
-    if args.delay < 0:
-        print("extractor crawl: --delay cannot be negative", file=sys.stderr)
+    problem = _check_options(args)
+    if problem:
+        print(f"extractor crawl: {problem}", file=sys.stderr)
         return 2
     langs = [x.strip() for x in args.lang.split(",") if x.strip()] if args.lang else None
     from extractor.jobs.crawl import crawl
@@ -91,14 +86,20 @@ def run(args: argparse.Namespace) -> int:
     return 1 if totals.get("failed", 0) and not worked else 0  # nothing but failures: say so to cron
 
 
-def _valid_date(value: str) -> bool:
+def _check_options(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options, as "--option value: reason", or None."""
     from datetime import date
 
-    try:
-        date.fromisoformat(value[:10])
-        return True
-    except ValueError:
-        return False
+    if args.since:
+        try:
+            date.fromisoformat(args.since[:10])
+        except ValueError:
+            return f"--since {args.since}: expected a date like 2025-07-01"
+    if args.max_pages is not None and args.max_pages < 1:
+        return f"--max-pages {args.max_pages}: must be at least 1"
+    if args.delay < 0:
+        return f"--delay {args.delay:g}: cannot be negative"
+    return None
 
 
 def _list_sites() -> int:
