@@ -396,7 +396,8 @@ INSURANCES = ("health", "social", "unemployment")
 
 def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple[int, int],
             context: str | None, coordinator: re.Pattern | None = None,
-            previous: str | None = None, shares: bool = False) -> str | None:
+            previous: str | None = None, shares: bool = False,
+            list_sep: re.Pattern | None = None) -> str | None:
     """Metric from the vocabulary around the number (see ``quantity_metrics.jsonl``).
 
     ``segment`` is the stretch of the clause between the neighbouring numbers: the
@@ -427,9 +428,12 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
         return previous if it.unit == "count" and previous else "other"
     if it.unit == "count" and ("benefit" in {t[2] for t in after} or "outreach" in right_before):
         return "other"  # claimants and recipients, people canvassed: not (yet) the insured
-    if coordinator:
-        stop = coordinator.search(text, max(it.end, hi - 50), hi)  # "… and <the next number's subject>"
-        after = [t for t in after if not stop or t[0] < stop.start()]
+    if hi < ce and (coordinator or list_sep):
+        # Another number follows in the clause: past a coordinator or a list comma, the
+        # words are its subject ("une couverture maladie de 96 % et un taux … à
+        # l'assurance sociale de 35 %", "… 60% of the labor force, unemployment … 45%").
+        stops = [m.start() for rx in (coordinator, list_sep) if rx and (m := rx.search(text, it.end, hi))]
+        after = [t for t in after if not stops or t[0] < min(stops)]
     insurance = next((t[2] for t in after if t[2] in INSURANCES), None) \
         or next((t[2] for t in reversed(before) if t[2] in INSURANCES), None) \
         or next((t[2] for t in reversed(in_sentence) if t[2] in INSURANCES and t[1] <= it.start), None)
@@ -643,7 +647,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
         else:
             span = (it.start, it.end)
         metric = _metric(text, it, tags, (lo, hi), _context_insurance(text, tags, it.sentence[0]), r.coordinator,
-                         last_count.get(it.sentence), it.sentence in shared)
+                         last_count.get(it.sentence), it.sentence in shared, r.list_sep)
         if it.unit == "count":
             last_count[it.sentence] = metric
         decided.append((it, metric, span))

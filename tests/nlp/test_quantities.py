@@ -343,3 +343,16 @@ def test_periods_are_not_figures(lang, text):
 def test_phrases_with_either_apostrophe_match(text, qualifier):
     figures, _ = run(text, "fr")
     assert [f.qualifier for f in figures] == [qualifier]
+
+
+@pytest.mark.parametrize("lang,text,metrics", [
+    ("fr", "La province s'efforce d'atteindre, d'ici 2030, une couverture maladie de plus de 96 % et un "
+           "taux de participation à l'assurance sociale de 35 % de la population active.",
+     ["health_insurance_coverage", "social_insurance_coverage"]),
+    ("en", "By 2030 the province targets social insurance coverage of about 50% of the labour force, "
+           "unemployment insurance coverage of about 40%, and health insurance coverage of over 96%.",
+     ["social_insurance_coverage", "unemployment_insurance_coverage", "health_insurance_coverage"]),
+])
+def test_each_listed_rate_keeps_the_insurance_named_with_it(lang, text, metrics):
+    _, targets = run(text, lang)
+    assert [t.metric for t in targets] == metrics
