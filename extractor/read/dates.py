@@ -103,6 +103,7 @@ def split_date_line(line: str, max_len: int = 120) -> tuple[str, str] | None:
     rest = re.sub(r"\b(?:GMT|UTC|ICT)\s*[+-]?\d*\b|\b(?:lúc|at|à|le|on|publié|published|cập nhật|updated)\b", " ", rest, flags=re.I)
     rest = re.sub(r"^[\s|·•,–—:/-]+|[\s|·•,–—:/-]+$", "", rest)
     rest = re.sub(r"\s+", " ", rest)
-    if len(rest.split()) > 8 or re.search(r"[.!?;]\s|\d{3,}", rest):
+    doubled = re.fullmatch(r"(.+?) ?\1", rest)  # portals print the outlet twice: "Báo XBáo X"
+    if len((doubled.group(1) if doubled else rest).split()) > 8 or re.search(r"[.!?;]\s|\d{3,}", rest):
         return None
     return iso, rest

@@ -38,3 +38,10 @@ def test_date_line_splits_outlet_and_section():
 def test_body_sentence_is_not_a_date_line():
     line = "Đến 15/3/2025, huyện có 61.240 người có thẻ, bằng 92,7% dân số."
     assert split_date_line(line) is None
+
+
+def test_portal_date_line_with_a_long_outlet_printed_twice():
+    from extractor.read.dates import split_date_line
+
+    iso, rest = split_date_line("Báo Nhân Dân Hằng Ngày Miền TrungBáo Nhân Dân Hằng Ngày Miền Trung03/11/2025")
+    assert iso == "2025-11-03" and rest.startswith("Báo Nhân Dân")
