@@ -45,6 +45,7 @@ def normalise(url: str, base: str | None = None) -> str | None:
 
 
 def host_of(url: str) -> str:
+    """The lower-cased host (and port) of ``url``: the unit of politeness and of site ownership."""
     return urlsplit(url).netloc.lower()
 
 

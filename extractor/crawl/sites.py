@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from extractor.crawl.discover import host_of
 from extractor.errors import ExtractorError
 from extractor.paths import model_path
 
@@ -32,6 +33,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Site:
+    """A news site as the crawler sees it: hosts, entry points, which URLs are articles."""
+
     name: str
     hosts: tuple[str, ...]
     language: str | None = None
@@ -45,7 +48,8 @@ class Site:
     generic: bool = False
 
     def owns(self, url: str) -> bool:
-        return _host(url) in self.hosts
+        """Whether ``url`` is on one of the site's hosts (links elsewhere are not followed)."""
+        return host_of(url) in self.hosts
 
     def is_article(self, url: str) -> bool:
         """Whether ``url`` looks like an article page of this site (generic sites: unknown → True)."""
@@ -60,10 +64,6 @@ class Site:
             if url.startswith(prefix):
                 return lang
         return self.language
-
-
-def _host(url: str) -> str:
-    return (urlsplit(url).netloc or "").lower()
 
 
 class SiteError(ExtractorError):
@@ -110,7 +110,7 @@ def load_sites(folder: str | None = None) -> dict[str, Site]:
 
 def site_for_url(url: str, sites: dict[str, Site] | None = None) -> Site | None:
     """The built-in profile (or one of ``sites``) whose hosts include the URL's host."""
-    host = _host(url)
+    host = host_of(url)
     for site in (sites if sites is not None else load_sites()).values():
         if host in site.hosts:
             return site
@@ -134,7 +134,8 @@ def guess_kind(url: str) -> str:
 
 
 def generic_site(url: str) -> Site:
-    host = _host(url)
+    """A site with no profile: crawled from ``url`` by following its links, sitemaps and feeds."""
+    host = host_of(url)
     return Site(name=host, hosts=(host,), entries=(Entry(url, guess_kind(url)),), max_depth=3, generic=True)
 
 

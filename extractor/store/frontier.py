@@ -49,9 +49,10 @@ def begin_run(conn: sqlite3.Connection, targets: str) -> tuple[int, bool]:
     return cur.lastrowid, False
 
 
-def finish_run(conn: sqlite3.Connection, run_id: int, stats: str | None = None) -> None:
+def finish_run(conn: sqlite3.Connection, run_id: int) -> None:
+    """Close a run that emptied its frontier: the next crawl of its targets starts a new pass."""
     with conn:
-        conn.execute("UPDATE crawl_run SET finished_at = ?, stats = ? WHERE id = ?", (now_iso(), stats, run_id))
+        conn.execute("UPDATE crawl_run SET finished_at = ? WHERE id = ?", (now_iso(), run_id))
 
 
 # A row already known is queued again only when it was handled by an earlier run, it did not
@@ -81,6 +82,7 @@ def add(conn: sqlite3.Connection, candidates: Iterable[Candidate], run_id: int) 
 
 
 def queued_hosts(conn: sqlite3.Connection) -> list[str]:
+    """Hosts with URLs still to fetch (a resumed run starts from these)."""
     return [r[0] for r in conn.execute("SELECT DISTINCT host FROM crawl_url WHERE state = 'queued'")]
 
 
@@ -98,10 +100,6 @@ def next_wakeup(conn: sqlite3.Connection) -> float | None:
     """When the earliest URL waiting for a retry becomes due (None when nothing is queued)."""
     row = conn.execute("SELECT min(next_try_at) FROM crawl_url WHERE state = 'queued'").fetchone()
     return row[0]
-
-
-def get(conn: sqlite3.Connection, url: str) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM crawl_url WHERE url = ?", (url,)).fetchone()
 
 
 _FIELDS = {
@@ -124,6 +122,7 @@ def mark(conn: sqlite3.Connection, url: str, state: str, run_id: int, **fields) 
 
 
 def retry_later(conn: sqlite3.Connection, url: str, at: float, attempts: int, reason: str) -> None:
+    """Keep ``url`` queued but not before ``at`` (epoch seconds): the server asked for a wait."""
     with conn:
         conn.execute(
             "UPDATE crawl_url SET next_try_at = ?, attempts = ?, reason = ? WHERE url = ?",
