@@ -111,3 +111,9 @@ def test_fr_full_name_after_an_adjective_and_a_street_named_after_someone():
 def test_vi_full_name_given_to_a_school_is_no_person():
     text = "Học sinh Trường THPT Trần Văn Ơn đã có thẻ BHYT; ông Trần Văn Ơn là tên một nhà giáo."
     assert run(text, "vi") == [("Trần Văn Ơn", None, None)]
+
+
+def test_common_family_names_beyond_the_top_twenty():
+    text = ("According to provincial Deputy Director Dao Quang Vinh, coverage rose. "
+            "Truong Thi Hoa, a nurse, agreed.")
+    assert [name for name, _role, _org in run(text, "en")] == ["Dao Quang Vinh", "Truong Thi Hoa"]
