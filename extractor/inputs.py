@@ -15,12 +15,15 @@ MAX_BYTES = 20 * 1024 * 1024  # a news page is never this big; refuse rather tha
 
 @dataclass
 class Loaded:
+    """An input's bytes, with the URL and Content-Type they came with when fetched."""
+
     data: bytes
     url: str | None = None
     content_type: str | None = None
 
 
 def is_url(arg: str) -> bool:
+    """Whether a command-line input names a web page rather than a file."""
     return arg.startswith(("http://", "https://"))
 
 

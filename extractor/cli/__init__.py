@@ -16,6 +16,7 @@ COMMAND_MODULES = ("extract", "crawl", "store", "serve", "demo")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The `extractor` parser with every command module's subcommands registered."""
     parser = argparse.ArgumentParser(
         prog="extractor",
         description="Crawl, archive and extract insurance-coverage facts from Vietnamese provincial news "
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns its exit status (130 when interrupted)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):

@@ -55,6 +55,8 @@ class Page:
 
 @dataclass
 class CrawlStats:
+    """Outcome counts by host (new, changed, unchanged, skipped, failed, requests) of one run."""
+
     by_host: dict[str, Counter] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # one line per failed URL (first 200)
     interrupted: bool = False
@@ -76,6 +78,8 @@ class _Work:
 
 
 class Crawler:
+    """One crawl run over ``sites``: the frontier in ``conn``, pages archived, each handed on."""
+
     def __init__(self, conn, sites: list[Site], *, archive: WarcArchive, fetcher: Fetcher,
                  delay: float = 1.0, since: str | None = None, langs: list[str] | None = None,
                  max_pages: int | None = None, workers: int = 4, run_key: str | None = None,

@@ -11,8 +11,13 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractor.crawl.crawler import OUTCOMES, CrawlStats, Page
+
+if TYPE_CHECKING:
+    from extractor.crawl.fetch import FetchConfig
+    from extractor.store import Store
 
 
 @dataclass
@@ -67,7 +72,7 @@ class CrawlReport:
 
 def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, max_pages: int | None = None,
           langs: list[str] | None = None, delay: float = 1.0, keep_all: bool = False, progress: bool = True,
-          store=None, fetch_config=None, workers: int = 4) -> CrawlReport:
+          store: Store | None = None, fetch_config: FetchConfig | None = None, workers: int = 4) -> CrawlReport:
     """Crawl ``targets`` (site profile names or URLs; empty → every built-in profile) into the corpus.
 
     Resumes an unfinished crawl of the same targets; a finished one is followed by a new
@@ -111,7 +116,7 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
     return report
 
 
-def _store_page(page: Page, store, *, keep_all: bool, since: str | None, langs: list[str] | None) -> str:
+def _store_page(page: Page, store: Store, *, keep_all: bool, since: str | None, langs: list[str] | None) -> str:
     """Extract one fetched page and store it if it is about the topic; returns the outcome."""
     from extractor.core import extract
     from extractor.crawl import topic

@@ -20,6 +20,7 @@ def version_key(version: str | None) -> tuple:
 
 
 def reprocess(db_path: str | Path, *, since_version: str | None = None, progress: bool = True) -> JobReport:
+    """Re-extract every stored page (or those made before ``since_version``), then regroup the registry."""
     from extractor.store import open_store
     from extractor.store.archive import pages_to_reprocess
     from extractor.store.registry import refresh

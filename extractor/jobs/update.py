@@ -15,6 +15,7 @@ import os
 import sqlite3
 import time
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,8 @@ CONFIG_KEYS = {"sites": list, "max_pages": int, "langs": list, "delay": (int, fl
 
 
 class UpdateError(Exception):
+    """Trouble that ends an update before or around the crawl, with the exit status it means."""
+
     def __init__(self, message: str, code: int):
         super().__init__(message)
         self.code = code
@@ -38,6 +41,8 @@ class UpdateError(Exception):
 
 @dataclass
 class UpdateResult:
+    """An update's exit status, its report lines, and the crawl and registry counts."""
+
     code: int
     lines: list[str] = field(default_factory=list)
     crawl: dict = field(default_factory=dict)
@@ -49,6 +54,7 @@ class UpdateResult:
 
 
 def paths_for(db_path: str | Path) -> dict[str, Path]:
+    """Where an update of the corpus at ``db_path`` keeps its lock, log and settings."""
     db = Path(db_path)
     return {"lock": db.with_name(db.name + ".lock"), "log": db.parent / "logs" / "update.log",
             "config": db.parent / "update.toml"}
@@ -114,8 +120,10 @@ def _logger(path: Path) -> logging.Logger:
 
 
 def update(db_path: str | Path, *, config_path: str | Path | None = None, max_pages: int | None = None,
-           progress: bool = True, crawl=None) -> UpdateResult:
-    """Run one update; never raises for expected trouble (the result's ``code`` says it)."""
+           progress: bool = True, crawl: Callable | None = None) -> UpdateResult:
+    """Run one update; never raises for expected trouble (the result's ``code`` says it).
+
+    ``crawl`` stands in for :func:`extractor.jobs.crawl.crawl` (tests pass a fake one)."""
     paths = paths_for(db_path)
     log = _logger(paths["log"])
     started = time.monotonic()
@@ -137,7 +145,8 @@ def update(db_path: str | Path, *, config_path: str | Path | None = None, max_pa
     return result
 
 
-def _run(db_path, config: dict, max_pages: int | None, progress: bool, crawl, log) -> UpdateResult:
+def _run(db_path: str | Path, config: dict, max_pages: int | None, progress: bool, crawl: Callable | None,
+         log: logging.Logger) -> UpdateResult:
     if crawl is None:
         try:
             from extractor.jobs.crawl import crawl

@@ -23,6 +23,8 @@ DEFAULT_DB = Path("corpus") / "corpus.db"
 
 @dataclass
 class SaveResult:
+    """What storing one record did, and the rows it concerns."""
+
     status: str  # "new" | "changed" | "unchanged"
     article_id: int
     revision_id: int

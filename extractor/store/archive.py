@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 @dataclass
 class StoredPage:
+    """An article's current revision, with where its page's bytes are kept (WARC or raw copy)."""
+
     article_id: int
     url: str | None
     input: str | None

@@ -75,6 +75,7 @@ _KIND_ORDER = "CASE i.kind WHEN 'figure' THEN 0 WHEN 'target' THEN 1 WHEN 'local
 
 
 def articles(conn: sqlite3.Connection) -> Iterator[dict]:
+    """Every article's current revision, with its item counts, in identity order."""
     counts = ", ".join(
         f"(SELECT count(*) FROM items i WHERE i.revision_id = r.id AND i.kind = '{k}') AS n_{p}"
         for k, p in (("figure", "figures"), ("target", "targets"), ("locality", "localities"),
@@ -92,6 +93,7 @@ def articles(conn: sqlite3.Connection) -> Iterator[dict]:
 
 
 def items(conn: sqlite3.Connection) -> Iterator[dict]:
+    """Every current item with its article's and registry entry's ids, in a stable order."""
     cols = [c for c in ITEM_COLUMNS if c not in ("article_uid", "initiative_uid", "extractor_version")]
     sql = (f"SELECT {', '.join('i.' + (chr(34) + c + chr(34) if c == 'end' else c) for c in cols)},"
            " a.uid AS article_uid, g.uid AS initiative_uid, r.extractor_version"

@@ -36,6 +36,7 @@ def fts_fold(s: str | None) -> str:
 
 
 def identity_of(record: Record) -> str:
+    """What makes two records one article: its canonical URL, else the input it came from."""
     identity = record.url or record.input
     if not identity:
         raise ExtractorError("record has neither url nor input: cannot tell which article it is")

@@ -20,6 +20,8 @@ COMPARATORS = {">=": "≥ ", ">": "> ", "~": "~", "<=": "≤ ", "<": "< "}  # a 
 
 @dataclass
 class Filters:
+    """What an analyst narrows a search by; None leaves that filter off."""
+
     text: str | None = None
     province: str | None = None
     kind: str | None = None
