@@ -144,7 +144,7 @@ def _warn_unknown(command: str, province: str) -> None:
     """Say so when a province name is unknown (it is still matched as typed)."""
     from extractor.store.places import gazetteer_knows
 
-    if gazetteer_knows(province) is False:
+    if not gazetteer_knows(province):
         print(f"extractor {command}: {province!r} is no province the gazetteer knows; matching it as typed",
               file=sys.stderr)
 

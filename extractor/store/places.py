@@ -1,13 +1,12 @@
 """Province names as analysts type them → the folded keys items are stored under.
 
 The gazetteer (``extractor.gazetteer.province_scope``) knows the 1 July 2025 mergers;
-without it a name matches itself only (folded), which still finds items whose today's
-or pre-2025 province carries that name.
+a name it does not know matches itself only (folded), which still finds items whose
+today's or pre-2025 province carries that name.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from extractor.textutil import fold
 
@@ -37,35 +36,32 @@ class Scope:
         return self.today
 
 
-@lru_cache(maxsize=1)
-def _gazetteer_scope():
-    try:
-        from extractor.gazetteer import province_scope
-    except ImportError:
-        return None
-    return province_scope
+def _resolve(name: str):
+    """The gazetteer's reading of ``name`` (imported here: it is only needed once a name is typed)."""
+    from extractor.gazetteer import province_scope
+
+    return province_scope(name)
+
+
+def _scope_of(found) -> Scope:
+    return Scope(name=found.name, today=found.today, before_2025=tuple(found.before_2025 or ()))
 
 
 def scope(name: str) -> Scope:
-    """Resolve a province name typed any way (with or without diacritics, old or new)."""
-    lookup = _gazetteer_scope()
-    found = lookup(name) if lookup else None
+    """Resolve a province name typed any way (with or without diacritics, old or new);
+    a name the gazetteer does not know stands for itself."""
+    found = _resolve(name)
     if found is None:
         return Scope(name=name.strip(), today=name.strip(), before_2025=(name.strip(),))
-    before = tuple(found.before_2025 or ())
-    typed = getattr(found, "name", None) or next((b for b in before if fold(b) == fold(name)), found.today)
-    return Scope(name=typed, today=found.today, before_2025=before)
+    return _scope_of(found)
 
 
 def known_province(name: str | None) -> Scope | None:
     """The scope of ``name`` when the gazetteer knows it as a province, else None."""
-    lookup = _gazetteer_scope()
-    if not name or lookup is None:
-        return None
-    return scope(name) if lookup(name) is not None else None
+    found = _resolve(name) if name else None
+    return _scope_of(found) if found is not None else None
 
 
-def gazetteer_knows(name: str) -> bool | None:
-    """Whether the gazetteer knows ``name`` as a province (None: no gazetteer installed)."""
-    lookup = _gazetteer_scope()
-    return None if lookup is None else lookup(name) is not None
+def gazetteer_knows(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a province."""
+    return _resolve(name) is not None
