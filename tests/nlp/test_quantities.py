@@ -356,3 +356,14 @@ def test_phrases_with_either_apostrophe_match(text, qualifier):
 def test_each_listed_rate_keeps_the_insurance_named_with_it(lang, text, metrics):
     _, targets = run(text, lang)
     assert [t.metric for t in targets] == metrics
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Ces résultats restent en deçà des indicateurs assignés par le gouvernement pour 2025, à savoir "
+           "94 % de couverture maladie et 20 % de la population active affiliée à l'assurance sociale."),
+    ("en", "The results lag the targets assigned by the ministry for 2025, namely 94 per cent health "
+           "insurance coverage and 20 per cent of the labour force in social insurance."),
+])
+def test_assigned_indicators_are_targets(lang, text):
+    figures, targets = run(text, lang)
+    assert figures == [] and brief(targets, "year") == [(94, "percent", 2025), (20, "percent", 2025)]
