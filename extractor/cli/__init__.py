@@ -12,7 +12,7 @@ import sys
 from extractor import __version__
 
 # Command modules, in the order `extractor --help` lists them.
-COMMAND_MODULES = ("extract", "crawl", "store", "serve", "demo")
+COMMAND_MODULES = ("extract", "crawl", "store", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,13 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"extractor.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"extractor.cli.{name}":
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(f"extractor.cli.{name}").register(sub)
     return parser
 
 

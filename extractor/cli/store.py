@@ -175,7 +175,7 @@ def run_update(args: argparse.Namespace) -> int:
     if args.format == "table" or result.code in (2, 3):
         print(result.render(), file=sys.stderr if result.code in (2, 3) else sys.stdout)
     else:
-        emit([{"exit": result.code, **{k: v for k, v in result.crawl.items() if not isinstance(v, dict)},
+        emit([{"exit": result.code, **result.crawl,
                **{f"registry_{k}": v for k, v in result.registry.items()}}], args.format, [])
     return result.code
 

@@ -148,10 +148,7 @@ def update(db_path: str | Path, *, config_path: str | Path | None = None, max_pa
 def _run(db_path: str | Path, config: dict, max_pages: int | None, progress: bool, crawl: Callable | None,
          log: logging.Logger) -> UpdateResult:
     if crawl is None:
-        try:
-            from extractor.jobs.crawl import crawl
-        except ImportError:
-            raise UpdateError("the crawler is not installed in this build", EXIT_CRAWL_ERROR) from None
+        from extractor.jobs.crawl import crawl
     try:
         report = crawl(db_path, list(config["sites"]), since=config.get("since"),
                        max_pages=max_pages or config.get("max_pages"), langs=config.get("langs"),
@@ -162,27 +159,24 @@ def _run(db_path: str | Path, config: dict, max_pages: int | None, progress: boo
         registry = _refresh_quietly(db_path, log)
         return UpdateResult(EXIT_CRAWL_ERROR, [f"extractor update: crawl stopped: {exc.__class__.__name__}: {exc}",
                                                _registry_line(registry)], registry=registry)
-    summary = report.as_dict() if hasattr(report, "as_dict") else dict(report or {})
-    counts = summary.get("totals", summary)
-    log.info("crawl: %s", {k: v for k, v in counts.items() if not isinstance(v, (dict, list))})
-    for error in summary.get("errors", []):
+    summary = report.as_dict()
+    counts = summary["totals"]
+    log.info("crawl: %s", counts)
+    for error in summary["errors"]:
         log.warning("crawl error: %s", error)
     registry = getattr(report, "registry", None)  # the crawl regroups it when it stored something
     if registry:
         log.info("registry: %s", registry)
     else:
         registry = _refresh_quietly(db_path, log)
-    lines = [_text(report.render()) if hasattr(report, "render") else str(counts), _registry_line(registry)]
-    if summary.get("interrupted"):
+    lines = [_text(report.render()), _registry_line(registry)]
+    if summary["interrupted"]:
         return UpdateResult(EXIT_INTERRUPTED, lines, counts, registry)
-    failed = int(counts.get("failed", 0) or 0)
-    return UpdateResult(EXIT_SOME_FAILED if failed else EXIT_OK, lines, counts, registry)
+    return UpdateResult(EXIT_SOME_FAILED if counts.get("failed") else EXIT_OK, lines, counts, registry)
 
 
 def _text(renderable) -> str:
     """A report as plain text (the crawler's report is a rich Table)."""
-    if isinstance(renderable, str):
-        return renderable
     import io
 
     from rich.console import Console

@@ -87,8 +87,9 @@ class FakeReport:
     def __init__(self, failed: int):
         self.failed = failed
 
-    def as_dict(self):
-        return {"new": 3, "changed": 1, "unchanged": 5, "skipped": 0, "failed": self.failed, "by_host": {}}
+    def as_dict(self):  # the shape of CrawlReport.as_dict()
+        totals = {"new": 3, "changed": 1, "unchanged": 5, "skipped": 0, "failed": self.failed, "requests": 9}
+        return {"totals": totals, "by_host": {}, "errors": [], "interrupted": False, "finished": True}
 
     def render(self):
         return f"crawl: 3 new, 1 changed, 5 unchanged, {self.failed} failed"
