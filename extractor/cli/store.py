@@ -169,11 +169,12 @@ def run_reprocess(args: argparse.Namespace) -> int:
 
 def run_update(args: argparse.Namespace) -> int:
     from extractor.cli.output import emit
-    from extractor.jobs.update import update
+    from extractor.jobs.update import EXIT_LOCKED, EXIT_USAGE, update
 
     result = update(args.db, config_path=args.config, max_pages=args.max_pages, progress=sys.stderr.isatty())
-    if args.format == "table" or result.code in (2, 3):
-        print(result.render(), file=sys.stderr if result.code in (2, 3) else sys.stdout)
+    refused = result.code in (EXIT_USAGE, EXIT_LOCKED)  # nothing ran: the one line is an error
+    if args.format == "table" or refused:
+        print(result.render(), file=sys.stderr if refused else sys.stdout)
     else:
         emit([{"exit": result.code, **result.crawl,
                **{f"registry_{k}": v for k, v in result.registry.items()}}], args.format, [])
