@@ -58,7 +58,7 @@ class Rules:
     range_open: re.Pattern | None
     range_join: re.Pattern | None
     range_bare: re.Pattern | None
-    cues: list[tuple[re.Pattern, str, str]]
+    cues: list[tuple[re.Pattern, str, str, bool]]  # pattern, kind, position, future years only
     clause_break: re.Pattern | None
     coordinator: re.Pattern | None
     list_sep: re.Pattern | None
@@ -123,7 +123,7 @@ def rules(lang: str) -> Rules:
         range_join=_rx(f"^{_WS}*(?:{_patterns([r for r in ranges if 'join' in r], 'join')}){_WS}*$"),
         range_bare=_rx(f"^{_WS}*(?:{_patterns([r for r in ranges if r.get('bare')], 'join')}){_WS}*$"),
         cues=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), r.get("kind", "target"),
-               r.get("position", "before")) for r in cues],
+               r.get("position", "before"), bool(r.get("future"))) for r in cues],
         clause_break=_rx(_patterns([r for r in load_jsonl("quantity_clauses", lang) if "pattern" in r])),
         coordinator=_rx(f"(?<!\\w)(?:{_patterns([r for r in load_jsonl('quantity_clauses', lang) if 'and' in r], 'and')})(?!\\w)"),
         list_sep=_rx(_patterns([r for r in load_jsonl("quantity_clauses", lang) if "list" in r], "list")),
@@ -301,10 +301,10 @@ def _decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None
     for (cs, ce), group in by_clause.items():
         clause = text[cs:ce]
         marks = []
-        for pat, kind, pos in r.cues:
+        for pat, kind, pos, future in r.cues:
             for m in pat.finditer(clause):
-                if year_now and _past_year(m.group(0), year_now):
-                    continue
+                if year_now and _past_year(m.group(0), year_now + future):
+                    continue  # a past year is no deadline; "trong năm 2025" is one only after 2025
                 marks.append((m.start() + cs, m.end() + cs, kind, pos))
         marks = _longest(marks)
         fixed: set[int] = set()   # decided by a deadline/goal phrase right after them

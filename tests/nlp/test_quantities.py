@@ -367,3 +367,10 @@ def test_each_listed_rate_keeps_the_insurance_named_with_it(lang, text, metrics)
 def test_assigned_indicators_are_targets(lang, text):
     figures, targets = run(text, lang)
     assert figures == [] and brief(targets, "year") == [(94, "percent", 2025), (20, "percent", 2025)]
+
+
+def test_during_this_year_is_a_report_during_a_later_year_a_plan():
+    figures, targets = run("Mặt trận xã đã giúp 312 người tái tục thẻ BHYT trong năm 2025. "
+                           "Huyện sẽ nhân rộng mô hình ra ít nhất 20 xã trong năm 2026.", "vi", published="2025-10-02")
+    assert [f.value for f in figures] == [312]
+    assert brief(targets, "year") == [(20, "count", 2026)]
