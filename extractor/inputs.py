@@ -56,21 +56,16 @@ def _check_size(size: int, max_bytes: int) -> None:
 
 
 def _load_url(url: str, *, max_bytes: int, timeout: float) -> Loaded:
-    import requests
+    """GET through the crawler's client (same User-Agent, redirects, size cap), one retry;
+    any content type is taken, so the reader can name what a non-article is."""
+    from extractor.crawl.fetch import FetchConfig, Fetcher
 
-    from extractor.crawl.fetch import USER_AGENT
-
+    config = FetchConfig(total_timeout=timeout, read_timeout=timeout, retries=1, backoff=0.5, max_bytes=max_bytes)
+    fetcher = Fetcher(config)
     try:
-        with requests.get(url, timeout=timeout, stream=True, headers={"User-Agent": USER_AGENT}) as resp:
-            if resp.status_code >= 400:
-                raise ReadError(f"HTTP {resp.status_code}")
-            declared = int(resp.headers.get("Content-Length") or 0)
-            _check_size(declared, max_bytes)
-            chunks, total = [], 0
-            for chunk in resp.iter_content(65536):
-                total += len(chunk)
-                _check_size(total, max_bytes)
-                chunks.append(chunk)
-            return Loaded(b"".join(chunks), url=resp.url, content_type=resp.headers.get("Content-Type"))
-    except requests.RequestException as exc:
-        raise ReadError(f"cannot fetch: {exc.__class__.__name__}") from None
+        got = fetcher.fetch(url, accept=("",))
+    finally:
+        fetcher.close()
+    if got.error:
+        raise ReadError(got.error if got.error.startswith(("HTTP", "too large")) else f"cannot fetch: {got.error}")
+    return Loaded(got.body, url=got.final_url, content_type=got.content_type)
