@@ -3,14 +3,8 @@ from __future__ import annotations
 
 import hashlib
 
-from extractor import nlp, read
+from extractor import __version__, nlp, read
 from extractor.record import Record
-
-
-def _version() -> str:
-    from extractor import __version__
-
-    return __version__
 
 
 def extract(html_or_text: bytes | str, *, url: str | None = None, lang: str | None = None,
@@ -29,5 +23,5 @@ def extract(html_or_text: bytes | str, *, url: str | None = None, lang: str | No
         **vars(article),
         **vars(ann),
         content_sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
-        extractor_version=_version(),
+        extractor_version=__version__,
     )
