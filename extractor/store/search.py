@@ -87,7 +87,7 @@ def search(conn: sqlite3.Connection, f: Filters) -> list[dict]:
     return [item_row(row) for row in conn.execute(sql, params)]
 
 
-def _article_province(name: str) -> Clause:
+def article_province(name: str) -> Clause:
     """An article is about a province when it says so, or when one of its items lies there."""
     sql, keys, _ = province_clause(name)
     own = keys[: len(keys) // 2]
@@ -98,7 +98,7 @@ def _article_province(name: str) -> Clause:
 
 def _search_articles(conn: sqlite3.Connection, f: Filters, q: str | None) -> list[dict]:
     where, params = _where(
-        _article_province(f.province) if f.province else None,
+        article_province(f.province) if f.province else None,
         ("r.language = ?", [f.lang]) if f.lang else None,
         ("r.id IN (SELECT revision_id FROM items WHERE metric = ?)", [f.metric]) if f.metric else None,
         *_dates("r.published", f),

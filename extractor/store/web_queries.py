@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 from extractor import textutil
-from extractor.store.places import Scope, scope as province_scope
-from extractor.store.search import ITEM_KINDS, fts_query, province_clause
+from extractor.store.places import Scope
+from extractor.store.search import ITEM_KINDS, article_province, fts_query, province_clause
 
 COVERAGE_METRICS = ("health_insurance_coverage", "social_insurance_coverage",
                     "unemployment_insurance_coverage")
@@ -160,15 +160,15 @@ def _page_of_items(conn: sqlite3.Connection, cond: str, params: list[Any], order
 
 def search_articles(conn: sqlite3.Connection, *, match: str = "", province: str = "",
                     lang: str = "", year: str = "", limit: int = 20) -> list[dict[str, Any]]:
-    """Current articles whose title or text match, or that are about the province."""
+    """Current articles whose title or text match, or that are about the province (as on the
+    command line: the article names it, or one of its items lies in its territory)."""
     where, params = ["1 = 1"], []
     if match:
         where.append("r.id IN (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ?)")
         params.append(match)
-    if province:
-        keys = province_scope(province).keys()
-        where.append(f"r.id IN (SELECT revision_id FROM revision_provinces WHERE province_key IN "
-                     f"({','.join('?' * len(keys))}))")
+    if province:  # the command line's rule: the article says so, or one of its items lies there
+        clause, keys = article_province(province)
+        where.append(clause)
         params += keys
     if lang:
         where.append("r.language = ?")
