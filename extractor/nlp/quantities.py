@@ -156,7 +156,7 @@ class Item:
     change: bool = False
     skip: str | None = None
     range_with: "Item | None" = None
-    target: bool = False
+    target: bool | None = None      # None: no cue decided it (a figure, unless a goal's list carries it)
     sentence: tuple[int, int] = (0, 0)
     clause: tuple[int, int] = (0, 0)
     scope: tuple[int, int] = (0, 0)  # the sentence, with the heading a list item sits under
@@ -332,6 +332,12 @@ def _decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
+    for a, b in zip(items, items[1:]):
+        gap = text[a.end:b.start]
+        if a.target and b.target is None and a.sentence == b.sentence and a.clause != b.clause \
+                and ";" in gap and len(gap) <= 120 and not (r.present and r.present.search(gap)) \
+                and not (year_now and _past_year(gap, year_now)):
+            b.target = True  # a goal's list goes on past ";": "… có 40% …; tỷ lệ tham gia BHTN đạt 30%"
 
 
 def _continues_goal(gap: str, r: Rules) -> bool:

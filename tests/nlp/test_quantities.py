@@ -374,3 +374,18 @@ def test_during_this_year_is_a_report_during_a_later_year_a_plan():
                            "Huyện sẽ nhân rộng mô hình ra ít nhất 20 xã trong năm 2026.", "vi", published="2025-10-02")
     assert [f.value for f in figures] == [312]
     assert brief(targets, "year") == [(20, "count", 2026)]
+
+
+def test_a_goal_list_goes_on_past_a_semicolon_and_must_reach_is_a_goal():
+    text = ("Tỉnh phấn đấu đến năm 2030 có khoảng 40% lực lượng lao động tham gia BHXH; "
+            "tỷ lệ tham gia bảo hiểm thất nghiệp đạt 30%. Năm 2024, tỷ lệ bao phủ BHYT đạt 93%.")
+    figures, targets = run(text, "vi")
+    assert brief(targets, "year") == [(40, "percent", 2030), (30, "percent", 2030)]
+    assert [f.value for f in figures] == [93]
+    _, targets = run("By the end of this year we must reach 94 per cent health insurance coverage.", "en")
+    assert brief(targets, "metric") == [(94, "percent", "health_insurance_coverage")]
+
+
+def test_an_amount_compared_with_the_assigned_plan_is_a_figure():
+    figures, targets = run("Quỹ đã chi 1.284 tỷ đồng, vượt khoảng 96 tỷ đồng so với dự toán được giao đầu năm.", "vi")
+    assert targets == [] and [f.value for f in figures] == [1_284_000_000_000, 96_000_000_000]
