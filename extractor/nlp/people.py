@@ -180,7 +180,8 @@ def full_names(text: str, r: Rules) -> list[tuple[int, int, bool]]:
 
 
 def name_spans(text: str, lang: str) -> list[tuple[int, int]]:
-    """Spans that are certainly a person's name: full names with a middle name or after a role word.
+    """Spans that are certainly a person's name: full names with a middle name, after a role
+    word, or of three words or more before ", <role>".
 
     The places component skips unit names inside them ("Do Thi Binh Minh" holds Bình Minh).
     """
@@ -189,6 +190,11 @@ def name_spans(text: str, lang: str) -> list[tuple[int, int]]:
     for s, e, certain in full_names(text, r):
         if certain or (r.role_before and r.role_before.search(text, max(0, s - 40), s)):
             out.append((s, e))
+    if r.role_after_comma:  # "Le Quang Vinh, deputy director of …"
+        for m in r.role_after_comma.finditer(text):
+            span = name_before(text, m.start(), r)
+            if span and len(text[span[0]:span[1]].split()) >= 3:
+                out.append(span)
     return out
 
 

@@ -158,6 +158,8 @@ def find(text: str, rules: Rules, persons: list[tuple[int, int]] = ()) -> list[H
     inside one counts only with its own type word.
     """
     hits: list[Hit] = []
+    # "…," Vinh said: a lone word of a person's name refers to the person, not a unit.
+    person_words = {fold(w) for ps, pe in persons for w in text[ps:pe].split()}
     for run in _runs(text, rules.honorific_words):
         if rules.honorific_before.search(text[max(0, run[0][0] - 20):run[0][0]]):
             continue  # a person's name after M., Mme, ông, bà …
@@ -166,7 +168,9 @@ def find(text: str, rules: Rules, persons: list[tuple[int, int]] = ()) -> list[H
             continue  # "Lam Van Tam", "Ca Thi Nga"; not "Huyện Văn Giang"
         personal = len(run) > 2 and (words[0] in rules.surnames or words[0] in rules.honorifics)
         hits.extend(h for h in _best_matches(text, run, rules, personal)
-                    if h.typed or not any(ps <= h.start and h.end <= pe for ps, pe in persons))
+                    if h.typed or not (any(ps <= h.start and h.end <= pe for ps, pe in persons)
+                                       or (" " not in h.text and fold(h.text) in person_words
+                                           and not any(u.level == "province" for u in h.candidates))))
     return hits
 
 
@@ -231,12 +235,14 @@ def _match(text: str, run, i: int, size: int, rules: Rules, personal: bool):
 
 
 def _bare_ok(word: str, units: list[gz.Unit]) -> bool:
-    """A single word without a type word names a unit only if it is a province or a known short form.
+    """A single word without a type word names a unit only if it is a province, a known short
+    form, or a district whose own name is one word (Pleiku, Kbang, M'Drắk).
 
     Run-together spellings of other units collide with ordinary words ("Maison" folds like
     Mai Sơn, "Chine" like Chi Nê); the usual ones (Dalat, Halong) are listed as aliases.
     """
-    return any(u.level == "province" for u in units) or fold(word) in gz.alias_keys()
+    return (any(u.level == "province" or (u.level == "district" and " " not in u.name) for u in units)
+            or fold(word) in gz.alias_keys())
 
 
 def _evidence(text: str, s: int, e: int, units: list[gz.Unit], rules: Rules) -> Hit | None:

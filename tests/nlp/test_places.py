@@ -220,3 +220,10 @@ def test_roundup_ignores_a_province_named_only_as_the_venue():
             "report that the ministry presented at a press briefing in Ha Noi on Monday. Nghe An led with 97 per cent. Son La was last "
             "with 88 per cent. In Ca Mau, 91 per cent of claims were settled online.")
     assert set(run(text, "en")._.provinces) == {"Nghệ An", "Sơn La", "Cà Mau"}
+
+
+def test_one_word_district_names_and_a_person_called_like_one():
+    text = ("Gia Lai province reported gains. In Kbang and Pleiku, most farmers now hold cards. "
+            "Tran Duc Vinh, deputy director of Gia Lai Social Security, said coverage rose. "
+            "\"We visit every village,\" Vinh said.")
+    assert set(by_name(run(text, "en"))) == {"Gia Lai", "Kbang", "Pleiku"}
