@@ -86,7 +86,9 @@ def rules(lang: str) -> Rules:
             rf"(?:[^\W\d_][\w'’-]*\s+){{0,2}}?(?:{roles})(?!\w)", re.I)
         if roles else None,
         role_start=re.compile(rf"(?:[^\W\d_][\w'’-]*\s+){{0,2}}?(?:{roles})(?!\w)", re.I) if roles else None,
-        role_before=re.compile(rf"(?<![\w'’-])(?:{heads})\s+$", re.I) if heads else None,
+        # "Economist X", "Phó Tổng Giám đốc BHXH Việt Nam X": the role, then maybe its organisation
+        role_before=re.compile(rf"(?<![\w'’-])(?:{heads})(?:\s+(?-i:[A-ZĐ])[\w'’.-]*){{0,5}}\s+$", re.I)
+        if heads else None,
         relative=re.compile(rf"(?:{relative})(?!\w)", re.I) if relative else None,
         orgs=tuple(re.compile(r["pattern"]) for r in load_jsonl("person_orgs", lang)),
         stopwords=frozenset(r["text"] for r in stop_rows if not (r.get("before") or r.get("named_after"))),
@@ -188,7 +190,7 @@ def name_spans(text: str, lang: str) -> list[tuple[int, int]]:
     r = rules(lang)
     out = []
     for s, e, certain in full_names(text, r):
-        if certain or (r.role_before and r.role_before.search(text, max(0, s - 40), s)):
+        if certain or (r.role_before and r.role_before.search(text, max(0, s - 60), s)):
             out.append((s, e))
     if r.role_after_comma:  # "Le Quang Vinh, deputy director of …"
         for m in r.role_after_comma.finditer(text):
@@ -269,7 +271,7 @@ def _people(doc: Doc, r: Rules) -> list[Person]:
             if span and not any(s < span[1] and span[0] < e for s, e in spans):
                 spans.setdefault(span, False)
     for s, e, certain in full_names(text, r):
-        role_before = r.role_before.search(text, max(0, s - 40), s) if r.role_before else None
+        role_before = r.role_before.search(text, max(0, s - 60), s) if r.role_before else None
         if not (certain or role_before):
             continue
         wider = [k for k, titled in spans.items() if not titled and k[0] < s and k[1] == e]

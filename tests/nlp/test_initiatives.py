@@ -136,3 +136,9 @@ def test_fr_model_of_a_place_is_no_name_and_place_inside_name_gives_locality():
 ])
 def test_descriptive_names_keep_their_complements_but_not_the_place(lang, text, expected):
     assert names(run(text, lang)) == expected
+
+
+def test_en_collection_models_are_enrolment_mechanisms():
+    text = ("The district copied the model of collection teams at river ports from the former province, "
+            "and fishermen now pay their contributions on the quay.")
+    assert names(run(text, "en")) == ["collection teams at river ports"]

@@ -117,3 +117,8 @@ def test_common_family_names_beyond_the_top_twenty():
     text = ("According to provincial Deputy Director Dao Quang Vinh, coverage rose. "
             "Truong Thi Hoa, a nurse, agreed.")
     assert [name for name, _role, _org in run(text, "en")] == ["Dao Quang Vinh", "Truong Thi Hoa"]
+
+
+def test_vi_role_and_organisation_before_the_name():
+    text = "Theo Phó Tổng Giám đốc BHXH Việt Nam Lê Minh Khoa, cả nước có 20,8 triệu người tham gia BHXH."
+    assert run(text, "vi") == [("Lê Minh Khoa", "phó Tổng Giám đốc BHXH Việt Nam", None)]
