@@ -90,6 +90,19 @@ def split_head(blocks: list[str], *, look: int = 4) -> tuple[list[str], str | No
     return [], None, None, blocks
 
 
+def _past_site_header(lines: list[str], i: int, look: int = 6) -> int:
+    """Skip a site header the banner rules do not know ("Le Courrier du Vietnam", a menu,
+    "Société") when the title sits right above the date line after a few such short lines."""
+    for j in range(i + 1, min(len(lines), i + look)):
+        if dates.split_date_line(lines[j]):
+            header = lines[i:j - 1]
+            if header and looks_like_title(lines[j - 1]) and len(lines[j - 1].split()) > 5 and all(
+                    len(line.split()) <= 5 or is_site_line(line) for line in header):
+                return j - 1
+            return i
+    return i
+
+
 def read_dump(text: str) -> Dump:
     """Title, date line, body and source of a plain-text page dump."""
     lines = [normalize_line(line) for line in text.splitlines()]
@@ -97,6 +110,7 @@ def read_dump(text: str) -> Dump:
     i = 0
     while i < len(lines) and (is_site_line(lines[i]) or metadata.is_banner(lines[i])):
         i += 1
+    i = _past_site_header(lines, i)
     title = None
     if i < len(lines) and looks_like_title(lines[i]):
         title, i = lines[i], i + 1

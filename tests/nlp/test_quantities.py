@@ -389,3 +389,12 @@ def test_a_goal_list_goes_on_past_a_semicolon_and_must_reach_is_a_goal():
 def test_an_amount_compared_with_the_assigned_plan_is_a_figure():
     figures, targets = run("Quỹ đã chi 1.284 tỷ đồng, vượt khoảng 96 tỷ đồng so với dự toán được giao đầu năm.", "vi")
     assert targets == [] and [f.value for f in figures] == [1_284_000_000_000, 96_000_000_000]
+
+
+def test_a_subset_of_a_goal_is_a_goal_and_fixer_pour_introduces_goals():
+    _, targets = run("Tỉnh phấn đấu đến năm 2030 có khoảng 40% lực lượng lao động tham gia BHXH, trong đó "
+                     "nông dân tham gia BHXH tự nguyện chiếm khoảng 6%.", "vi")
+    assert [t.value for t in targets] == [40, 6]
+    _, targets = run("La résolution fixe pour 2025 un taux de participation à l'assurance sociale d'environ "
+                     "45 % de la population active et de 35 % pour l'assurance chômage.", "fr")
+    assert brief(targets, "year") == [(45, "percent", 2025), (35, "percent", 2025)]

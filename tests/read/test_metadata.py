@@ -49,3 +49,14 @@ def test_date_line_under_the_headline_whatever_its_class():
             "<p>" + "Health insurance coverage in Binh Son reached 95.2 per cent of residents. " * 4 + "</p>"
             "<p>The district says 2 March 2024 was the start of the campaign.</p></section></body></html>")
     assert read(page).published == "2025-10-06"
+
+
+def test_text_dump_site_header_before_the_title_is_skipped():
+    dump = ("Journal du Delta\nAccueil | Politique | Économie | Société\nSociété\n\n"
+            "Ben Tre : les pêcheurs de Ba Tri rejoignent l'assurance sociale volontaire\n\n"
+            "Publié le 12/09/2025 à 08:30\n\n"
+            + "Plus de 1 200 pêcheurs de Ba Tri cotisent désormais à l'assurance sociale volontaire. " * 3)
+    article = read(dump)
+    assert article.title.startswith("Ben Tre : les pêcheurs")
+    assert article.published == "2025-09-12"
+    assert "Journal du Delta" not in article.text
