@@ -398,3 +398,10 @@ def test_a_subset_of_a_goal_is_a_goal_and_fixer_pour_introduces_goals():
     _, targets = run("La résolution fixe pour 2025 un taux de participation à l'assurance sociale d'environ "
                      "45 % de la population active et de 35 % pour l'assurance chômage.", "fr")
     assert brief(targets, "year") == [(45, "percent", 2025), (35, "percent", 2025)]
+
+
+def test_en_people_who_join_or_pay_into_insurance_are_participants():
+    figures, _ = run("The scheme helped 52 fishermen join voluntary social insurance, and 1,200 people "
+                     "pay compulsory social insurance in the commune.", "en")
+    assert brief(figures, "metric") == [(52, "count", "social_insurance_participants"),
+                                        (1200, "count", "social_insurance_participants")]
