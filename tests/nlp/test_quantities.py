@@ -405,3 +405,9 @@ def test_en_people_who_join_or_pay_into_insurance_are_participants():
                      "pay compulsory social insurance in the commune.", "en")
     assert brief(figures, "metric") == [(52, "count", "social_insurance_participants"),
                                         (1200, "count", "social_insurance_participants")]
+
+
+def test_boats_are_no_insured_people_but_crew_members_can_be():
+    figures, _ = run("Toàn tỉnh đã thành lập 30 tổ với 215 tàu cá tham gia, giúp 640 thuyền viên tham gia BHXH tự nguyện.", "vi")
+    assert brief(figures, "metric") == [(30, "count", "other"), (215, "count", "other"),
+                                        (640, "count", "social_insurance_participants")]
