@@ -22,8 +22,11 @@ _SPACE = re.compile(f"[{SPACES}]")
 # B: digits with dots/commas ("1.317.600", "93,9", "118,460"). Never glued to a word,
 # a slash, a colon, a hyphen or a plus (identifiers, dates, clock times, "GMT+7").
 _DIGITS = (r"(?:\d{1,3}(?:[" + SPACES + r"]\d{3})+(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)*)")
-_BEFORE = r"(?<![\w/:+\-.,])"
-_AFTER = r"(?![.,]?\d)(?!\w)(?![/:]\w)(?!-\w)"
+# A letter of a script written with spaces: Chinese, Japanese and Korean glue numbers to
+# their words ("达到93.5%", "1200户"), so their characters are no word boundary here.
+_LETTER = r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+_BEFORE = rf"(?<![/:+\-.,])(?<!{_LETTER})"
+_AFTER = rf"(?![.,]?\d)(?!{_LETTER})(?![/:]\w)(?!-\w)"
 # Digit groups joined by single spaces ("1900 9068", "0275 3 822 417", "0232 3822 659").
 _RUN = re.compile(f"(?<![\\w.,])\\d+(?:[{SPACES}]\\d+)+(?![\\w]|[.,]\\d)")
 

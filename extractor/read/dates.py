@@ -18,6 +18,7 @@ from extractor.read import rules
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)(?![\d/])")
 _VI_WORDS = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm\s+|,\s*)?((?:19|20)\d\d)\b", re.I)
+_CJK_DATE = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")  # 2025年9月12日
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME = re.compile(r"\b\d{1,2}\s*[:hH]\s*\d\d(?:\s*[:]\s*\d\d)?(?:\s*(?:am|pm|AM|PM|SA|CH))?(?:\s*\(?(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}(?::?\d\d)?\)?)?")
 
@@ -51,6 +52,8 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
         a, b, y = int(m[1]), int(m[3]), int(m[4])
         iso = _iso(y, b, a) if b <= 12 else _iso(y, a, b)
         hits.append((m.start(), m.end(), iso))
+    for m in _CJK_DATE.finditer(text):
+        hits.append((m.start(), m.end(), _iso(int(m[1]), int(m[2]), int(m[3]))))
     for m in _VI_WORDS.finditer(text):
         hits.append((m.start(), m.end(), _iso(int(m[3]), int(m[2]), int(m[1]))))
     for m in day_first.finditer(text):

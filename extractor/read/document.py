@@ -10,7 +10,7 @@ import re
 
 from extractor.errors import ReadError
 from extractor.read import Article, decode, metadata
-from extractor.read.textdump import read_dump
+from extractor.read.textdump import CJK, read_dump
 
 _MAGIC = (
     (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a zip archive (or office document)"),
@@ -24,6 +24,11 @@ _TEXT_TYPES = re.compile(r"^\s*(text/|application/(xhtml\+xml|xml|json|ld\+json|
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>\s*<(!doctype\s+)?html)", re.I)
 _HTML_TAGS = re.compile(r"</?(html|head|body|div|p|article|section|main|span|meta|title|h1|h2|a|br)\b[^>]*>", re.I)
 _MIN_WORDS = 8
+
+
+def _enough_text(text: str) -> bool:
+    """At least a sentence's worth of words; in Chinese, Japanese or Korean, of characters."""
+    return len(text.split()) >= _MIN_WORDS or len(CJK.findall(text)) >= 2 * _MIN_WORDS
 
 
 def binary_kind(data: bytes, content_type: str | None = None) -> str | None:
@@ -68,14 +73,14 @@ def read_document(data: bytes | str, *, url: str | None = None, content_type: st
         from extractor.read.html import read_html
 
         page = read_html(text, url=url, selectors=selectors)
-        if len(page.text.split()) < _MIN_WORDS:
+        if not _enough_text(page.text):
             raise ReadError("no article text in this HTML page")
         article = Article(text=page.text, title=page.title, published=page.published,
                           source_url=page.source_url, outlet=page.outlet, url=url or page.canonical)
         declared = page.language
     else:
         dump = read_dump(text)
-        if len(dump.text.split()) < _MIN_WORDS:
+        if not _enough_text(dump.text):
             raise ReadError("no article text (too short once page furniture is removed)")
         article = Article(text=dump.text, title=dump.title, published=dump.published,
                           source_url=dump.source_url, outlet=dump.outlet, url=url)

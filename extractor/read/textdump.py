@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from extractor.read import dates, metadata, rules
 
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # scripts written without spaces
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
@@ -53,7 +54,8 @@ def is_signature(line: str) -> bool:
 
 
 def looks_like_title(line: str) -> bool:
-    if len(line) > 250 or len(line.split()) < 2 or dates.split_date_line(line):
+    words = len(line.split()) + len(CJK.findall(line)) // 2  # CJK titles have no spaces
+    if len(line) > 250 or words < 2 or dates.split_date_line(line):
         return False
     return not line.endswith(".") or line.endswith(("...", "…"))
 

@@ -65,3 +65,15 @@ def test_record_language_is_kept_for_other_languages():
     record = extract(page.encode("utf-8"), lang="es", content_type="text/plain")
     assert record.language == "es"
     assert [i.name for i in record.initiatives] == ["Salud para todos"]
+
+
+def test_chinese_text_gets_numbers_places_and_quoted_names():
+    from extractor import extract
+
+    text = ("河静省医疗保险覆盖率达到93.5%\n\n2025年9月12日\n\n截至8月底，河静省(Hà Tĩnh)医疗保险覆盖率达到人口的93.5%。"
+            "香溪县(Hương Khê)推出“社会保障橙树”模式，帮助1200户近贫家庭参保。")
+    record = extract(text)
+    assert record.language == "zh" and record.published == "2025-09-12"
+    assert [(f.value, f.unit) for f in record.figures] == [(93.5, "percent"), (1200, "count")]
+    assert {loc.name for loc in record.localities} == {"Hà Tĩnh", "Hương Khê"}
+    assert [i.name for i in record.initiatives] == ["社会保障橙树"]

@@ -45,3 +45,9 @@ def test_portal_date_line_with_a_long_outlet_printed_twice():
 
     iso, rest = split_date_line("Báo Nhân Dân Hằng Ngày Miền TrungBáo Nhân Dân Hằng Ngày Miền Trung03/11/2025")
     assert iso == "2025-11-03" and rest.startswith("Báo Nhân Dân")
+
+
+def test_cjk_dates():
+    from extractor.read.dates import parse_date
+
+    assert parse_date("发布时间：2025年9月12日 08:30") == "2025-09-12"
