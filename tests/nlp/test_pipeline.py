@@ -77,3 +77,14 @@ def test_chinese_text_gets_numbers_places_and_quoted_names():
     assert [(f.value, f.unit) for f in record.figures] == [(93.5, "percent"), (1200, "count")]
     assert {loc.name for loc in record.localities} == {"Hà Tĩnh", "Hương Khê"}
     assert [i.name for i in record.initiatives] == ["社会保障橙树"]
+
+
+def test_spanish_type_words_give_the_level():
+    from extractor import extract
+
+    text = ("La cobertura crece en Ha Tinh\n\nHa Tinh, 12/09/2025\n\n"
+            "Según la Seguridad Social de la provincia de Ha Tinh, el seguro médico cubre al 93,5 % de la población. "
+            "El distrito de Huong Khe lanzó el modelo «Naranjo de la seguridad social».")
+    record = extract(text)
+    assert record.language == "es"
+    assert {loc.name: loc.level for loc in record.localities} == {"Hà Tĩnh": "province", "Hương Khê": "district"}
