@@ -471,6 +471,8 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
         if insurance and (evidence or it.target):
             return f"{insurance}_insurance_coverage"
         return "other"
+    if any(t[2] == "household" and it.start - 12 <= t[1] <= it.start for t in tags):
+        return "other"  # the size of a family or a group: "gia đình 7 người", "a family of five"
     head = next((t[2] for t in after if t[2] in ("people", "participant", "card", "org")), None)
     if shares and head == "people" and any(t[2] == "definite" and it.start - 3 <= t[1] <= it.start for t in tags):
         return "other"  # "93 % of the 40,000 pupils", "les 8 000 élèves … sont assurés à 99 %": a population's size

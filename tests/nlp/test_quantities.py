@@ -411,3 +411,16 @@ def test_boats_are_no_insured_people_but_crew_members_can_be():
     figures, _ = run("Toàn tỉnh đã thành lập 30 tổ với 215 tàu cá tham gia, giúp 640 thuyền viên tham gia BHXH tự nguyện.", "vi")
     assert brief(figures, "metric") == [(30, "count", "other"), (215, "count", "other"),
                                         (640, "count", "social_insurance_participants")]
+
+
+@pytest.mark.parametrize("lang,text,metrics", [
+    ("vi", "Cả gia đình 6 người của chị đều có thẻ BHYT; toàn xã có 2.100 người tham gia BHYT.",
+     ["other", "health_insurance_participants"]),
+    ("en", "For a family of five the card costs more, yet 2,100 people hold health insurance cards.",
+     ["other", "health_insurance_participants"]),
+    ("fr", "Chaque équipage de 9 marins verse une part, et la province compte 2 100 assurés sociaux.",
+     ["other", "social_insurance_participants"]),
+])
+def test_the_size_of_a_family_or_crew_is_no_insured_count(lang, text, metrics):
+    figures, _ = run(text, lang)
+    assert [f.metric for f in figures] == metrics
