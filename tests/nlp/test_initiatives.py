@@ -103,7 +103,7 @@ def test_vi_quoted_descriptive_nested_quote_and_number_inside_name():
     assert names(items) == ["Con gà an sinh", "tổ tiết kiệm tương trợ mua thẻ BHYT",
                             "Thôn 100% người dân có thẻ BHYT"]
     hundred = text.index("100%")
-    assert items[2].start < hundred < items[2].end  # numbers engineer skips it
+    assert items[2].start < hundred < items[2].end  # the quantities component skips numbers inside it
     assert items[2].province == "Ninh Bình"         # falls back to the main province
 
 
