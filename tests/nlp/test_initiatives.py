@@ -1,22 +1,11 @@
 """Initiative names on sentences we write ourselves, per language."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
-import spacy
 
-from extractor.nlp import initiatives  # noqa: F401  (registers the factory)
-from extractor.nlp import sentences  # noqa: F401
 from extractor.nlp.doc import PlaceMention
 
-
-@lru_cache(maxsize=None)
-def _nlp(lang: str):
-    nlp = spacy.blank("xx")
-    nlp.add_pipe("coverage_sentences", config={"lang": lang})
-    nlp.add_pipe("coverage_initiatives", config={"lang": lang})
-    return nlp
+from .pipelines import component_pipeline
 
 
 def place(text: str, word: str, name: str, province: str) -> PlaceMention:
@@ -25,7 +14,7 @@ def place(text: str, word: str, name: str, province: str) -> PlaceMention:
 
 
 def run(text: str, lang: str, places=(), provinces=("Nghệ An",), relevant=True):
-    nlp = _nlp(lang)
+    nlp = component_pipeline(lang, "coverage_initiatives")
     doc = nlp.make_doc(text)
     doc._.places, doc._.provinces, doc._.relevant = list(places), list(provinces), relevant
     for _, proc in nlp.pipeline:

@@ -1,24 +1,13 @@
 """People from appositions, on sentences we write ourselves."""
 from __future__ import annotations
 
-from functools import lru_cache
-
-import spacy
-
-from extractor.nlp import people, sentences  # noqa: F401  (register the factories)
 from extractor.nlp.doc import PlaceMention
 
-
-@lru_cache(maxsize=None)
-def _nlp(lang: str):
-    nlp = spacy.blank("xx")
-    nlp.add_pipe("coverage_sentences", config={"lang": lang})
-    nlp.add_pipe("coverage_people", config={"lang": lang})
-    return nlp
+from .pipelines import component_pipeline
 
 
 def run(text: str, lang: str, places=()):
-    nlp = _nlp(lang)
+    nlp = component_pipeline(lang, "coverage_people")
     doc = nlp.make_doc(text)
     doc._.places = list(places)
     for _, proc in nlp.pipeline:

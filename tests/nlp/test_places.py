@@ -2,21 +2,12 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from extractor.nlp import places  # noqa: F401  (registers the factory)
-from extractor.nlp import sentences  # noqa: F401
-
-_NLP: dict[str, spacy.language.Language] = {}
+from .pipelines import component_pipeline
 
 
 def run(text: str, lang: str, published: str = "2025-09-15", title: str | None = None):
-    if lang not in _NLP:
-        nlp = spacy.blank("xx")
-        nlp.add_pipe("coverage_sentences", config={"lang": lang})
-        nlp.add_pipe("coverage_places", config={"lang": lang})
-        _NLP[lang] = nlp
-    nlp = _NLP[lang]
+    nlp = component_pipeline(lang, "coverage_places")
     doc = nlp.make_doc(text)
     doc._.lang, doc._.published, doc._.title = lang, published, title
     for _name, proc in nlp.pipeline:
