@@ -38,6 +38,11 @@ def _patterns(rows, key="pattern") -> str:
     return "|".join(f"(?:{r[key]})" for r in sorted(rows, key=lambda r: len(r[key]), reverse=True))
 
 
+def _keyed(rows, key: str) -> str:
+    """``_patterns`` of the rows that carry ``key`` (one data file holds several kinds of row)."""
+    return _patterns([r for r in rows if key in r], key)
+
+
 @dataclass
 class Rules:
     """One language's compiled quantity vocabulary."""
@@ -95,6 +100,7 @@ def rules(lang: str) -> Rules:
     ranges = load_jsonl("quantity_ranges", lang)
     cues = load_jsonl("quantity_cues", lang)
     dates = load_jsonl("quantity_dates", lang)
+    clauses = load_jsonl("quantity_clauses", lang)
     months = {r["month"].lower(): int(r["n"]) for r in dates if "month" in r}
     ends = [r["end"] for r in dates if "end" in r]
     month_alt = phrases(months)
@@ -119,15 +125,15 @@ def rules(lang: str) -> Rules:
         change_after=_rx(f"{_WS}*({_patterns([r for r in changes if r.get('position') == 'after'])})(?!\\w)"),
         not_before=_rx(f"(?<!\\w)(?:{_patterns([r for r in nots if r.get('position') == 'before'])}){_WS}*$"),
         not_after=_rx(f"^{_WS}*(?:{_patterns([r for r in nots if r.get('position', 'after') == 'after'])})(?!\\w)"),
-        range_open=_rx(f"(?<!\\w)(?:{_patterns([r for r in ranges if 'open' in r], 'open')}){_WS}*$"),
-        range_join=_rx(f"^{_WS}*(?:{_patterns([r for r in ranges if 'join' in r], 'join')}){_WS}*$"),
+        range_open=_rx(f"(?<!\\w)(?:{_keyed(ranges, 'open')}){_WS}*$"),
+        range_join=_rx(f"^{_WS}*(?:{_keyed(ranges, 'join')}){_WS}*$"),
         range_bare=_rx(f"^{_WS}*(?:{_patterns([r for r in ranges if r.get('bare')], 'join')}){_WS}*$"),
         cues=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), r.get("kind", "target"),
                r.get("position", "before"), bool(r.get("future"))) for r in cues],
-        clause_break=_rx(_patterns([r for r in load_jsonl("quantity_clauses", lang) if "pattern" in r])),
-        coordinator=_rx(f"(?<!\\w)(?:{_patterns([r for r in load_jsonl('quantity_clauses', lang) if 'and' in r], 'and')})(?!\\w)"),
-        list_sep=_rx(_patterns([r for r in load_jsonl("quantity_clauses", lang) if "list" in r], "list")),
-        present=_rx(f"(?<!\\w)(?:{_patterns([r for r in load_jsonl('quantity_clauses', lang) if 'present' in r], 'present')})(?!\\w)"),
+        clause_break=_rx(_keyed(clauses, "pattern")),
+        coordinator=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'and')})(?!\\w)"),
+        list_sep=_rx(_keyed(clauses, "list")),
+        present=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'present')})(?!\\w)"),
         relative_years=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), int(r["offset"]))
                         for r in load_jsonl("quantity_years", lang)],
         metric_tags=[(re.compile(f"(?<!\\w)(?:{r['pattern']})", re.I), r["tag"])
