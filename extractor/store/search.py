@@ -42,6 +42,8 @@ def province_clause(name: str, alias: str = "i") -> tuple[str, list[str], Scope]
     """SQL matching items in the territory of ``name``: today's province, or a pre-2025 one."""
     sc = scope(name)
     keys = sc.keys()
+    if not keys:
+        return "0", [], sc  # a name that folds to nothing ("!!!") matches nothing
     marks = ", ".join("?" * len(keys))
     sql = f"({alias}.province_key IN ({marks}) OR {alias}.province_before_key IN ({marks}))"
     return sql, keys + keys, sc

@@ -13,7 +13,6 @@ from functools import lru_cache
 from typing import Any
 
 from extractor import textutil
-from extractor.store.places import Scope
 from extractor.store.search import ITEM_KINDS, article_province, fts_query, province_clause
 
 COVERAGE_METRICS = ("health_insurance_coverage", "social_insurance_coverage",
@@ -36,12 +35,6 @@ def _rows(conn: sqlite3.Connection, sql: str, params: Any = ()) -> list[dict[str
 def _one(conn: sqlite3.Connection, sql: str, params: Any = ()) -> dict[str, Any] | None:
     rows = _rows(conn, sql, params)
     return rows[0] if rows else None
-
-
-def _province_clause(name: str, alias: str = "i") -> tuple[str, list[str], Scope]:
-    """The command line's province matching, guarded against a name that folds to nothing."""
-    sql, keys, sc = province_clause(name, alias)
-    return (sql, keys, sc) if keys else ("0", [], sc)
 
 
 # A window of article text around an item, enough to cut its sentence from (see evidence()).
@@ -91,7 +84,7 @@ def search(conn: sqlite3.Connection, *, q: str = "", province: str = "", kind: s
         if value:
             filters[name] = (sql, [value])
     if province:
-        clause, keys, sc = _province_clause(province)
+        clause, keys, sc = province_clause(province)
         filters["province"] = (clause, keys)
     cond = " AND ".join(where + [sql for sql, _ in filters.values()])
     params = [v for _, values in filters.values() for v in values]
@@ -194,7 +187,7 @@ def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
     The chart gets every coverage percentage; the tables list ``TABLE_LIMIT`` figures and
     targets, coverage metrics first, newest first (the search page has them all).
     """
-    clause, keys, sc = _province_clause(name)
+    clause, keys, sc = province_clause(name)
     metrics = ",".join("?" * len(COVERAGE_METRICS))
     # Grouped by place and date in SQL: a province may have thousands of reports.
     # (SQLite gives the bare column article_id from the row holding MIN(id).)
@@ -215,7 +208,7 @@ def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
             [kind, *keys]).fetchone()[0])
     initiatives = _rows(conn, "SELECT id, name, names, locality, province, first_seen, last_seen, "
                               "n_articles, n_mentions, languages FROM initiative_registry g "
-                              f"WHERE {_province_clause(name, 'g')[0]} ORDER BY last_seen DESC, name", keys)
+                              f"WHERE {province_clause(name, 'g')[0]} ORDER BY last_seen DESC, name", keys)
     own = keys[:len(keys) // 2]
     n_articles = conn.execute(
         f"SELECT COUNT(DISTINCT a.id) FROM articles a JOIN revision_provinces p "
