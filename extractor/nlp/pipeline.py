@@ -1,8 +1,8 @@
 """Build and cache one spaCy pipeline per language, and run it over an article's text.
 
-The base of each pipeline is data (``models/LANG/pipeline.json``): French uses the
-tokenizer of ``fr_core_news_md`` with only the trained components we need; English,
-Vietnamese and every other language start from a blank pipeline. Our own components
+The base of each pipeline is data (``models/LANG/pipeline.json``): every language starts
+from a blank pipeline (our components read characters, so a trained model's tokenizer
+bought nothing but start-up time); a trained base can be named there when a rule needs it. Our own components
 (registered with ``@Language.factory``) are added in ``COMPONENTS`` order; each reads
 its rules from ``models/common`` and ``models/LANG``.
 """
