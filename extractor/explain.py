@@ -47,6 +47,8 @@ def explain(record: Record, *, color: bool | None = None) -> str:
            _fields([("input", record.input), ("language", record.language), ("published", record.published),
                     ("source_url", record.source_url), ("relevant", record.relevant),
                     ("provinces", ", ".join(record.provinces) or None)])]
+    if record.relevance:
+        out.append(f"relevance score {record.relevance.score:g}: " + "; ".join(record.relevance.reasons))
     if record.error:
         out.append(f"error: {record.error}")
 

@@ -91,6 +91,13 @@ class Person(Span):
     organization: str | None = None
 
 
+class Relevance(_Model):
+    """Why an article was judged relevant or not: its score and the evidence counted."""
+
+    score: float
+    reasons: list[str] = Field(default_factory=list)
+
+
 class Record(_Model):
     """Everything extracted from one article, with the article's clean text as evidence base."""
 
@@ -106,6 +113,7 @@ class Record(_Model):
     extractor_version: str
     schema_version: str = SCHEMA_VERSION
     relevant: bool = False
+    relevance: Relevance | None = Field(None, description="The relevance score and its reasons (topic words, items found).")
     provinces: list[str] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)

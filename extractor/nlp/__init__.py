@@ -9,6 +9,7 @@ class Annotations:
     """What the NLP stage adds to an article; the fields map one-to-one onto the record's."""
 
     relevant: bool = False
+    relevance: dict | None = None   # {"score": float, "reasons": [str]}: why ``relevant`` is what it is
     provinces: list[str] = field(default_factory=list)
     figures: list = field(default_factory=list)
     targets: list = field(default_factory=list)

@@ -22,6 +22,7 @@ EXTENSIONS = {
     "initiatives": None,   # list[record.Initiative] (coverage_initiatives)
     "people": None,        # list[record.Person] (coverage_people)
     "relevant": None,      # bool (coverage_relevance)
+    "relevance": None,     # relevance.Verdict: score and reasons (coverage_relevance)
 }
 
 for _name, _default in EXTENSIONS.items():

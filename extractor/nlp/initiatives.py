@@ -14,7 +14,8 @@ Three ways an article names an initiative, all driven by data under ``models/``:
   (``initiative_topics.jsonl``) and cut at the first word that ends it
   (``initiative_stops.jsonl``).
 
-Only relevant articles have initiatives (a tourism campaign is not one). Later mentions
+Only articles that name an insurance have initiatives (a tourism campaign is not one);
+the relevance verdict, which counts initiatives, comes later and removes nothing. Later mentions
 of the same initiative ("the lotus model") fold into the first. Each is attached to the
 place its sentence names, else the nearest place before it, else the article's main
 province.
@@ -29,6 +30,7 @@ from spacy.tokens import Doc
 
 from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from extractor.nlp.data import load_jsonl, phrases
+from extractor.nlp.relevance import scorer
 from extractor.record import Initiative
 from extractor.textutil import strip_accents
 
@@ -218,9 +220,11 @@ def _initiatives(doc: Doc, r: Rules) -> list[Initiative]:
 @Language.factory("coverage_initiatives", default_config={"lang": "xx"})
 def make_initiatives(nlp: Language, name: str, lang: str):
     r = rules(lang)
+    topic = scorer(lang).terms
 
     def component(doc: Doc) -> Doc:
-        doc._.initiatives = [] if doc._.relevant is False else _initiatives(doc, r)
+        named = topic is not None and (topic.search(doc.text) or topic.search(doc._.title or ""))
+        doc._.initiatives = _initiatives(doc, r) if named else []
         return doc
 
     return component

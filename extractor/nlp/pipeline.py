@@ -21,9 +21,9 @@ from extractor.nlp.data import load_json, model_path
 COMPONENTS = (
     ("coverage_sentences", "extractor.nlp.sentences"),
     ("coverage_places", "extractor.nlp.places"),
-    ("coverage_relevance", "extractor.nlp.relevance"),      # initiatives exist only in relevant articles
     ("coverage_initiatives", "extractor.nlp.initiatives"),  # before quantities: numbers in names are no figures
     ("coverage_quantities", "extractor.nlp.quantities"),
+    ("coverage_relevance", "extractor.nlp.relevance"),      # counts the items found before it
     ("coverage_people", "extractor.nlp.people"),
 )
 FALLBACK_LANG = "xx"  # the language-independent pipeline: numbers, gazetteer, quoted names
@@ -69,6 +69,8 @@ def annotate(text: str, *, lang: str | None, published: str | None = None,
         doc = proc(doc)
     return Annotations(
         relevant=bool(doc._.relevant),
+        relevance={"score": doc._.relevance.score, "reasons": list(doc._.relevance.reasons)}
+        if doc._.relevance else None,
         provinces=list(doc._.provinces or []),
         figures=list(doc._.figures or []),
         targets=list(doc._.targets or []),

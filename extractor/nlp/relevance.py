@@ -1,16 +1,25 @@
-"""Is the article about social, health or unemployment insurance?
+"""Is the article about social, health or unemployment insurance? A score with its reasons.
 
-A keyword score, not a classifier: every insurance term (``models/*/relevance.jsonl``)
-in the body counts once, in the title ``title_weight`` times, and the article is
-relevant when the score reaches ``threshold`` (``models/*/relevance.json``). One passing
-mention ("travel insurance", a health card in a tourism story) stays below it, while a
-real coverage story names its subject again and again. The component runs before the
-initiatives, which only exist in relevant articles.
+Two kinds of evidence add up (weights and threshold in ``models/*/relevance.json``):
+
+* **topic words** (``models/*/relevance.jsonl``): every insurance term in the body counts
+  once, in the title ``title_weight`` times;
+* **items**: every figure or target the article states about an insurance (its metric
+  names one), or in a sentence that names one ("10.422 thẻ BHYT", "3 300 cards"),
+  counts ``item_weight``; so does every initiative.
+
+One passing mention ("travel insurance", a health card in a tourism story) stays below
+the threshold; a short news item that gives coverage numbers does not, however few words
+it has. The verdict is a label for the crawler and for search: it never removes items
+(the extractor extracts from every article it is given). It runs after the quantities,
+whose items it counts.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,25 +27,61 @@ from spacy.tokens import Doc
 from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from extractor.nlp.data import load_json, load_jsonl
 
+INSURANCE_METRIC = re.compile(r"^(?:health|social|unemployment)_insurance_")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The relevance decision, its score and the reasons a person can check."""
+
+    relevant: bool
+    score: float
+    reasons: tuple[str, ...]
+
 
 @dataclass(frozen=True)
 class Scorer:
     terms: re.Pattern | None
     title_weight: float = 3.0
+    item_weight: float = 1.0
+    item_cap: int = 5
     threshold: float = 3.0
 
+    def topic_hits(self, text: str) -> Counter:
+        """How often each insurance term occurs in ``text`` (folded to lower case)."""
+        if self.terms is None or not text:
+            return Counter()
+        return Counter(m.group(0).lower() for m in self.terms.finditer(text))
+
     def score(self, text: str, title: str | None = None) -> float:
-        """Body hits plus weighted title hits."""
-        if self.terms is None:
-            return 0.0
-        body = sum(1 for _ in self.terms.finditer(text or ""))
-        head = sum(1 for _ in self.terms.finditer(title or ""))
-        return body + self.title_weight * head
+        """Topic words only: body hits plus weighted title hits."""
+        return sum(self.topic_hits(text).values()) + self.title_weight * sum(self.topic_hits(title or "").values())
 
-    def relevant(self, text: str, title: str | None = None) -> bool:
-        return self.score(text, title) >= self.threshold
+    def judge(self, text: str, title: str | None = None, items: int = 0) -> Verdict:
+        """Topic words plus ``items`` (insurance figures, targets and initiatives found)."""
+        body, head = self.topic_hits(text), self.topic_hits(title or "")
+        counted = min(items, self.item_cap)
+        score = sum(body.values()) + self.title_weight * sum(head.values()) + self.item_weight * counted
+        reasons = []
+        if head:
+            reasons.append("title: " + _list(head))
+        if body:
+            reasons.append("topic words: " + _list(body))
+        if items:
+            reasons.append(f"items about insurance: {items}" + (f" (counted {counted})" if counted < items else ""))
+        if not reasons:
+            reasons.append("no insurance term and no insurance item")
+        return Verdict(score >= self.threshold, round(score, 2), tuple(reasons))
+
+    def relevant(self, text: str, title: str | None = None, items: int = 0) -> bool:
+        return self.judge(text, title, items).relevant
 
 
+def _list(hits: Counter) -> str:
+    return ", ".join(f"{term} ×{n}" if n > 1 else term for term, n in hits.most_common(6))
+
+
+@lru_cache(maxsize=None)
 def scorer(lang: str) -> Scorer:
     """The scorer for a pipeline language, from its data files."""
     rows = load_jsonl("relevance", lang)
@@ -45,7 +90,17 @@ def scorer(lang: str) -> Scorer:
     parts = ([r"(?<!\w)(?:%s)(?!\w)" % "|".join(bounded)] if bounded else []) + bare
     conf = load_json("relevance", lang)
     terms = re.compile("|".join(parts), re.I) if parts else None
-    return Scorer(terms, float(conf.get("title_weight", 3)), float(conf.get("threshold", 3)))
+    return Scorer(terms, float(conf.get("title_weight", 3)), float(conf.get("item_weight", 1)),
+                  int(conf.get("item_cap", 5)), float(conf.get("threshold", 3)))
+
+
+def insurance_items(doc: Doc, judge: Scorer) -> int:
+    """Figures and targets about an insurance (by metric or by their sentence), and initiatives."""
+    n = len(doc._.initiatives or [])
+    for item in (*(doc._.figures or []), *(doc._.targets or [])):
+        if INSURANCE_METRIC.match(item.metric or "") or (judge.terms and judge.terms.search(item.sentence or "")):
+            n += 1
+    return n
 
 
 @Language.factory("coverage_relevance", default_config={"lang": "xx"})
@@ -53,7 +108,8 @@ def make_relevance(nlp: Language, name: str, lang: str):
     judge = scorer(lang)
 
     def component(doc: Doc) -> Doc:
-        doc._.relevant = judge.relevant(doc.text, doc._.title)
+        verdict = judge.judge(doc.text, doc._.title, insurance_items(doc, judge))
+        doc._.relevant, doc._.relevance = verdict.relevant, verdict
         return doc
 
     return component
