@@ -16,6 +16,12 @@ from extractor.read import dates, metadata, rules
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # scripts written without spaces
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# An archive's capture stamp before the page text: "date 2022-10-21 Title …", "date 2024-05 …".
+_STAMP = re.compile(r"^\s*date\s+((?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\b\s*")
+HEAD_LINES = 8        # how far down a page's header the headline may sit
+MIN_TITLE_WORDS = 4   # "Log in", "Social Affairs", "Dân Sinh": menu items, not headlines
+MAX_TITLE_WORDS = 40
+MENU_WORDS = 15       # lines above a headline longer than this are article text, not a menu
 
 
 @dataclass
@@ -105,8 +111,49 @@ def _past_site_header(lines: list[str], i: int, look: int = 6) -> int:
     return i
 
 
+def _words(line: str) -> int:
+    return len(line.split()) + len(CJK.findall(line)) // 2
+
+
+def _repeated(j: int, lines: list[str]) -> bool:
+    """The headline printed again in the page: alone, as a caption's start ("… - Ảnh 1") or
+    after a label glued to it ("null Vận động …")."""
+    key = lines[j].rstrip(".…").lower()
+    return len(key) >= 20 and any(
+        k != j and (other.lower().startswith(key) or other.lower().rstrip(".…").endswith(key))
+        for k, other in enumerate(lines))
+
+
+def _headline(lines: list[str], i: int) -> int | None:
+    """Where the headline sits among the header lines from ``i``: the line a date line
+    follows or that the page prints again; else the top line when it reads like one;
+    else the first headline-like line past the menu. A final full stop is allowed on a
+    headline printed again or over a longer lead, not on a body's first sentence."""
+    head = [j for j in range(i, min(len(lines), i + HEAD_LINES))
+            if all(_words(line) <= MENU_WORDS for line in lines[i:j])]  # no article text above it
+
+    def plausible(j: int, stop_ok: bool) -> bool:
+        line = lines[j]
+        if not 2 <= _words(line) <= MAX_TITLE_WORDS or is_site_line(line) or metadata.is_banner(line):
+            return False
+        return looks_like_title(line) or (stop_ok and line.endswith(".") and _words(line) <= 25)
+
+    for j in head:
+        dated = j + 1 < len(lines) and dates.split_date_line(lines[j + 1]) is not None
+        again = _repeated(j, lines)
+        if (dated or again) and plausible(j, again):
+            return j
+    if i < len(lines) and plausible(i, False) and _words(lines[i]) >= MIN_TITLE_WORDS:
+        return i
+    return next((j for j in head if _words(lines[j]) >= MIN_TITLE_WORDS
+                 and plausible(j, j + 1 < len(lines) and len(lines[j + 1]) > len(lines[j]))), None)
+
+
 def read_dump(text: str) -> Dump:
     """Title, date line, body and source of a plain-text page dump."""
+    stamp = _STAMP.match(text)
+    if stamp:
+        text = text[stamp.end():]
     lines = [normalize_line(line) for line in text.splitlines()]
     lines = [line for line in lines if line]
     i = 0
@@ -114,9 +161,10 @@ def read_dump(text: str) -> Dump:
         i += 1
     i = _past_site_header(lines, i)
     title = None
-    if i < len(lines) and looks_like_title(lines[i]):
-        title, i = lines[i], i + 1
+    at = _headline(lines, i)
+    if at is not None:
+        title, i = lines[at], at + 1  # what sat above the headline was the site's menu
     lead, published, outlet, rest = split_head(lines[i:])
     body, source_url = clean_body([b for b in lead if not is_site_line(b)] + rest)
-    return Dump(text="\n\n".join(body), title=title, published=published, outlet=outlet,
-                source_url=source_url)
+    return Dump(text="\n\n".join(body), title=title, published=published or (stamp.group(1) if stamp else None),
+                outlet=outlet, source_url=source_url)
