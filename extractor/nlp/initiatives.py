@@ -55,6 +55,7 @@ class Rules:
     descriptive: tuple[tuple[re.Pattern, re.Pattern | None, bool], ...]  # pattern, prefix to strip, lower-case start
     stops: re.Pattern | None
     topics: re.Pattern | None
+    plural: re.Pattern | None           # "nhiều mô hình", "many models": a kind of thing, not a name
 
 
 def rules(lang: str) -> Rules:
@@ -82,6 +83,7 @@ def rules(lang: str) -> Rules:
     stops = "|".join(filter(None, [phrases([r["text"] for r in stop_rows if "text" in r]),
                                    *(r["pattern"] for r in stop_rows if "pattern" in r)]))
     topics = phrases([r["text"] for r in load_jsonl("initiative_topics", lang)])
+    plurals = phrases([r["text"] for r in load_jsonl("initiative_plurals", lang)])
     return Rules(
         quote=re.compile("|".join(quotes)),
         cue_before=re.compile(rf"(?<!\w)(?P<cue>{all_cues}){gap}$", re.I) if all_cues else None,
@@ -93,6 +95,7 @@ def rules(lang: str) -> Rules:
         descriptive=descriptive,
         stops=re.compile(rf"\s(?:{stops})(?!\w)", re.I) if stops else None,
         topics=re.compile(rf"(?<!\w)(?:{topics})", re.I) if topics else None,
+        plural=re.compile(rf"(?<!\w)(?:{plurals})\s+$", re.I) if plurals else None,
     )
 
 
@@ -160,8 +163,10 @@ def descriptive(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]
                 continue  # "le modèle de Huong Khe …" is a place's model, not a name
             if len(name.split()) < 2 or any(ch.isdigit() for ch in name) or len(name.split()) > MAX_NAME_WORDS:
                 continue
-            if not (r.topics and r.topics.search(name)):
-                continue
+            if not (r.topics and r.topics.search(name)) or not r.topics.sub("", name).strip(" ,-"):
+                continue  # no insurance mechanism described, or nothing but the topic ("mô hình an sinh")
+            if r.plural and r.plural.search(text, max(s0, m.start("cue") - 20), m.start("cue")):
+                continue  # "nhiều mô hình …", "many … models": a kind of scheme, not one named
             start, end = min(m.start("cue"), ns), max(m.end("cue"), ne)
             found.append(Candidate(name, start, end, ns, ne))
     return found
@@ -198,23 +203,26 @@ def _initiatives(doc: Doc, r: Rules) -> list[Initiative]:
     keys: list[frozenset[str]] = []
     taken: list[tuple[int, int]] = []
     main = (doc._.provinces or [None])[0]
+    quotes, described = [], []
     for sent in doc._.sentences or [(0, len(text))]:
         cands = quoted(text, r, sent)
-        cands += [d for d in descriptive(text, r, sent)
-                  if not any(q.start <= d.name_start < q.end or d.start <= q.name_start < d.end for q in cands)]
-        for c in sorted(cands, key=lambda c: c.start):
-            key = _tokens(c.name)
-            if any(_same(key, k) for k in keys) or any(s <= c.start < e for s, e in taken):
-                continue
-            place = _place_for(doc, c, sent)
-            items.append(Initiative(
-                name=c.name, text=text[c.start:c.end], start=c.start, end=c.end,
-                locality=place.name if place else None,
-                province=(place.province if place and place.province else main),
-            ))
-            keys.append(key)
-            taken.append((c.start, c.end))
-    return items
+        quotes += [(c, sent) for c in cands]
+        described += [(d, sent) for d in descriptive(text, r, sent)
+                      if not any(q.start <= d.name_start < q.end or d.start <= q.name_start < d.end for q in cands)]
+    # A quoted name is the surest: it goes first, and a descriptive mention it contains folds into it.
+    for c, sent in sorted(quotes, key=lambda cs: cs[0].start) + sorted(described, key=lambda cs: cs[0].start):
+        key = _tokens(c.name)
+        if any(_same(key, k) for k in keys) or any(s <= c.start < e for s, e in taken):
+            continue
+        place = _place_for(doc, c, sent)
+        items.append(Initiative(
+            name=c.name, text=text[c.start:c.end], start=c.start, end=c.end,
+            locality=place.name if place else None,
+            province=(place.province if place and place.province else main),
+        ))
+        keys.append(key)
+        taken.append((c.start, c.end))
+    return sorted(items, key=lambda i: i.start)
 
 
 @Language.factory("coverage_initiatives", default_config={"lang": "xx"})

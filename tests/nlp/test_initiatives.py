@@ -132,3 +132,21 @@ def test_en_collection_models_are_enrolment_mechanisms():
     text = ("The district copied the model of collection teams at river ports from the former province, "
             "and fishermen now pay their contributions on the quay.")
     assert names(run(text, "en")) == ["collection teams at river ports"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Huyện đã triển khai nhiều mô hình tiết kiệm mua BHYT, giúp người dân chủ động tham gia."),
+    ("en", "The district runs many savings models for health insurance in its communes."),
+])
+def test_a_plural_before_the_cue_names_a_kind_not_an_initiative(lang, text):
+    assert run(text, lang) == []
+
+
+def test_a_cue_followed_by_nothing_but_the_topic_is_no_name():
+    assert run("Xã đã có mô hình an sinh, giúp nhiều hộ tham gia.", "vi") == []
+
+
+def test_a_quoted_name_wins_over_an_earlier_descriptive_mention_it_contains():
+    text = ("Tỉnh đã có mô hình tiết kiệm mua thẻ BHYT. "
+            "Hội Phụ nữ xã Yên Lạc xây dựng mô hình “Hũ gạo tiết kiệm mua thẻ BHYT” cho hội viên.")
+    assert names(run(text, "vi")) == ["Hũ gạo tiết kiệm mua thẻ BHYT"]
