@@ -64,6 +64,8 @@ class Rules:
     range_join: re.Pattern | None
     range_bare: re.Pattern | None
     cues: list[tuple[re.Pattern, str, str, bool]]  # pattern, kind, position, future years only
+    bracket_cue: re.Pattern | None  # a goal noun whose value follows in brackets: "chỉ tiêu … (91,5%)"
+    apposition: re.Pattern | None   # a restatement of the number before: ", soit 92 %", ", or 95 per cent"
     clause_break: re.Pattern | None
     coordinator: re.Pattern | None
     list_sep: re.Pattern | None
@@ -129,7 +131,9 @@ def rules(lang: str) -> Rules:
         range_join=_rx(f"^{_WS}*(?:{_keyed(ranges, 'join')}){_WS}*$"),
         range_bare=_rx(f"^{_WS}*(?:{_patterns([r for r in ranges if r.get('bare')], 'join')}){_WS}*$"),
         cues=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), r.get("kind", "target"),
-               r.get("position", "before"), bool(r.get("future"))) for r in cues],
+               r.get("position", "before"), bool(r.get("future"))) for r in cues if r.get("position") != "bracket"],
+        bracket_cue=_rx(f"(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'bracket'])})(?!\\w)"),
+        apposition=_rx(f"^[^;.!?\\d]{{0,40}}?,\\s*(?:{_keyed(clauses, 'apposition')})[\\s(]*$"),
         clause_break=_rx(_keyed(clauses, "pattern")),
         coordinator=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'and')})(?!\\w)"),
         list_sep=_rx(_keyed(clauses, "list")),
@@ -338,12 +342,50 @@ def _decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
+    _bracketed_goals(text, items, r)
+    _apposed_goals(text, items, r)
     for a, b in zip(items, items[1:]):
         gap = text[a.end:b.start]
         if a.target and b.target is None and a.sentence == b.sentence and a.clause != b.clause \
                 and ";" in gap and len(gap) <= 120 and not (r.present and r.present.search(gap)) \
                 and not (year_now and _past_year(gap, year_now)):
             b.target = True  # a goal's list goes on past ";": "… có 40% …; tỷ lệ tham gia BHTN đạt 30%"
+
+
+BRACKET_REACH = 160  # characters from a goal noun to the bracketed value it names
+
+
+def _bracketed_goals(text: str, items: list[Item], r: Rules) -> None:
+    """"chỉ tiêu đề ra tại Nghị quyết số 03 … (38%)", "l'objectif fixé par le plan (95 %)": a
+    bracketed number that follows a goal noun, with no other number between, is the goal."""
+    if not r.bracket_cue:
+        return
+    for i, it in enumerate(items):
+        if it.target is not None or text[max(0, it.start - 2):it.start].strip() != "(":
+            continue
+        lo = max(it.sentence[0], it.start - BRACKET_REACH, items[i - 1].end if i else 0)
+        if r.bracket_cue.search(text, lo, it.start):
+            it.target = True
+
+
+def _apposed_goals(text: str, items: list[Item], r: Rules) -> None:
+    """A number restating its neighbour (", soit 92 %", ", or 95 per cent", "(30 % …)") is a
+    goal when its neighbour is one, and the other way round."""
+    if not r.apposition:
+        return
+    for a, b in zip(items, items[1:]):
+        if a.sentence != b.sentence or not r.apposition.match(text[a.end:b.start]) \
+                and not _unit_between(text[a.end:b.start]):
+            continue
+        if a.target and b.target is None:
+            b.target = True
+        elif b.target and a.target is None:
+            a.target = True
+
+
+def _unit_between(gap: str) -> bool:
+    """"15,21 millions (30 %": a count and its share in brackets right after it."""
+    return bool(re.fullmatch(r"\s*\(\s*", gap))
 
 
 def _continues_goal(gap: str, r: Rules) -> bool:
@@ -404,19 +446,20 @@ def _joins_activity(tag: tuple[int, int, str], tags) -> bool:
 
 
 INSURANCES = ("health", "social", "unemployment")
+HEALTH_ONLY_SHARE = 70  # a coverage rate this high, with no insurance named beside it, is health insurance's
 
 
 def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple[int, int],
             context: str | None, coordinator: re.Pattern | None = None,
             previous: str | None = None, shares: bool = False,
-            list_sep: re.Pattern | None = None) -> str | None:
+            list_sep: re.Pattern | None = None, context_near: bool = False) -> str | None:
     """Metric from the vocabulary around the number (see ``quantity_metrics.jsonl``).
 
     ``segment`` is the stretch of the clause between the neighbouring numbers: the
     insurance named there is the one the number is about (after it first: "25% lực
     lượng lao động tham gia BHXH"; then before it: "social insurance covered 31.6 per
     cent"); ``context`` the insurance last named before the sentence, for "Tam Ky
-    reached 96.2 per cent"; ``previous`` the metric of the count before it in its
+    reached 96.2 per cent" (``context_near``: named in its paragraph, not only in the article); ``previous`` the metric of the count before it in its
     sentence, which a subset ("4.000 người trong số đó", "dont 300") shares; ``shares``
     says the sentence holds a percentage, of which "the 40,000 pupils" is the base.
     """
@@ -470,10 +513,12 @@ def _metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tupl
             return "other"  # "50 % de la cotisation …, 40 % pour …"
         if insurance:
             return f"{insurance}_insurance_coverage"
-        insurance = _nearest_insurance(it, in_sentence) or context
-        if insurance and it.value >= 70 and any(t[2] == "health" for t in tags):
-            insurance = "health"  # only health insurance covers most of a population
+        named_here = _nearest_insurance(it, in_sentence)
+        insurance = named_here or context
         evidence = {"coverage", "reach", "population", "labour"} & ({t[2] for t in in_sentence} | kinds)
+        if it.value >= HEALTH_ONLY_SHARE and (insurance and any(t[2] == "health" for t in tags)
+                                              or not named_here and not context_near and evidence):
+            insurance = "health"  # only health insurance covers most of a population
         if insurance and (evidence or it.target):
             return f"{insurance}_insurance_coverage"
         return "other"
@@ -504,16 +549,16 @@ def _nearest_insurance(it: Item, tags) -> str | None:
     return best
 
 
-def _context_insurance(text: str, tags, start: int) -> str | None:
+def _context_insurance(text: str, tags, start: int) -> tuple[str | None, bool]:
     """The insurance a sentence naming none speaks of: the one named last earlier in its
-    paragraph, else the one the article names most."""
+    paragraph (near: True), else the one the article names most (near: False)."""
     para = text.rfind("\n", 0, start) + 1
     last = [t[2] for t in tags if para <= t[0] < start and t[2] in INSURANCES]
     if last:
-        return last[-1]
+        return last[-1], True
     counts = {k: sum(1 for t in tags if t[2] == k) for k in INSURANCES}
     best = max(counts, key=counts.get)
-    return best if counts[best] else None
+    return (best if counts[best] else None), False
 
 
 def _year(text: str, it: Item, r: Rules, year_now: int | None, items: list[Item]) -> int | None:
@@ -660,8 +705,9 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
             span = (_range_start(text, span[0], r), span[1])
         else:
             span = (it.start, it.end)
-        metric = _metric(text, it, tags, (lo, hi), _context_insurance(text, tags, it.sentence[0]), r.coordinator,
-                         last_count.get(it.sentence), it.sentence in shared, r.list_sep)
+        context, near = _context_insurance(text, tags, it.sentence[0])
+        metric = _metric(text, it, tags, (lo, hi), context, r.coordinator,
+                         last_count.get(it.sentence), it.sentence in shared, r.list_sep, near)
         if it.unit == "count":
             last_count[it.sentence] = metric
         decided.append((it, metric, span))
