@@ -1,0 +1,1 @@
+"""The parts of the ``coverage_quantities`` component (:mod:`extractor.nlp.quantities`)."""

@@ -1,0 +1,192 @@
+"""Numbers in their clauses: which numbers are quantities, their unit, qualifier and ranges.
+
+A quantity is read where it stands: its sentence and clause (cut by the language's
+clause breaks), the words just before and after it (units, qualifiers, change words,
+exclusions such as years, ages and identifiers) and a range's other end.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractor.nlp.numbers import Number
+from extractor.nlp.quantity.rules import QUOTED, WS, Rules
+
+
+@dataclass
+class Item:
+    """A quantity being decided: number, span of its evidence, and what we learnt."""
+
+    num: Number
+    start: int
+    end: int
+    value: float
+    unit: str = "count"
+    currency: str | None = None
+    qualifier: str = "exact"
+    change: bool = False
+    skip: str | None = None
+    range_with: "Item | None" = None
+    target: bool | None = None      # None: no cue decided it (a figure, unless a goal's list carries it)
+    sentence: tuple[int, int] = (0, 0)
+    clause: tuple[int, int] = (0, 0)
+    scope: tuple[int, int] = (0, 0)  # the sentence, with the heading a list item sits under
+
+
+def covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Spans whose numbers belong to a name: initiatives, places, short quoted names."""
+    spans = [(i.start, i.end) for i in (doc._.initiatives or [])]
+    spans += [(p.start, p.end) for p in (doc._.places or [])]
+    for m in QUOTED.finditer(doc.text):
+        inner = next(g for g in m.groups() if g is not None)
+        if len(inner.split()) <= 10 and not re.search(r"[.!?;:,]", inner):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def sentences(doc: Doc) -> list[tuple[int, int]]:
+    return list(doc._.sentences or [(0, len(doc.text))])
+
+
+def clauses(text: str, sent: tuple[int, int], r: Rules) -> list[tuple[int, int]]:
+    s, e = sent
+    if not r.clause_break:
+        return [sent]
+    cuts = [s] + [m.start() + s for m in r.clause_break.finditer(text[s:e])] + [e]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [sent]
+
+
+def read_unit(text: str, it: Item, r: Rules) -> None:
+    before = text[max(0, it.start - 8):it.start]
+    if r.units_before:
+        m = r.units_before.search(before)
+        if m:
+            code = m.group(1)
+            it.unit = "currency"
+            it.currency = next((c for p, c in r.prefix_currency.items() if re.fullmatch(p, code)), None)
+            it.start -= len(m.group(0))
+    for pat, unit, currency in r.units_after:
+        m = pat.match(text, it.end)
+        if m:
+            if unit == "currency" and it.unit == "currency":
+                pass  # "VND2 million đồng": keep the prefix's reading
+            else:
+                it.unit, it.currency = unit, currency or it.currency
+            it.end = m.end()
+            break
+
+
+def excluded(text: str, it: Item, r: Rules) -> str | None:
+    n = it.num
+    before = text[max(0, it.start - 40):it.start]
+    after = text[it.end:it.end + 40]
+    if it.unit == "count":
+        if not n.scaled and not n.word and n.value == int(n.value) and 1900 <= n.value <= 2100 \
+                and re.fullmatch(r"\d{4}", n.text):
+            return "year"
+        if r.not_after and r.not_after.match(after):
+            return "after"
+    if r.not_before and r.not_before.search(before):
+        return "before"
+    return None
+
+
+def ranges(text: str, items: list[Item], r: Rules) -> None:
+    """``de 40 000 à 70 000`` / ``between 85 and 95 per cent`` / ``từ 5 đến 10``: two ends.
+
+    Without an opening word ("from", "từ"), a bare join ("20 to 30 per cent", "3 triệu
+    đến 4 triệu đồng") still makes a range when only the upper end carries the unit.
+    """
+    if not (r.range_open and r.range_join):
+        return
+    for a, b in zip(items, items[1:]):
+        if a.range_with or b.range_with:
+            continue
+        between = text[a.end:b.start]
+        if len(between) > 12 or not r.range_join.match(between):
+            continue
+        if a.skip or b.skip:
+            if (a.skip == "year") != (b.skip == "year"):
+                continue  # "35 % by 2026 and 45 % by 2030": a year beside a number is no range
+            a.skip = b.skip = a.skip or b.skip  # "de 60 à 80 ans", "3 à 12 mois": both ends
+            continue
+        if not r.range_open.search(text[max(0, a.start - 20):a.start]) and not (
+                a.unit == "count" and b.unit != "count" and r.range_bare and r.range_bare.match(between)):
+            continue
+        if a.unit == "count" and b.unit != "count":
+            a.unit, a.currency = b.unit, b.currency
+        if b.num.scaled and not a.num.scaled and a.value <= b.value / b.num.scale:
+            # "từ 5 đến 10 triệu": both in millions; not "từ 500.000 đến 1 triệu"
+            a.value = round(a.value * b.num.scale, 6)
+        a.range_with, b.range_with = b, a
+        a.qualifier, b.qualifier = "at_least", "at_most"
+
+
+def qualify(text: str, it: Item, r: Rules) -> None:
+    if it.num.approx:
+        it.qualifier = "approx"
+    before = text[max(0, it.start - 40):it.start]
+    if r.qual_before:
+        m = r.qual_before.search(before)
+        if m:
+            it.qualifier = r.qual_before_map.get(norm(m.group(1)), it.qualifier)
+            it.start -= len(m.group(0))
+            before = text[max(0, it.start - 40):it.start]
+    if r.qual_after:
+        m = r.qual_after.match(text, it.end)
+        if m:
+            it.qualifier = r.qual_after_map.get(norm(m.group(1)), it.qualifier)
+    if r.change_before:
+        m = r.change_before.search(before)
+        if m and not (r.no_change and r.no_change.fullmatch(m.group(1))):
+            it.change = True
+    if r.change_after and r.change_after.match(text, it.end):
+        it.change = True
+
+
+def norm(s: str) -> str:
+    return re.sub(f"{WS}+", " ", s.lower().replace("’", "'"))
+
+
+def same_currency(items: list[Item]) -> None:
+    """"1 250 milliards de dôngs, dont plus de 400 milliards": a bare amount on the same
+    scale as the sum of money just before it in its sentence is money too."""
+    for prev, it in zip(items, items[1:]):
+        if (it.unit == "count" and prev.unit == "currency" and it.num.scaled and it.num.scale == prev.num.scale
+                and it.sentence == prev.sentence and it.start - prev.end <= 80):
+            it.unit, it.currency = "currency", prev.currency
+
+
+_LIST_ITEM = re.compile(r"[-•*–+▪·]\s|\d{1,2}[.)]\s")
+
+
+def headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """List items ("- District A: 97,2%") under a lead-in sentence ending with a colon
+    ("… coverage by district was as follows:"): the start of that lead-in, whose words
+    say what the items' numbers measure."""
+    found, lead = {}, None
+    for s, e in sentences:
+        chunk = text[s:e]
+        on_new_line = s == 0 or text.rfind("\n", 0, s + 1) >= s - 3
+        if on_new_line and _LIST_ITEM.match(chunk.lstrip()):
+            if lead is not None:
+                found[(s, e)] = lead
+            continue
+        lead = s if chunk.rstrip().endswith(":") else None
+    return found
+
+
+def range_start(text: str, start: int, r: Rules) -> int:
+    m = r.range_open.search(text[max(0, start - 20):start]) if r.range_open else None
+    return start - len(m.group(0)) if m else start
+
+
+def range_changes(text: str, it: Item, r: Rules) -> None:
+    if r.change_after and r.change_after.match(text, it.end):
+        it.change = True

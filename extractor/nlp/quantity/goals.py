@@ -1,0 +1,166 @@
+"""Figure or target: which quantities the text presents as goals, and by which year.
+
+Goal cues govern the numbers after them in their clause; deadline and plan phrases the
+number just before them; a goal noun its value in brackets; a restatement shares its
+neighbour's reading.
+"""
+from __future__ import annotations
+
+import re
+
+from extractor.nlp.quantity.clauses import Item
+from extractor.nlp.quantity.rules import YEAR, Rules
+
+
+def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None) -> None:
+    """Mark the goals among the clause's numbers.
+
+    A cue after a number ("… the province wants to reach", "d'ici 2030", "kế hoạch
+    năm") decides the number just before it; the closest such cue wins. A target cue
+    before numbers ("objectif", "aims to", "phấn đấu") governs the first number after
+    it, and the next ones while they are joined to it by a coordinator ("… 93,5% và
+    … 17%"), so "chỉ tiêu 95,3% … khoảng 1,1 điểm" leaves the gap a figure.
+
+    A goal phrase that opens a new coordinated verb phrase with its own number ("stood
+    at 99.1% and aims to reach 100 per cent") governs that number, not the one before
+    it; a cue that completes the number before it ("76,3% kế hoạch giao") governs
+    nothing after it.
+    """
+    by_clause: dict[tuple[int, int], list[Item]] = {}
+    for it in items:
+        by_clause.setdefault(it.clause, []).append(it)
+    for (cs, ce), group in by_clause.items():
+        clause = text[cs:ce]
+        marks = []
+        for pat, kind, pos, future in r.cues:
+            for m in pat.finditer(clause):
+                if year_now and past_year(m.group(0), year_now + future):
+                    continue  # a past year is no deadline; "trong năm 2025" is one only after 2025
+                marks.append((m.start() + cs, m.end() + cs, kind, pos))
+        marks = _longest(marks)
+        fixed: set[int] = set()   # decided by a deadline/goal phrase right after them
+        weak: set[int] = set()    # "76,3% kế hoạch năm": a figure unless a goal verb governs it
+        attached: set[int] = set()  # where a cue completing the number before it starts
+        for s, e, kind, pos in marks:
+            if pos != "after":
+                continue
+            prev = [i for i, it in enumerate(group) if it.end <= s]
+            if prev and s - group[prev[-1]].end <= 60 and prev[-1] not in fixed | weak:
+                gap = text[group[prev[-1]].end:s]
+                nxt = [it for it in group if e <= it.start <= e + 40]
+                if nxt and r.coordinator and r.coordinator.search(gap):
+                    continue
+                group[prev[-1]].target = kind == "target"
+                (fixed if kind == "target" else weak).add(prev[-1])
+                attached.add(s)
+        for s, e, kind, pos in marks:
+            if pos == "after" or kind == "none" or s in attached:
+                continue
+            following = [i for i, it in enumerate(group) if it.start >= e]
+            for n, i in enumerate(following):
+                if n and not _continues_goal(text[group[following[n - 1]].end:group[i].start], r):
+                    break
+                if i not in fixed:
+                    group[i].target = kind == "target"
+                    fixed.add(i)
+    _bracketed_goals(text, items, r)
+    _apposed_goals(text, items, r)
+    for a, b in zip(items, items[1:]):
+        gap = text[a.end:b.start]
+        if a.target and b.target is None and a.sentence == b.sentence and a.clause != b.clause \
+                and ";" in gap and len(gap) <= 120 and not (r.present and r.present.search(gap)) \
+                and not (year_now and past_year(gap, year_now)):
+            b.target = True  # a goal's list goes on past ";": "… có 40% …; tỷ lệ tham gia BHTN đạt 30%"
+
+
+BRACKET_REACH = 160  # characters from a goal noun to the bracketed value it names
+
+
+def _bracketed_goals(text: str, items: list[Item], r: Rules) -> None:
+    """"chỉ tiêu đề ra tại Nghị quyết số 03 … (38%)", "l'objectif fixé par le plan (95 %)": a
+    bracketed number that follows a goal noun, with no other number between, is the goal."""
+    if not r.bracket_cue:
+        return
+    for i, it in enumerate(items):
+        if it.target is not None or text[max(0, it.start - 2):it.start].strip() != "(":
+            continue
+        lo = max(it.sentence[0], it.start - BRACKET_REACH, items[i - 1].end if i else 0)
+        if r.bracket_cue.search(text, lo, it.start):
+            it.target = True
+
+
+def _apposed_goals(text: str, items: list[Item], r: Rules) -> None:
+    """A number restating its neighbour (", soit 92 %", ", or 95 per cent", "(30 % …)") is a
+    goal when its neighbour is one, and the other way round."""
+    if not r.apposition:
+        return
+    for a, b in zip(items, items[1:]):
+        if a.sentence != b.sentence or not r.apposition.match(text[a.end:b.start]) \
+                and not _unit_between(text[a.end:b.start]):
+            continue
+        if a.target and b.target is None:
+            b.target = True
+        elif b.target and a.target is None:
+            a.target = True
+
+
+def _unit_between(gap: str) -> bool:
+    """"15,21 millions (30 %": a count and its share in brackets right after it."""
+    return bool(re.fullmatch(r"\s*\(\s*", gap))
+
+
+def _continues_goal(gap: str, r: Rules) -> bool:
+    """Does a goal still govern the next number after ``gap``? Yes when a coordinator joins
+    them ("… 93,5% và … 17%") or a list comma does ("ít nhất 45% …, khoảng 35% … và …"),
+    unless the gap brings the present back ("…, hiện đạt 92%", ", up from 90 per cent")."""
+    if r.present and r.present.search(gap):
+        return False
+    if r.coordinator and r.coordinator.search(gap):
+        return True
+    return bool(r.list_sep and r.list_sep.search(gap)) and len(gap) <= 90
+
+
+def past_year(s: str, year_now: int) -> bool:
+    m = YEAR.search(s)
+    return bool(m and int(m.group(1)) < year_now)
+
+
+def _longest(marks):
+    """Drop cue matches contained in a longer one ("đạt mục tiêu" over "mục tiêu")."""
+    marks.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    kept = []
+    for m in marks:
+        if any(k[0] <= m[0] and m[1] <= k[1] and (k[3] == m[3] or k[2] != "target") for k in kept):
+            continue  # a goal phrase that follows its number ("aims to reach") keeps "aims" alive
+        kept.append(m)
+    kept = [m for m in kept if m[2] != "none"]
+    return sorted(kept, key=lambda m: m[0])
+
+
+def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: list[Item]) -> int | None:
+    """The deadline of a target: the first year phrase after the number in its clause
+    (before any other number, or a coordinator that leads to one: "35 % by 2026 and
+    45 % by 2030"), else the nearest one before it, else the same in its sentence.
+    Past years are not deadlines."""
+    for lo, hi in (it.clause, it.sentence):
+        found = []
+        for m in YEAR.finditer(text, lo, hi):
+            y = int(m.group(1))
+            if year_now is None or y >= year_now:
+                found.append((m.start(), y))
+        if year_now:
+            for pat, offset in r.relative_years:
+                found += [(m.start(), year_now + offset) for m in pat.finditer(text, lo, hi)]
+        if not found:
+            continue
+        nxt = min((o.start for o in items if o.start >= it.end and o is not it), default=hi)
+        if nxt < hi and r.coordinator:  # "95 % … et vise, d'ici 2030, 35 %": 2030 is the next one's
+            joined = r.coordinator.search(text, it.end, nxt)
+            nxt = joined.start() if joined else nxt
+        # "94 % by 2025, in 2026 at least 95 %": a year after a comma opens the next number's phrase
+        later = [f for f in found if it.end <= f[0] < nxt and not (nxt < hi and "," in text[it.end:f[0]])]
+        if later:
+            return min(later)[1]
+        earlier = [f for f in found if f[0] < it.start]
+        return (max(earlier) if earlier else min(found))[1]
+    return None

@@ -1,0 +1,172 @@
+"""What a quantity measures: coverage rate, head-count of the insured, satisfaction or other.
+
+The insurance is the one named in the number's own stretch of clause, else before it,
+else in its paragraph or article; the head noun after a count says what is counted.
+Thresholds are named below.
+"""
+from __future__ import annotations
+
+import re
+
+from extractor.nlp.quantity.clauses import Item, covered
+from extractor.nlp.quantity.rules import Rules
+
+
+def metric_tags(text: str, r: Rules, names: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Metric vocabulary hits; words inside an agency's name ("BHXH tỉnh", "Social
+    Security office") or an initiative's name say nothing about what a number measures."""
+    found = [(m.start(), m.end(), tag) for pat, tag in r.metric_tags for m in pat.finditer(text)]
+    ignored = [(s, e) for s, e, tag in found if tag == "agency"] + names
+    found = sorted(t for t in found if t[2] != "agency" and not covered(t[0], t[1], ignored))
+    return [t for t in found if t[2] != "participation" or not _joins_activity(t, found)]
+
+
+def _joins_activity(tag: tuple[int, int, str], tags) -> bool:
+    """"joined the model", "tham gia chăm sóc vườn", "enrolled in vocational courses": a
+    participation word whose object is an activity, not an insurance."""
+    s, e, _ = tag
+    for ts, te, kind in tags:
+        if ts < e:
+            continue
+        if ts > e + 25:
+            return False
+        if kind in INSURANCES:
+            return False
+        if kind == "activity":
+            return True
+    return False
+
+
+INSURANCES = ("health", "social", "unemployment")
+
+
+HEALTH_ONLY_SHARE = 70  # a coverage rate this high, with no insurance named beside it, is health insurance's
+
+
+def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple[int, int],
+            context: str | None, coordinator: re.Pattern | None = None,
+            previous: str | None = None, shares: bool = False,
+            list_sep: re.Pattern | None = None, context_near: bool = False) -> str | None:
+    """Metric from the vocabulary around the number (see ``quantity_metrics.jsonl``).
+
+    ``segment`` is the stretch of the clause between the neighbouring numbers: the
+    insurance named there is the one the number is about (after it first: "25% lực
+    lượng lao động tham gia BHXH"; then before it: "social insurance covered 31.6 per
+    cent"); ``context`` the insurance last named before the sentence, for "Tam Ky
+    reached 96.2 per cent" (``context_near``: named in its paragraph, not only in the article); ``previous`` the metric of the count before it in its
+    sentence, which a subset ("4.000 người trong số đó", "dont 300") shares; ``shares``
+    says the sentence holds a percentage, of which "the 40,000 pupils" is the base.
+    """
+    if it.change or it.unit == "percentage_point":
+        return None
+    if it.unit == "currency":
+        return "other"
+    lo, hi = segment
+    cs, ce = it.clause
+    ss, se = it.sentence
+    right_after = {t[2] for t in tags if it.end <= t[0] < min(hi, it.end + 18)}
+    after = [t for t in tags if it.end <= t[0] < min(hi, it.end + 60)]
+    before = [t for t in tags if max(lo, it.start - 90) <= t[0] < it.start]
+    in_clause = {t[2] for t in tags if cs <= t[0] < ce}
+    in_sentence = [t for t in tags if it.scope[0] <= t[0] < se]
+    kinds = {t[2] for t in after + before}
+    right_before = {t[2] for t in tags if it.start - 30 <= t[0] and it.start - 12 <= t[1] <= it.start and t[0] >= lo}
+    if "negation" in kinds:
+        return "other"
+    if "share_other" in right_after:
+        return previous if it.unit == "count" and previous else "other"
+    if it.unit == "count" and ("benefit" in {t[2] for t in after} or "outreach" in right_before):
+        return "other"  # claimants and recipients, people canvassed: not (yet) the insured
+    if hi < ce and (coordinator or list_sep):
+        # Another number follows in the clause: past a coordinator or a list comma, the
+        # words are its subject ("une couverture maladie de 96 % et un taux … à
+        # l'assurance sociale de 35 %", "… 60% of the labor force, unemployment … 45%").
+        stops = [m.start() for rx in (coordinator, list_sep) if rx and (m := rx.search(text, it.end, hi))]
+        after = [t for t in after if not stops or t[0] < min(stops)]
+    insurance = next((t[2] for t in after if t[2] in INSURANCES), None) \
+        or next((t[2] for t in reversed(before) if t[2] in INSURANCES), None) \
+        or next((t[2] for t in reversed(in_sentence) if t[2] in INSURANCES and t[1] <= it.start), None)
+    if it.unit == "percent":
+        if "satisfaction" in in_clause:
+            return "satisfaction"
+        said = {t[2] for t in in_sentence}
+        reached = any(t[2] == "reach" and t[0] < it.start for t in in_sentence)
+        group = any(t[2] == "composition" and (t[0] < it.start or not reached) for t in in_sentence)
+        if insurance is None and group and not {"coverage", "participation"} & said:
+            return "other"  # "70 % of the commune are Hmong": a share of a population, no insurance
+            # (but "reached 95 %, thanks to free cards for minorities" is a rate)
+        if "labour" in right_after and insurance is None:
+            return "social_insurance_coverage"
+        if "population" in right_after and insurance is None and {"coverage", "participation", "reach"} & kinds:
+            return "health_insurance_coverage"
+        named_after = next((t[2] for t in after if t[2] in INSURANCES), None)
+        share_words = [t[0] for t in tags if t[2] == "share_other" and cs <= t[0] < it.start]
+        named = {"coverage", "population", "labour"}  # "plan …: a coverage rate of 96 %"
+        restated = share_words and any(t[2] in named and max(share_words) < t[0] < it.start for t in tags)
+        if share_words and not named_after and not restated:
+            return "other"  # "50 % de la cotisation …, 40 % pour …"
+        if insurance:
+            return f"{insurance}_insurance_coverage"
+        named_here = _nearest_insurance(it, in_sentence)
+        insurance = named_here or context
+        evidence = {"coverage", "reach", "population", "labour"} & ({t[2] for t in in_sentence} | kinds)
+        if it.value >= HEALTH_ONLY_SHARE and (insurance and any(t[2] == "health" for t in tags)
+                                              or not named_here and not context_near and evidence):
+            insurance = "health"  # only health insurance covers most of a population
+        if insurance and (evidence or it.target):
+            return f"{insurance}_insurance_coverage"
+        return "other"
+    if any(t[2] == "household" and it.start - 12 <= t[1] <= it.start for t in tags):
+        return "other"  # the size of a family or a group: "gia đình 7 người", "a family of five"
+    head = next((t[2] for t in after if t[2] in ("people", "participant", "card", "org")), None)
+    if shares and head == "people" and any(t[2] == "definite" and it.start - 3 <= t[1] <= it.start for t in tags):
+        return "other"  # "93 % of the 40,000 pupils", "les 8 000 élèves … sont assurés à 99 %": a population's size
+    subject = "participant" in {t[2] for t in before}  # "le nombre de participants … a atteint 20,1 millions"
+    if head in ("card", "org") or (head is None and not subject and not {"participant", "participation"} & right_after):
+        return "other"
+    if insurance and {"participant", "participation"} & kinds:
+        return f"{insurance}_insurance_participants"
+    if "participant" in kinds or "participation" in {t[2] for t in after} | right_before:
+        insurance = _nearest_insurance(it, in_sentence) or context
+        if insurance:
+            return f"{insurance}_insurance_participants"
+    return "other"
+
+
+def _nearest_insurance(it: Item, tags) -> str | None:
+    best, dist = None, None
+    for s, e, tag in tags:
+        if tag in INSURANCES:
+            d = it.start - e if e <= it.start else (s - it.end) * 1.5
+            if d >= 0 and (dist is None or d < dist):
+                best, dist = tag, d
+    return best
+
+
+def context_insurance(text: str, tags, start: int) -> tuple[str | None, bool]:
+    """The insurance a sentence naming none speaks of: the one named last earlier in its
+    paragraph (near: True), else the one the article names most (near: False)."""
+    para = text.rfind("\n", 0, start) + 1
+    last = [t[2] for t in tags if para <= t[0] < start and t[2] in INSURANCES]
+    if last:
+        return last[-1], True
+    counts = {k: sum(1 for t in tags if t[2] == k) for k in INSURANCES}
+    best = max(counts, key=counts.get)
+    return (best if counts[best] else None), False
+
+
+def apposed_counts(decided: list[tuple[Item, str | None]], tags) -> list[str | None]:
+    """"3.9 million people, or 95 per cent of the population, had health insurance",
+    "2,1 millions d'habitants …, soit un taux de couverture de 94 %": a head-count restated
+    as a coverage rate counts the insured of that insurance."""
+    metrics = [m for _, m in decided]
+    for i, ((it, metric), (nxt, nxt_metric)) in enumerate(zip(decided, decided[1:])):
+        if it.unit != "count" or metric != "other" or nxt.unit != "percent" or it.sentence != nxt.sentence:
+            continue
+        if not (nxt_metric or "").endswith("_coverage") or nxt.start - it.end > 120:
+            continue
+        between = {t[2] for t in tags if it.end <= t[0] < nxt.start}
+        head = {t[2] for t in tags if it.end <= t[0] < it.end + 18}
+        if "equals" in between and not {"negation", "benefit"} & between and not {"org", "card"} & head:
+            metrics[i] = nxt_metric.replace("_coverage", "_participants")
+    return metrics

@@ -1,0 +1,147 @@
+"""One language's quantity vocabulary, compiled once from ``models/*/quantity_*.jsonl``.
+
+The code of the other modules only knows positions and distances; every word it looks
+for comes from here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extractor.nlp.data import load_jsonl, phrases
+from extractor.nlp.numbers import SPACES, grammar
+
+
+COMPARATOR = {"exact": "=", "approx": "~", "more_than": ">", "at_least": ">=",
+              "less_than": "<", "at_most": "<="}
+
+
+YEAR = re.compile(r"(?<![\d.,\-])((?:19|20)\d\d)(?![\d/]|-\w)")
+
+
+QUOTED = re.compile(r"«([^«»]{1,120})»|“([^“”]{1,120})”|\"([^\"\n]{1,120})\"")
+
+
+WS = f"[\\s{SPACES}]"
+
+
+def _patterns(rows, key="pattern") -> str:
+    """An alternation of the rows' regex fragments, longest first; never-matching when empty."""
+    if not rows:
+        return "(?!)"
+    return "|".join(f"(?:{r[key]})" for r in sorted(rows, key=lambda r: len(r[key]), reverse=True))
+
+
+def _keyed(rows, key: str) -> str:
+    """``_patterns`` of the rows that carry ``key`` (one data file holds several kinds of row)."""
+    return _patterns([r for r in rows if key in r], key)
+
+
+@dataclass
+class Rules:
+    """One language's compiled quantity vocabulary."""
+
+    grammar: object
+    units_after: list[tuple[re.Pattern, str, str | None]]
+    units_before: re.Pattern | None
+    prefix_currency: dict[str, str]
+    qual_before: re.Pattern | None
+    qual_before_map: dict[str, str]
+    qual_after: re.Pattern | None
+    qual_after_map: dict[str, str]
+    change_before: re.Pattern | None
+    change_after: re.Pattern | None
+    no_change: re.Pattern | None
+    not_before: re.Pattern | None
+    not_after: re.Pattern | None
+    range_open: re.Pattern | None
+    range_join: re.Pattern | None
+    range_bare: re.Pattern | None
+    cues: list[tuple[re.Pattern, str, str, bool]]  # pattern, kind, position, future years only
+    bracket_cue: re.Pattern | None  # a goal noun whose value follows in brackets: "chỉ tiêu … (91,5%)"
+    apposition: re.Pattern | None   # a restatement of the number before: ", soit 92 %", ", or 95 per cent"
+    clause_break: re.Pattern | None
+    coordinator: re.Pattern | None
+    list_sep: re.Pattern | None
+    present: re.Pattern | None
+    relative_years: list[tuple[re.Pattern, int]]
+    metric_tags: list[tuple[re.Pattern, str]]
+    months: dict[str, int]
+    date_re: re.Pattern | None
+    ends: re.Pattern | None
+    asof_cue: re.Pattern | None
+    year_prefix: re.Pattern | None
+    scope: re.Pattern | None
+    fields: dict = field(default_factory=dict)
+
+
+def _rx(pattern: str, flags=re.I) -> re.Pattern | None:
+    return re.compile(pattern, flags) if pattern else None
+
+
+@lru_cache(maxsize=None)
+def rules(lang: str) -> Rules:
+    """Compile ``models/common`` + ``models/LANG`` quantity data once per language."""
+    units = load_jsonl("quantity_units", lang)
+    after = [r for r in units if r.get("position", "after") == "after"]
+    before = [r for r in units if r.get("position") == "before"]
+    fraction = "|".join(f"{WS}*(?:{r['pattern']})" for r in after if r["unit"] in ("percent", "percentage_point"))
+    prefix = "|".join(r["pattern"] for r in before)
+    g = grammar(lang, fraction, prefix)
+    quals = load_jsonl("quantity_qualifiers", lang)
+    qb = {r["text"].lower(): r["qualifier"] for r in quals if r.get("position", "before") == "before"}
+    qa = {r["text"].lower(): r["qualifier"] for r in quals if r.get("position") == "after"}
+    changes = load_jsonl("quantity_changes", lang)
+    nots = load_jsonl("quantity_not", lang)
+    ranges = load_jsonl("quantity_ranges", lang)
+    cues = load_jsonl("quantity_cues", lang)
+    dates = load_jsonl("quantity_dates", lang)
+    clauses = load_jsonl("quantity_clauses", lang)
+    months = {r["month"].lower(): int(r["n"]) for r in dates if "month" in r}
+    ends = [r["end"] for r in dates if "end" in r]
+    month_alt = phrases(months)
+    date_re = None
+    if months:
+        date_re = re.compile(
+            rf"(?:(?P<end>{phrases(ends)}){WS}+(?:(?:de|of|du){WS}+)?)?"
+            rf"(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?{WS}+)?(?P<m>{month_alt})(?!\w)"
+            rf"(?:{WS}+(?P<d2>\d{{1,2}})(?!\d))?(?:,?{WS}+(?P<y>(?:19|20)\d\d))?", re.I)
+    return Rules(
+        grammar=g,
+        units_after=[(re.compile(f"{WS}*(?:{r['pattern']})(?!\\w)", re.I), r["unit"], r.get("currency"))
+                     for r in sorted(after, key=lambda r: len(r["pattern"]), reverse=True)],
+        units_before=_rx(f"(?<!\\w)({prefix}){WS}?$") if prefix else None,
+        prefix_currency={r["pattern"]: r.get("currency") for r in before},
+        qual_before=_rx(f"(?<!\\w)({phrases(qb)}){WS}*$") if qb else None,
+        qual_before_map=qb,
+        qual_after=_rx(f"{WS}*({phrases(qa)})(?!\\w)") if qa else None,
+        qual_after_map=qa,
+        change_before=_rx(f"(?<!\\w)({_patterns([r for r in changes if r.get('position', 'before') == 'before'])}){WS}*$"),
+        no_change=_rx(f"(?:{_patterns([r for r in changes if r.get('change') is False])})"),
+        change_after=_rx(f"{WS}*({_patterns([r for r in changes if r.get('position') == 'after'])})(?!\\w)"),
+        not_before=_rx(f"(?<!\\w)(?:{_patterns([r for r in nots if r.get('position') == 'before'])}){WS}*$"),
+        not_after=_rx(f"^{WS}*(?:{_patterns([r for r in nots if r.get('position', 'after') == 'after'])})(?!\\w)"),
+        range_open=_rx(f"(?<!\\w)(?:{_keyed(ranges, 'open')}){WS}*$"),
+        range_join=_rx(f"^{WS}*(?:{_keyed(ranges, 'join')}){WS}*$"),
+        range_bare=_rx(f"^{WS}*(?:{_patterns([r for r in ranges if r.get('bare')], 'join')}){WS}*$"),
+        cues=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), r.get("kind", "target"),
+               r.get("position", "before"), bool(r.get("future"))) for r in cues if r.get("position") != "bracket"],
+        bracket_cue=_rx(f"(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'bracket'])})(?!\\w)"),
+        apposition=_rx(f"^[^;.!?\\d]{{0,40}}?,\\s*(?:{_keyed(clauses, 'apposition')})[\\s(]*$"),
+        clause_break=_rx(_keyed(clauses, "pattern")),
+        coordinator=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'and')})(?!\\w)"),
+        list_sep=_rx(_keyed(clauses, "list")),
+        present=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'present')})(?!\\w)"),
+        relative_years=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), int(r["offset"]))
+                        for r in load_jsonl("quantity_years", lang)],
+        metric_tags=[(re.compile(f"(?<!\\w)(?:{r['pattern']})", re.I), r["tag"])
+                     for r in load_jsonl("quantity_metrics", lang)],
+        months=months,
+        date_re=date_re,
+        ends=_rx(f"(?:{phrases(ends)}){WS}*$") if ends else None,
+        asof_cue=_rx(phrases([r["asof"] for r in dates if "asof" in r])),
+        year_prefix=_rx(f"(?<!\\w)(?:{phrases([r['year_prefix'] for r in dates if 'year_prefix' in r])})"
+                        f"{WS}+((?:19|20)\\d\\d)(?![\\d/])"),
+        scope=_rx(_patterns(load_jsonl("quantity_scope", lang))),
+    )
