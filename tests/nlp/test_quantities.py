@@ -458,3 +458,28 @@ def test_surpassing_a_goal_by_a_margin_is_a_figure():
     text = "The number of app users surpassed the target by 12% this year."
     figures, targets = run(text, "en")
     assert targets == [] and brief(figures) == [(12, "percent")]
+
+
+def test_a_rate_beside_the_plan_is_a_figure():
+    figures, targets = run("Coverage reached 91.2 per cent, below its annual target.", "en")
+    assert targets == [] and brief(figures) == [(91.2, "percent")]
+
+
+def test_buying_cards_counts_the_insured():
+    figures, _ = run("Last year 3,400 farmers purchased health insurance cards through the union.", "en")
+    assert brief(figures, "metric") == [(3400, "count", "health_insurance_participants")]
+
+
+def test_a_share_of_ones_income_is_no_coverage_rate():
+    figures, _ = run("Les familles versent 10 % de leurs revenus à la caisse d'assurance maladie.", "fr")
+    assert brief(figures, "metric") == [(10, "percent", "other")]
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("vi", "Năm nay, huyện tiếp tục duy trì tỷ lệ tham gia BHYT đạt 95% dân số.", 95),
+    ("fr", "Le nombre d'assurés devrait atteindre 1,3 million l'an prochain.", 1_300_000),
+    ("en", "The number of insured people is expected to reach 1.2 million next year.", 1_200_000),
+])
+def test_expected_and_maintained_levels_are_goals(lang, text, value):
+    _, targets = run(text, lang)
+    assert [t.value for t in targets] == [value]

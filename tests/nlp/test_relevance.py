@@ -26,3 +26,15 @@ def test_relevance(lang, title, text, expected):
 def test_title_weighs_more_than_body():
     s = scorer("en")
     assert s.score("", "health insurance") > s.score("health insurance", "")
+
+
+def test_short_item_with_insurance_numbers_is_relevant_and_says_why():
+    judge = scorer("vi")
+    text = "Theo đó, 2.100 thẻ BHYT sẽ được trao cho người nghèo của ba huyện."
+    assert not judge.relevant(text, None)
+    verdict = judge.judge(text, None, items=2)
+    assert verdict.relevant and any("items about insurance: 2" in r for r in verdict.reasons)
+
+
+def test_french_health_insurance_spelt_sante_is_a_topic_word():
+    assert scorer("fr").score("L'assurance-santé progresse ; l'assurance santé gratuite aussi.") == 2
