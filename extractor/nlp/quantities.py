@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from extractor.nlp.numbers import find_numbers
-from extractor.nlp.quantity.asof import as_of
+from extractor.nlp.quantity.asof import as_of, reporting_year
 from extractor.nlp.quantity.clauses import (Item, clauses, covered, excluded, headings, name_spans, qualify,
                                             range_changes, range_start, ranges, read_unit, same_currency,
                                             sentences)
@@ -49,7 +49,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     dates (:mod:`~extractor.nlp.quantity.asof`) and places."""
     text = doc.text
     published = doc._.published
-    year_now = int(published[:4]) if published and published[:4].isdigit() else None
+    year_now = int(published[:4]) if published and published[:4].isdigit() else reporting_year(text)
     names = name_spans(doc)
     items: list[Item] = []
     for n in find_numbers(text, r.grammar):
@@ -98,7 +98,12 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
             last_count[it.sentence] = found
         decided.append((it, found, span))
     metrics = apposed_counts([(it, m) for it, m, _ in decided], tags)
+    seen: set[tuple[str, int, float]] = set()
     for (it, _, span), kind in zip(decided, metrics):
+        key = (text[it.sentence[0]:it.sentence[1]], it.start - it.sentence[0], it.value)
+        if key in seen:
+            continue  # a lead or caption printed twice states its numbers once
+        seen.add(key)
         common = dict(value=it.value, unit=it.unit, currency=it.currency, metric=kind,
                       locality=_locality(text, it, places, provinces, r),
                       text=text[span[0]:span[1]], start=span[0], end=span[1],

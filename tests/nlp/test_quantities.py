@@ -483,3 +483,22 @@ def test_a_share_of_ones_income_is_no_coverage_rate():
 def test_expected_and_maintained_levels_are_goals(lang, text, value):
     _, targets = run(text, lang)
     assert [t.value for t in targets] == [value]
+
+
+def test_french_future_tense_announces_a_goal():
+    _, targets = run("La province portera l'aide à 20 % des cotisations et organisera 12 séances en 2026.", "fr")
+    assert [t.value for t in targets] == [20, 12]
+
+
+def test_an_undated_article_reports_from_its_latest_full_date():
+    text = ("Tính đến tháng 6/2021, tỷ lệ bao phủ BHYT là 92%, tăng 0,4% so với cuối năm 2020. "
+            "Tỉnh phấn đấu đến cuối năm 2021 đạt 93%.")
+    figures, targets = run(text, "vi", published=None)
+    assert brief(targets) == [(93, "percent")]
+    assert [f.value for f in figures] == [92, 0.4]
+
+
+def test_a_sentence_printed_twice_states_its_numbers_once():
+    text = "Tỉnh phấn đấu đạt 89% dân số tham gia BHYT.\nTỉnh phấn đấu đạt 89% dân số tham gia BHYT."
+    _, targets = run(text, "vi")
+    assert brief(targets) == [(89, "percent")]

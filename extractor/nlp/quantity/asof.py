@@ -61,3 +61,14 @@ def _iso(y: int, m: int, d: int) -> str | None:
         return f"{y:04d}-{m:02d}-{min(d, calendar.monthrange(y, m)[1]):02d}"
     except (ValueError, calendar.IllegalMonthError):
         return None
+
+
+_FULL_DATE = re.compile(r"(?<![\d/.])(?:\d{1,2}[/.])?\d{1,2}[/.]((?:19|20)\d\d)(?![\d/])")
+
+
+def reporting_year(text: str) -> int | None:
+    """The year an undated article reports from: the latest year of its day or month dates
+    ("30/6/2021", "6/2021"), which state when figures stood, not deadlines. Without it, a
+    past deadline ("so với cuối năm 2020") could not be told from a future one."""
+    years = [int(m.group(1)) for m in _FULL_DATE.finditer(text)]
+    return max(years) if years else None
