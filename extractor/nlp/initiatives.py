@@ -52,7 +52,8 @@ class Rules:
     cue_any: re.Pattern | None          # any cue, for list words
     list_end: re.Pattern | None         # a list word ending the text before a quote
     list_glue: re.Pattern               # what may join two quoted names of one list
-    descriptive: tuple[tuple[re.Pattern, re.Pattern | None, bool], ...]  # pattern, prefix to strip, lower-case start
+    descriptive: tuple[tuple[re.Pattern, re.Pattern | None, bool, bool], ...]  # pattern, prefix to strip,
+    #                                                   lower-case start, a proper name (no topic word needed)
     stops: re.Pattern | None
     topics: re.Pattern | None
     plural: re.Pattern | None           # "nhiều mô hình", "many models": a kind of thing, not a name
@@ -77,7 +78,7 @@ def rules(lang: str) -> Rules:
     gap = rf"(?:[\s,:–—-]|(?<!\w)(?:{link_words})(?!\w))*" if link_words else r"[\s,:–—-]*"
     descriptive = tuple(
         (re.compile(row["pattern"], re.I), re.compile(row["strip"], re.I) if row.get("strip") else None,
-         bool(row.get("lowercase")))
+         bool(row.get("lowercase")), bool(row.get("proper")))
         for row in load_jsonl("initiative_patterns", lang))
     stop_rows = load_jsonl("initiative_stops", lang)
     stops = "|".join(filter(None, [phrases([r["text"] for r in stop_rows if "text" in r]),
@@ -149,7 +150,7 @@ def descriptive(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]
     """Unquoted names built around a cue, kept when they describe an insurance mechanism."""
     s0, s1 = bounds
     found = []
-    for pattern, strip, lowercase in r.descriptive:
+    for pattern, strip, lowercase, proper in r.descriptive:
         for m in pattern.finditer(text, s0, s1):
             ns, ne = m.span("name")
             if strip and (p := strip.match(text, ns, ne)):
@@ -161,9 +162,10 @@ def descriptive(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]
             name = text[ns:ne]
             if lowercase and name[:1].isupper():
                 continue  # "le modèle de Huong Khe …" is a place's model, not a name
-            if len(name.split()) < 2 or any(ch.isdigit() for ch in name) or len(name.split()) > MAX_NAME_WORDS:
+            if len(name.split()) < 2 or any(ch.isdigit() for ch in name) or len(name.split()) > MAX_NAME_WORDS \
+                    or proper and sum(w[:1].isupper() for w in name.split()) < 2:
                 continue
-            if not (r.topics and r.topics.search(name)) or not r.topics.sub("", name).strip(" ,-"):
+            if not proper and (not (r.topics and r.topics.search(name)) or not r.topics.sub("", name).strip(" ,-")):
                 continue  # no insurance mechanism described, or nothing but the topic ("mô hình an sinh")
             if r.plural and r.plural.search(text, max(s0, m.start("cue") - 20), m.start("cue")):
                 continue  # "nhiều mô hình …", "many … models": a kind of scheme, not one named

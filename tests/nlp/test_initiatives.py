@@ -150,3 +150,18 @@ def test_a_quoted_name_wins_over_an_earlier_descriptive_mention_it_contains():
     text = ("Tỉnh đã có mô hình tiết kiệm mua thẻ BHYT. "
             "Hội Phụ nữ xã Yên Lạc xây dựng mô hình “Hũ gạo tiết kiệm mua thẻ BHYT” cho hội viên.")
     assert names(run(text, "vi")) == ["Hũ gạo tiết kiệm mua thẻ BHYT"]
+
+
+def test_en_capitalised_programme_name_after_like():
+    text = "She praised programmes like Spring Warmth for Fishing Families, which bought 300 cards."
+    assert names(run(text, "en")) == ["Spring Warmth for Fishing Families"]
+
+
+def test_en_quoted_name_after_a_plan_for():
+    text = 'The district drew up a plan for "Month of enrolling farmers in voluntary social insurance".'
+    assert names(run(text, "en")) == ["Month of enrolling farmers in voluntary social insurance"]
+
+
+def test_vi_self_help_group_named_by_what_it_does():
+    text = "Hội thành lập mới 05 tổ góp vốn mua BHYT với 60 thành viên."
+    assert names(run(text, "vi")) == ["tổ góp vốn mua BHYT"]
