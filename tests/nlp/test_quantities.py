@@ -502,3 +502,15 @@ def test_a_sentence_printed_twice_states_its_numbers_once():
     text = "Tỉnh phấn đấu đạt 89% dân số tham gia BHYT.\nTỉnh phấn đấu đạt 89% dân số tham gia BHYT."
     _, targets = run(text, "vi")
     assert brief(targets) == [(89, "percent")]
+
+
+def test_a_share_of_a_cost_is_no_coverage_rate():
+    figures, _ = run("Le budget provincial prend en charge 30 % du coût de l'assurance maladie des élèves.", "fr")
+    assert brief(figures, "metric") == [(30, "percent", "other")]
+
+
+def test_a_rate_of_something_else_in_an_insurance_story_is_other():
+    text = ("La couverture de l'assurance maladie atteint 93 %.\n\n"
+            "Le taux de foyers ayant accès à l'eau potable est de 98 %.")
+    figures, _ = run(text, "fr")
+    assert brief(figures, "metric") == [(93, "percent", "health_insurance_coverage"), (98, "percent", "other")]

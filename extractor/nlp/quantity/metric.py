@@ -73,7 +73,7 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
     right_before = {t[2] for t in tags if it.start - 30 <= t[0] and it.start - 12 <= t[1] <= it.start and t[0] >= lo}
     if "negation" in kinds:
         return "other"
-    if "share_other" in right_after:
+    if "share_other" in right_after or it.unit == "percent" and _share_of_other(it, tags, hi):
         return previous if it.unit == "count" and previous else "other"
     if it.unit == "count" and ("benefit" in {t[2] for t in after} or "outreach" in right_before):
         return "other"  # claimants and recipients, people canvassed: not (yet) the insured
@@ -92,16 +92,16 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
         said = {t[2] for t in in_sentence}
         reached = any(t[2] == "reach" and t[0] < it.start for t in in_sentence)
         group = any(t[2] == "composition" and (t[0] < it.start or not reached) for t in in_sentence)
-        if insurance is None and group and not {"coverage", "participation"} & said:
+        if insurance is None and group and not {"coverage", "rate", "participation"} & said:
             return "other"  # "70 % of the commune are Hmong": a share of a population, no insurance
             # (but "reached 95 %, thanks to free cards for minorities" is a rate)
         if "labour" in right_after and insurance is None:
             return "social_insurance_coverage"
-        if "population" in right_after and insurance is None and {"coverage", "participation", "reach"} & kinds:
+        if "population" in right_after and insurance is None and {"coverage", "rate", "participation", "reach"} & kinds:
             return "health_insurance_coverage"
         named_after = next((t[2] for t in after if t[2] in INSURANCES), None)
         share_words = [t[0] for t in tags if t[2] == "share_other" and cs <= t[0] < it.start]
-        named = {"coverage", "population", "labour"}  # "plan …: a coverage rate of 96 %"
+        named = {"coverage", "rate", "population", "labour"}  # "plan …: a coverage rate of 96 %"
         restated = share_words and any(t[2] in named and max(share_words) < t[0] < it.start for t in tags)
         if share_words and not named_after and not restated:
             return "other"  # "50 % de la cotisation …, 40 % pour …"
@@ -109,7 +109,12 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
             return f"{insurance}_insurance_coverage"
         named_here = _nearest_insurance(it, in_sentence)
         insurance = named_here or context
-        evidence = {"coverage", "reach", "population", "labour"} & ({t[2] for t in in_sentence} | kinds)
+        nearby = {t[2] for t in in_sentence} | kinds
+        # With the insurance named in the sentence or its paragraph, a rate word is enough;
+        # taken from the article at large, the sentence must speak of coverage or
+        # participation itself ("the rate of clean water" in a welfare round-up is no coverage rate).
+        evidence = ({"coverage", "rate", "reach", "population", "labour"} if named_here or context_near
+                    else {"coverage", "participation", "participant", "card"}) & nearby
         if it.value >= HEALTH_ONLY_SHARE and (insurance and any(t[2] == "health" for t in tags)
                                               or not named_here and not context_near and evidence):
             insurance = "health"  # only health insurance covers most of a population
@@ -131,6 +136,21 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
         if insurance:
             return f"{insurance}_insurance_participants"
     return "other"
+
+
+SHARE_REACH = 45  # characters after a percentage in which "of the cost/premium …" makes it a share
+
+
+def _share_of_other(it: Item, tags, hi: int) -> bool:
+    """"30 % du coût de souscription de l'assurance-santé", "80% to 100% of the costs": a
+    share word after the number, before any coverage word, makes it a share of that."""
+    for s, _, tag in tags:
+        if it.end <= s < min(hi, it.end + SHARE_REACH):
+            if tag in ("coverage", "participation", "participant", "population", "labour"):
+                return False
+            if tag == "share_other":
+                return True
+    return False
 
 
 def _nearest_insurance(it: Item, tags) -> str | None:
