@@ -9,13 +9,13 @@ import sys
 # Columns holding one token that must never be broken (a date, a number, a code).
 _NO_WRAP = {"date", "kind", "first_seen", "last_seen", "articles", "initiatives", "mentions", "as_of",
             "health", "social", "gap", "health_date", "social_date", "relevant", "items"}
-_HEADERS = {"articles": "art.", "initiatives": "init.", "mentions": "ment.", "languages": "lang."}  # narrow number columns
+NARROW = {"articles": "art.", "initiatives": "init.", "languages": "lang."}  # headings for tables with many columns
 _LONG = {"sentence", "evidence", "title", "url", "item", "initiative"}
 _LONGEST_WORD = 24  # a column is at least as wide as its longest word, up to this
 
 
 def emit(rows: list[dict], fmt: str, columns: list[str], *, title: str | None = None,
-         empty: str = "nothing found", total: int | None = None) -> None:
+         empty: str = "nothing found", total: int | None = None, headers: dict[str, str] | None = None) -> None:
     """Print ``rows``: the table shows ``columns``; JSON, JSON lines and CSV carry every field.
 
     ``total``: how many rows there were before a limit cut them; the table then says
@@ -35,7 +35,7 @@ def emit(rows: list[dict], fmt: str, columns: list[str], *, title: str | None = 
             writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
                              for k, v in row.items()})
     else:
-        table(rows, columns, title=title, empty=empty)
+        table(rows, columns, title=title, empty=empty, headers=headers)
     if total is not None and total > len(rows):
         note = f"showing {len(rows):,} of {total:,} — use --limit N for more (0: all)"
         print(note, file=sys.stdout if fmt == "table" else sys.stderr)
@@ -60,13 +60,14 @@ def table(rows: list[dict], columns: list[str], *, title: str | None = None, emp
         console.print(f"[dim]{escape(title + ': ' if title else '')}{escape(empty)}[/dim]")
         return
     t = Table(title=escape(title) if title else None, show_lines=not compact, title_justify="left",
-              box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD, pad_edge=not compact)
+              box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD, pad_edge=not compact,
+              show_edge=not compact, collapse_padding=compact)
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     for n, col in enumerate(columns):
         no_wrap = col in _NO_WRAP or col in nowrap
         parts = [w for row in cells for w in ([row[n]] if no_wrap else re.split(r"\s+", row[n])) if w]
         longest = max(map(len, parts), default=0)
-        header = {**_HEADERS, **(headers or {})}.get(col, col.replace("_", " "))
+        header = (headers or {}).get(col, col.replace("_", " "))
         if no_wrap:
             t.add_column(header, no_wrap=True, min_width=max(longest, len(header)))
         else:

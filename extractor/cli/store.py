@@ -226,7 +226,7 @@ def _title(what: str, args: argparse.Namespace) -> str:
 
 
 def run_initiatives(args: argparse.Namespace) -> int:
-    from extractor.cli.output import emit
+    from extractor.cli.output import NARROW, emit
     from extractor.store.views import initiatives_of
 
     store = _open(args, "initiatives", fresh=True)
@@ -235,12 +235,12 @@ def run_initiatives(args: argparse.Namespace) -> int:
     with store:
         rows = initiatives_of(store.conn, args.province)
     emit(rows, args.format, ["initiative", "place", "province", "first_seen", "last_seen", "articles", "languages"],
-         title=_title("initiatives", args))
+         title=_title("initiatives", args), headers=NARROW)
     return 0
 
 
 def run_province(args: argparse.Namespace) -> int:
-    from extractor.cli.output import emit
+    from extractor.cli.output import NARROW, emit
     from extractor.store.views import plot, province_view
 
     _warn_unknown("province", args.province)
@@ -261,7 +261,7 @@ def run_province(args: argparse.Namespace) -> int:
         emit(view["figures"], "table", cols, title=f"{view['province']}: coverage figures")
         emit(view["targets"], "table", cols, title=f"{view['province']}: targets")
         emit(view["initiatives"], "table", ["initiative", "place", "first_seen", "last_seen", "articles", "languages"],
-             title=f"{view['province']}: initiatives")
+             title=f"{view['province']}: initiatives", headers=NARROW)
     if args.plot:
         try:
             out = plot(view, args.plot)
@@ -284,15 +284,15 @@ def run_provinces(args: argparse.Namespace) -> int:
         column = {"gap": "gap", "articles": "articles", "province": "province"}[args.sort]
         rows = sort_groups(rows, column, descending=args.sort in ("gap", "articles"))
     if args.format == "table":
-        from extractor.cli.output import table
+        from extractor.cli.output import NARROW, table
 
         cols = ["province", "health", "as_of", "target", "gap", "articles", "initiatives"]
         if args.full:
             cols = ["province", "health", "as_of", "social", "target", "gap", "articles", "initiatives",
                     "languages", "sentence", "url"]
-        table(table_rows(rows), cols, nowrap=("province",),
+        table(table_rows(rows), cols, nowrap=("province", "target"),
               title="Coverage by province: latest rate reported (↳ the provinces merged into it in 2025)",
-              headers={"health": "health %", "social": "social %"},
+              headers={**NARROW, "health": "health", "social": "social", "gap": "gap pp"},
               compact=not args.full)
     else:
         emit(rows, args.format, [])

@@ -198,7 +198,8 @@ def sort_groups(rows: list[dict[str, Any]], column: str, descending: bool = Fals
 
 
 def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The table as printed: "93.6 %", "≥ 95 % by 2025", "+1.4 pp", former provinces as "↳ Phú Yên"."""
+    """The table as printed: "93.6 %", "≥ 95 % by 2025", a gap of "+1.4" (points), former
+    provinces as "↳ Phú Yên"."""
     def pct(v: float | None) -> str:
         return f"{values.number(v)} %" if v is not None else ""
 
@@ -208,7 +209,7 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                   if r["target"] is not None else "")
         out.append({"province": f"↳ {r['province']}" if r["parent"] else r["province"],
                     "health": pct(r["health_rate"]), "as_of": r["health_date"] or "", "social": pct(r["social_rate"]),
-                    "target": target, "gap": f"{r['gap']:+.1f} pp" if r["gap"] is not None else "",
+                    "target": target, "gap": f"{r['gap']:+.1f}" if r["gap"] is not None else "",
                     "articles": r["articles"] or "", "initiatives": r["initiatives"] or "",
                     "languages": r["languages"], "sentence": r["sentence"] or "", "url": r["url"] or ""})
     return out

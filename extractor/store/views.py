@@ -142,9 +142,21 @@ def relevant_article_uids(conn: sqlite3.Connection) -> set[str]:
 
 
 def plot(view: dict, out: str | Path) -> Path:
+    """Draw :func:`draw` into the PNG file ``out``."""
+    import matplotlib.pyplot as plt
+
+    fig = draw(view)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+    return out
+
+
+def draw(view: dict):
     """Coverage over time as the web page draws it: one line per metric and place (the
     province, its former provinces, its districts and communes), targets as stars inside
-    their deadline year, one x label per year."""
+    their deadline year, one x label per year. Returns the matplotlib figure."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -186,12 +198,8 @@ def plot(view: dict, out: str | Path) -> Path:
         ax.legend(loc="lower right", fontsize=8)
     else:
         ax.text(0.5, 0.5, "no coverage figures yet", ha="center", va="center", transform=ax.transAxes)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     fig.tight_layout()
-    fig.savefig(out, dpi=110)
-    plt.close(fig)
-    return out
+    return fig
 
 
 def _target_date(day: str) -> datetime:
