@@ -225,7 +225,7 @@ def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
                          f"FROM items i WHERE i.current = 1 AND i.kind IN ('figure', 'target') AND {clause} "
                          f"AND i.unit = 'percent' AND i.metric IN ({metrics}) AND i.value IS NOT NULL "
                          "GROUP BY 1, 2, 3, 4", keys + list(RATE_METRICS))
-    tables, totals = {}, {}
+    tables, totals, cut = {}, {}, {}
     for kind in ("figure", "target"):
         when = "i.as_of" if kind == "figure" else "CAST(i.year AS TEXT)"
         rows = _page_of_items(conn, f"i.current = 1 AND i.kind = ? AND {clause}", [kind, *keys],
@@ -234,6 +234,7 @@ def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
         for row in rows:
             row.pop("context", None)
             row.pop("context_start", None)
+        cut[kind] = len(rows) >= TABLE_LIMIT
         totals[kind] = (len(rows) if len(rows) < TABLE_LIMIT else conn.execute(
             f"SELECT COUNT(*) FROM items i WHERE i.current = 1 AND i.kind = ? AND {clause}",
             [kind, *keys]).fetchone()[0])
@@ -259,7 +260,7 @@ def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
     return {"name": sc.name, "today": sc.today, "before_2025": list(sc.before_2025),
             "merged_away": sc.merged_away, "scope": sc.describe(), "n_articles": n_articles,
             "figures": tables["figure"], "targets": tables["target"],
-            "n_figures": totals["figure"], "n_targets": totals["target"],
+            "n_figures": totals["figure"], "n_targets": totals["target"], "cut": cut["figure"] or cut["target"],
             "series": coverage_series(points, sc), "initiatives": initiatives}
 
 

@@ -6,7 +6,7 @@
   "use strict";
   var COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
   var NS = "http://www.w3.org/2000/svg";
-  var W = 720, M = {top: 20, right: 20, bottom: 40, left: 45}, PLOT = 240, ROW = 18, PER_ROW = 3;
+  var W = 720, M = {top: 20, right: 20, bottom: 40, left: 45}, PLOT = 240, ROW = 18, PER_ROW = 2;
 
   function el(name, attrs, parent, text) {
     var node = document.createElementNS(NS, name);
@@ -87,7 +87,7 @@
         el("title", {}, d, "target, " + name(s) + ": " + p.value + " % by " + p.date.slice(0, 4));
         d.addEventListener("click", function () { location.href = "/article/" + p.article_id + "#item-" + p.id; });
       });
-      var ly = base + 38 + Math.floor(i / PER_ROW) * ROW, lx = M.left + (i % PER_ROW) * 225;
+      var ly = base + 38 + Math.floor(i / PER_ROW) * ROW, lx = M.left + (i % PER_ROW) * 330;
       el("circle", {cx: lx + 5, cy: ly - 4, r: 4.5, fill: colour}, svg);
       el("text", {"class": "legend", x: lx + 14, y: ly}, svg, name(s));
     });
