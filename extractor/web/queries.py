@@ -124,6 +124,7 @@ def search(conn: sqlite3.Connection, *, q: str = "", province: str = "", kind: s
                              cte_params + params).fetchone()[0]
         results = _page_of_items(conn, cond, params, "i.published DESC, i.id DESC",
                                  PAGE_SIZE, (page - 1) * PAGE_SIZE, cte=cte, cte_params=cte_params)
+        _story_languages(conn, results)
     facets = _facets(conn, where, filters, cte, cte_params)
     articles = []
     if kind == "article" or (not kind and (match or province)):
@@ -176,6 +177,23 @@ def _page_of_items(conn: sqlite3.Connection, cond: str, params: list[Any], order
                        f"FROM page JOIN items i ON i.id = page.id JOIN articles a ON a.id = i.article_id "
                        f"JOIN revisions r ON r.id = i.revision_id ORDER BY {order}",
                  [*cte_params, *params, limit, offset])
+
+
+def _story_languages(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    """Set ``languages`` on each figure and target of ``rows``: every language its story
+    told it in (an article and its translation report the same figure once)."""
+    stories = sorted({r["story_id"] for r in rows if r["kind"] in ("figure", "target") and r["story_id"]})
+    if not stories:
+        return
+    marks = ",".join("?" * len(stories))
+    told = _rows(conn, "SELECT i.id, i.kind, i.metric, i.unit, i.currency, i.value, i.comparator, i.year, i.as_of, "
+                       "i.locality, i.province, i.language, i.article_id, a.story_id FROM items i "
+                       "JOIN articles a ON a.id = i.article_id WHERE i.current = 1 AND i.kind IN ('figure', 'target') "
+                       f"AND a.story_id IN ({marks}) ORDER BY i.id", stories)
+    languages = {i: group["languages"] for group in one_per_story(told) for i in group["item_ids"]}
+    for row in rows:
+        if row["id"] in languages:
+            row["languages"] = languages[row["id"]]
 
 
 def search_articles(conn: sqlite3.Connection, *, match: str = "", province: str = "",

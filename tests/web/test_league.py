@@ -92,3 +92,10 @@ def test_former_province_page_says_where_it_is_now(server):
     assert "0 articles" not in html and "mainly about it" not in html
     assert "1 article name a place in it" not in html  # grammar: one article names
     assert get_json(server, "/province/Phu%20Yen.json")["n_articles"] == 1
+
+
+def test_search_results_say_which_languages_told_a_figure(server):
+    data = get_json(server, "/search.json", q="94,2", kind="figure")
+    assert data["results"] and all(r["languages"] == ["fr", "vi"] for r in data["results"])
+    status, html = get(server, "/search", q="94,2", kind="figure")
+    assert "one story, told in fr, vi" in html
