@@ -183,13 +183,17 @@ def _story_languages(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> No
     """Set ``languages`` on each figure and target of ``rows``: every language its story
     told it in (an article and its translation report the same figure once)."""
     stories = sorted({r["story_id"] for r in rows if r["kind"] in ("figure", "target") and r["story_id"]})
+    marks = ",".join("?" * len(stories))
+    stories = [sid for (sid,) in conn.execute(  # a story of one article has nothing to merge
+        f"SELECT id FROM stories WHERE id IN ({marks}) AND n_articles > 1", stories)] if stories else []
     if not stories:
         return
     marks = ",".join("?" * len(stories))
     told = _rows(conn, "SELECT i.id, i.kind, i.metric, i.unit, i.currency, i.value, i.comparator, i.year, i.as_of, "
                        "i.locality, i.province, i.language, i.article_id, a.story_id FROM items i "
-                       "JOIN articles a ON a.id = i.article_id WHERE i.current = 1 AND i.kind IN ('figure', 'target') "
-                       f"AND a.story_id IN ({marks}) ORDER BY i.id", stories)
+                       "JOIN articles a ON a.id = i.article_id WHERE i.article_id IN "
+                       f"(SELECT id FROM articles WHERE story_id IN ({marks})) AND i.current = 1 "
+                       "AND i.kind IN ('figure', 'target') ORDER BY i.id", stories)
     languages = {i: group["languages"] for group in one_per_story(told) for i in group["item_ids"]}
     for row in rows:
         if row["id"] in languages:
