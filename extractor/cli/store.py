@@ -300,12 +300,13 @@ def run_provinces(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from extractor.store.export import export
+    if args.what == "provinces":  # the league table: its own small module beside export.py
+        from extractor.store.league_export import export_league as export
+    else:
+        from extractor.store.export import export
 
     if args.format == "parquet" and not args.out:
         return _fail("export", "parquet is binary: give --out FILE.parquet", 2)
-    if args.what == "provinces":
-        from extractor.store.league_export import export_league as export  # noqa: F811
     store = _open(args, "export", fresh=True)
     if store is None:
         return 1

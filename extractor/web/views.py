@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import logging
 import re
 from typing import Any
@@ -62,13 +63,19 @@ async def not_found(datasette, request, message: str) -> Response:
     return await error_page(datasette, request, message, 404)
 
 
-def league_sort(request) -> dict[str, Any]:
-    """The league table's ``_sort`` / ``_desc`` parameters (an unknown column: the default order)."""
+def league_sort(request) -> dict[str, Any] | None:
+    """The league table's ``_sort`` / ``_desc`` parameters; None for a column it does not have."""
     column = request.args.get("_sort") or ""
-    if column not in LEAGUE_COLUMNS:
-        return {"column": "", "desc": False, "query": ""}
+    if column and column not in LEAGUE_COLUMNS:
+        return None
     desc = bool(request.args.get("_desc"))
-    return {"column": column, "desc": desc, "query": urlencode({"_sort": column, **({"_desc": 1} if desc else {})})}
+    query = urlencode({"_sort": column, **({"_desc": 1} if desc else {})}) if column else ""
+    return {"column": column, "desc": desc, "query": query}
+
+
+def _bad_sort(request) -> str:
+    return (f"_sort={request.args.get('_sort')!r} is no column of the league table: "
+            f"use one of {', '.join(LEAGUE_COLUMNS)}")
 
 
 def _sorted_league(rows: list[dict[str, Any]], sort: dict[str, Any]) -> list[dict[str, Any]]:
@@ -76,8 +83,10 @@ def _sorted_league(rows: list[dict[str, Any]], sort: dict[str, Any]) -> list[dic
 
 
 async def home(datasette, request) -> Response:
-    data = await _query(datasette, queries.home)
     sort = league_sort(request)
+    if sort is None:
+        return await error_page(datasette, request, _bad_sort(request), 400)
+    data = await _query(datasette, queries.home)
     data["league"] = _sorted_league(data["league"], sort)
     return await _page(datasette, request, "home.html", data, corpus=data, sort=sort,
                        province_map=province_map(data["league"]))
@@ -86,13 +95,15 @@ async def home(datasette, request) -> Response:
 async def provinces(datasette, request) -> Response:
     """The league table alone, as a page, JSON or CSV (every column, in the order shown)."""
     sort = league_sort(request)
+    if sort is None:
+        return await error_page(datasette, request, _bad_sort(request), 400)
     rows = _sorted_league(await _query(datasette, queries.league_table), sort)
     fmt = request.url_vars.get("format")
     if fmt == ".csv":
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=LEAGUE_COLUMNS, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        writer.writerows({**r, "languages": " ".join(r["languages"])} for r in rows)
+        writer.writerows({**r, "languages": json.dumps(r["languages"])} for r in rows)  # as the export writes it
         return Response(out.getvalue(), content_type="text/csv; charset=utf-8")
     if fmt == ".json":
         return Response.json(rows, default=str)

@@ -10,7 +10,16 @@ import pytest
 from extractor.cli import main
 
 from .records import ninh_binh_records
-from .test_league import league_corpus  # noqa: F401  (fixture)
+
+
+@pytest.fixture
+def league_corpus(corpus):
+    from extractor.store.registry import refresh
+
+    for record in ninh_binh_records():
+        corpus.save_record(record)
+    refresh(corpus.conn)
+    return corpus
 
 
 @pytest.fixture
@@ -58,7 +67,7 @@ def test_rows_stream_as_json_lines(corpus, capsys):
     capsys.readouterr()
 
 
-def test_provinces_command(league_corpus, capsys, narrow):  # noqa: F811
+def test_provinces_command(league_corpus, capsys, narrow):
     db = str(league_corpus.path)
     assert main(["provinces", "--db", db]) == 0
     out = capsys.readouterr().out
