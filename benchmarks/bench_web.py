@@ -1,8 +1,10 @@
 """Web benchmark: latency of each page of `extractor serve` on 100,000 synthetic items.
 
 Target: every page answers in under 200 ms. The server is started as `extractor serve`
-on 127.0.0.1 and timed over HTTP, as a browser would see it (first request per page is a
-warm-up, then the median and the slowest of --repeat runs are printed).
+on 127.0.0.1 and timed over HTTP, as a browser would see it (the first request per page
+is a warm-up, printed as "first ms"; then the median and the slowest of --repeat runs).
+The league table is computed on the first request after the corpus changed and kept
+until the file changes again: "first ms" of the home page is that computation.
 Run: python benchmarks/bench_web.py [--items N] [--db PATH] [--repeat N]
 """
 from __future__ import annotations
@@ -24,7 +26,11 @@ from synthetic import build_synthetic_corpus  # noqa: E402
 
 TARGET_MS = 200
 PAGES = [
-    ("home", "/"),
+    ("home (league table + map)", "/"),
+    ("league table, sorted by gap", "/provinces?_sort=gap&_desc=1"),
+    ("league table CSV", "/provinces.csv"),
+    ("map of the provinces", "/map"),
+    ("search box: a former province name", "/search?q=Phu+Yen"),
     ("search: province (Phu Yen)", "/search?province=Phu+Yen"),
     ("search: province + kind + metric", "/search?province=Dak+Lak&kind=figure&metric=health_insurance_coverage"),
     ("search: full text", "/search?q=bao+hiem+y+te"),
@@ -37,7 +43,7 @@ PAGES = [
     ("province JSON (Ha Tinh)", "/province/Ha%20Tinh.json"),
     ("initiative", "/initiative/1"),
     ("article", "/article/5000"),
-    ("map (places query)", "/map"),
+    ("places on a street map (canned query)", "/{db}/places"),
     ("Datasette table: figures", "/{db}/figures?province=Gia+Lai"),
 ]
 
@@ -74,15 +80,15 @@ def run(db: Path, repeat: int) -> int:
                     return 1
                 time.sleep(0.2)
         slow = 0
-        print(f"{'page':40} {'median ms':>10} {'max ms':>8}")
+        print(f"{'page':40} {'first ms':>9} {'median ms':>10} {'max ms':>8}")
         for label, path in PAGES:
             url = base + path.format(db=db.stem)
-            fetch(url)
+            first = fetch(url)
             times = [fetch(url) for _ in range(repeat)]
             med, worst = statistics.median(times), max(times)
             flag = "" if med < TARGET_MS else f"  over {TARGET_MS} ms"
             slow += bool(flag)
-            print(f"{label:40} {med:10.1f} {worst:8.1f}{flag}")
+            print(f"{label:40} {first:9.1f} {med:10.1f} {worst:8.1f}{flag}")
         print(f"{len(PAGES) - slow}/{len(PAGES)} pages under {TARGET_MS} ms (median)")
         return 0
     finally:

@@ -1,9 +1,11 @@
 """`make demo`: build a corpus from corpus/sample/ (offline), then show what it holds.
 
-Rebuilds ``corpus/demo.db`` each time, prints a summary (articles by language, relevant
-ones, items found, a few items with their evidence), a search (a pre-2025 province typed
-without diacritics) and a province view (plotted to ``corpus/demo-province.png``), and
-the command to browse the corpus in a web browser.
+Rebuilds ``corpus/demo.db`` each time, leads with the answer analysts come for (each
+province's latest coverage rate against its target: the league table), then prints what
+the corpus holds (articles by language, items found, a few items with their evidence,
+coverage rates first), a search (a pre-2025 province typed without diacritics) and a
+province view (plotted to ``corpus/demo-province.png``), and the command to browse the
+corpus in a web browser.
 """
 from __future__ import annotations
 
@@ -42,6 +44,8 @@ def examples(conn: sqlite3.Connection, n: int = 6) -> list[dict]:
 
     relevant = relevant_article_uids(conn)
     rows = [r for r in search(conn, Filters(limit=None)) if r["article_uid"] in relevant]
+    # A coverage rate first: it is what the corpus is about ("27 groups" is not).
+    rows.sort(key=lambda r: not (r["unit"] == "percent" and (r["metric"] or "").endswith("_coverage")))
     order = ("figure", "target", "initiative", "person", "locality")
     firsts = [next(r for r in rows if r["kind"] == k) for k in order if any(r["kind"] == k for r in rows)]
     rest = [r for r in rows if r not in firsts and r["kind"] in ("figure", "target", "initiative")]
@@ -60,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from extractor.cli.output import table
     from extractor.store import open_store
+    from extractor.store.league import league_table, table_rows
     from extractor.store.search import Filters, search
     from extractor.store.views import corpus_summary, plot, province_view
     from extractor.textutil import strip_accents
@@ -77,7 +82,14 @@ def main(argv: list[str] | None = None) -> int:
     store = open_store(args.db)
     with store:
         s = corpus_summary(store.conn)
-        console.print(Rule("2. What the corpus holds"))
+        console.print(Rule("2. How well covered is each province"))
+        console.print(f"$ extractor provinces --db {args.db}")
+        league = [r for r in table_rows(league_table(store.conn)) if r["health"]]
+        table(league, ["province", "health", "as_of", "target", "gap", "articles", "initiatives"],
+              title="latest health-insurance coverage reported, against the nearest target",
+              headers={"health": "health", "gap": "gap pp", "articles": "art.", "initiatives": "init."},
+              compact=True, nowrap=("province", "target"))
+        console.print(Rule("3. What the corpus holds"))
         table(s["languages"], ["language", "articles", "relevant"], title="articles by language")
         table([{"kind": k, "items": v} for k, v in s["items"].items()], ["kind", "items"], title="items found")
         table(examples(store.conn), ["kind", "item", "place", "sentence"], title="a few items, with evidence")
@@ -85,18 +97,18 @@ def main(argv: list[str] | None = None) -> int:
         province = s["provinces"][0] if s["provinces"] else "Hà Tĩnh"
         # Show the 2025 mergers at work: a pre-2025 province typed without diacritics.
         typed = strip_accents(s["merged"] or province)
-        console.print(Rule(f"3. A search: {typed}"))
+        console.print(Rule(f"4. A search: {typed}"))
         console.print(f"$ extractor search --province '{typed}' --db {args.db}")
         rows = [r for r in search(store.conn, Filters(province=typed)) if r["kind"] != "locality"]
         rows.sort(key=lambda r: (r["kind"] not in ("initiative", "target"), r["metric"] in (None, "other")))
-        table(rows[:8], ["date", "kind", "item", "place", "sentence"], title=_title(typed))
+        table(rows[:8], ["date", "kind", "item", "place"], title=_title(typed))
 
-        console.print(Rule(f"4. The province view of {province}"))
+        console.print(Rule(f"5. The province view of {province}"))
         png = args.db.with_name(f"{args.db.stem}-province.png")
         console.print(f"$ extractor province '{province}' --db {args.db} --plot {png}")
         view = province_view(store.conn, province)
         plot(view, png)
-        cols = ["date", "item", "place", "sentence"]
+        cols = ["date", "item", "place", "languages"]
         view["figures"] = view["figures"][:12]
         table(view["figures"], cols, title=f"{view['province']}: coverage figures")
         table(view["targets"], cols, title=f"{view['province']}: targets")
@@ -105,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
 
         console.print(f"(plot of coverage over time, targets as stars: {png})")
 
-    console.print(Rule("5. Browse it"))
+    console.print(Rule("6. Browse it"))
     console.print(f"{_command()} serve --db {args.db}    # then open http://127.0.0.1:8001/", soft_wrap=True)
     return 0
 

@@ -1,7 +1,8 @@
 """`extractor extract --explain`: a record as text a person can check by eye.
 
-Each item is printed with its key fields and the sentence it was read from, the item's
-own words highlighted, so a reviewer sees at once whether the evidence supports it.
+Each item is printed with its key fields (figures and targets written as the tables write
+them: "≥ 95 %", "1.1 billion VND") and the sentence it was read from, the item's own words
+highlighted, so a reviewer sees at once whether the evidence supports it.
 Highlighting is ANSI colour on a terminal and plain ``[[…]]`` brackets otherwise (logs,
 files, pipes).
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import sys
 
+from extractor import values
 from extractor.record import Record
 
 _ON, _OFF = "\x1b[1;33m", "\x1b[0m"
@@ -62,12 +64,8 @@ def explain(record: Record, *, color: bool | None = None) -> str:
                 if ev:
                     out.append("    " + dim("> ") + ev)
 
-    section("figures", record.figures, lambda f: _fields([
-        ("value", f.value), ("unit", f.unit), ("currency", f.currency), ("qualifier", f.qualifier),
-        ("metric", f.metric), ("as_of", f.as_of), ("locality", f.locality)]))
-    section("targets", record.targets, lambda t: _fields([
-        ("value", t.value), ("unit", t.unit), ("currency", t.currency), ("comparator", t.comparator),
-        ("metric", t.metric), ("year", t.year), ("locality", t.locality)]))
+    section("figures", record.figures, lambda f: _quantity("figure", f))
+    section("targets", record.targets, lambda t: _quantity("target", t))
     section("localities", record.localities, lambda loc: _fields([
         ("name", loc.name), ("level", loc.level), ("province", loc.province),
         ("province_before_2025", loc.province_before_2025), ("mentions", len(loc.mentions))]))
@@ -76,6 +74,13 @@ def explain(record: Record, *, color: bool | None = None) -> str:
     section("people", record.people, lambda p: _fields([
         ("name", p.name), ("role", p.role), ("organization", p.organization)]))
     return "\n".join(out)
+
+
+def _quantity(kind: str, item) -> str:
+    """A figure or target as the tables write it ("≥ 95 % health insurance coverage by 2025",
+    "1.1 billion VND"), then its place."""
+    line = values.describe({"kind": kind, **item.model_dump()})
+    return f"{line}  · {item.locality}" if item.locality else line
 
 
 def _spans(item) -> list[tuple[int, int]]:

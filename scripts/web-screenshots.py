@@ -1,8 +1,9 @@
-"""Take the README's screenshots of the web pages (province page, article page).
+"""Take the README's screenshots of the web pages (home, province page, article page).
 
 Starts `extractor serve` on the given corpus, picks the province with most coverage
-percentages and the article with most items, and saves docs/img/province.png and
-docs/img/article.png with Debian's headless Chromium (see scripts/ensure-chromium.sh).
+percentages and the article with most items, and saves docs/img/home.png (the league
+table and its map), docs/img/province.png and docs/img/article.png with Debian's
+headless Chromium (see scripts/ensure-chromium.sh).
 Run: python scripts/web-screenshots.py [--db corpus/demo.db] [--out docs/img]
 """
 from __future__ import annotations
@@ -62,7 +63,11 @@ def main() -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=args.chromium, args=ARGS, headless=True)
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"{base}/")
+            page.wait_for_selector("svg#province-map")
+            page.locator("#league").scroll_into_view_if_needed()
+            page.screenshot(path=str(args.out / "home.png"))  # the league table and its map
             page.goto(f"{base}/province/{quote(province)}")
             page.wait_for_selector("svg#coverage-chart[data-drawn=true]", timeout=15_000)
             page.screenshot(path=str(args.out / "province.png"))  # the chart and the first rows
@@ -70,7 +75,8 @@ def main() -> int:
             page.wait_for_selector("mark.item")
             page.screenshot(path=str(args.out / "article.png"), full_page=True)
             browser.close()
-        print(f"saved {args.out}/province.png ({province}) and {args.out}/article.png (article {article_id})")
+        print(f"saved {args.out}/home.png, {args.out}/province.png ({province}) and "
+              f"{args.out}/article.png (article {article_id})")
         return 0
     finally:
         proc.terminate()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from extractor.explain import explain
-from extractor.record import Figure, Initiative, Locality, Person, Record, Span
+from extractor.record import Figure, Initiative, Locality, Person, Record, Span, Target
 
 TEXT = ("Le modèle « La jarre solidaire » aide les familles. Au 30 juin, la couverture atteignait 92,4 %. "
         "M. Lo Van Thuan, directeur de la Sécurité sociale de Nghe An, salue l'initiative.")
@@ -37,6 +37,22 @@ def test_plain_output_brackets_each_item_in_its_sentence():
     for section in ("## figures (1)", "## targets (0)", "## localities (1)", "## initiatives (1)", "## people (1)"):
         assert section in out
     assert "\x1b[" not in out
+
+
+def test_values_are_written_as_the_tables_write_them():
+    rec = record()
+    text = rec.text + " Le budget atteint 1,1 milliard de dongs ; objectif : au moins 95 % en 2025."
+    at = lambda s: {"text": s, "start": text.index(s), "end": text.index(s) + len(s)}  # noqa: E731
+    rec = rec.model_copy(update={
+        "text": text,
+        "figures": rec.figures + [Figure(value=1.1e9, unit="currency", currency="VND", **at("1,1 milliard de dongs"))],
+        "targets": [Target(value=95, unit="percent", comparator=">=", year=2025, metric="health_insurance_coverage",
+                           locality="Nghệ An", **at("95 %"))]})
+    out = explain(rec, color=False)
+    assert "- 1.1 billion VND" in out
+    assert "- target ≥ 95 % health insurance coverage by 2025  · Nghệ An" in out
+    assert "- 92.4 % health insurance coverage as of 2025-06-30" in out
+    assert "comparator=" not in out and "value=" not in out and "1100000000" not in out
 
 
 def test_colour_output_uses_ansi_highlight():

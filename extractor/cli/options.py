@@ -13,7 +13,9 @@ def add_db(p: argparse.ArgumentParser, more: str = "") -> None:
                    help=f"corpus database (default {DEFAULT_DB}){more}")
 
 
-def add_format(p: argparse.ArgumentParser) -> None:
-    """``--format``: how a command prints its data (see :func:`extractor.cli.output.emit`)."""
-    p.add_argument("--format", choices=FORMATS, default="table",
-                   help="table: readable (default); json: for scripts; csv: for spreadsheets")
+def add_format(p: argparse.ArgumentParser, *, jsonl: bool = False) -> None:
+    """``--format``: how a command prints its data (see :func:`extractor.cli.output.emit`);
+    ``jsonl`` where the command prints rows (one JSON object a line)."""
+    p.add_argument("--format", choices=FORMATS + (("jsonl",) if jsonl else ()), default="table",
+                   help="table: readable (default); json: for scripts; csv: for spreadsheets"
+                   + ("; jsonl: one JSON object a line" if jsonl else ""))

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from extractor.cli.options import add_db
 
-HELP = """Serve the corpus in a browser: a home page, search with facets (a pre-2025 province
-name finds its territory today), province pages with a coverage chart, initiative and
-article pages with every item highlighted in the text, a map of the places named, and
+HELP = """Serve the corpus in a browser: a home page leading with the coverage league table
+and its map (no tile server needed), search with facets (a pre-2025 province name finds
+its territory today), province pages with a coverage chart, initiative and article pages
+with every item highlighted in the text, a street map of the places named, and
 Datasette's table browser and JSON API. The database is opened read-only; the server
 listens on 127.0.0.1 only unless --host says otherwise, and runs no SQL typed by
 visitors unless --allow-sql is given."""

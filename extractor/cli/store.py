@@ -64,20 +64,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="date_from", metavar="DATE", type=_date, help="published on or after (YYYY[-MM[-DD]])")
     p.add_argument("--to", dest="date_to", metavar="DATE", type=_date, help="published on or before (YYYY[-MM[-DD]])")
     p.add_argument("--limit", type=int, default=200, metavar="N", help="at most this many results (default 200; 0: all)")
-    _common(p, run_search)
+    p.add_argument("--full", action="store_true",
+                   help="the table also shows each item's sentence and the article's URL (JSON and CSV always have them)")
+    _common(p, run_search, jsonl=True)
 
     p = sub.add_parser("initiatives", help="the initiative registry: one entry per initiative across articles",
                        description="List initiatives, each grouping its mentions across articles and "
                        "languages, with first/last seen (publication dates) and article counts.")
     p.add_argument("--province", metavar="P", help=_PROVINCE_HELP)
-    _common(p, run_initiatives)
+    _common(p, run_initiatives, jsonl=True)
 
     p = sub.add_parser("province", help="one province: coverage over time, targets, initiatives",
                        description="Health and social insurance figures over time, targets and initiatives "
                        "of one province (today's name, or a pre-2025 one).")
     p.add_argument("province", metavar="P", help=_PROVINCE_HELP)
     p.add_argument("--plot", metavar="FILE.png", help="also draw the time series, targets as markers")
+    p.add_argument("--full", action="store_true", help="the tables also show each figure's sentence")
     _common(p, run_province)
+
+    p = sub.add_parser("provinces", help="the coverage league table: every province's latest rate against its target",
+                       description="For each of today's 34 provinces: its latest reported health-insurance "
+                       "coverage rate (and social-insurance rate), the date it refers to, its nearest target "
+                       "and the gap to it, its articles and initiatives, and the source of the rate; the "
+                       "pre-2025 provinces merged into it are listed beneath it (marked ↳). A figure told by "
+                       "an article and its translation counts once.")
+    p.add_argument("--sort", choices=("health", "gap", "articles", "province"), default="health",
+                   help="health: best covered first (default); gap: furthest from its target first; "
+                   "articles: most written about first; province: by name")
+    p.add_argument("--full", action="store_true", help="the table also shows the source sentence and URL")
+    _common(p, run_provinces, jsonl=True)
 
     p = sub.add_parser("export", help="export articles or items as JSONL, CSV or Parquet",
                        description="Export the current record of every article, or every item, in a "
@@ -85,16 +100,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db(p)
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
                    help="jsonl: one object a line (default); csv: lists as JSON in their cell; parquet: typed columns")
-    p.add_argument("--what", choices=("articles", "items"), default="items",
+    p.add_argument("--what", choices=("articles", "items", "provinces"), default="items",
                    help="items: one row per figure, target, locality, initiative, person (default); "
-                   "articles: one row per article, with its text")
+                   "articles: one row per article, with its text; provinces: the coverage league table")
     p.add_argument("--out", metavar="PATH", help="output file (default: standard output; parquet needs one)")
     p.set_defaults(handler=run_export)
 
 
-def _common(p: argparse.ArgumentParser, handler) -> None:
+def _common(p: argparse.ArgumentParser, handler, *, jsonl: bool = False) -> None:
     add_db(p)
-    add_format(p)
+    add_format(p, jsonl=jsonl)
     p.set_defaults(handler=handler)
 
 
@@ -183,7 +198,7 @@ def run_update(args: argparse.Namespace) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     from extractor.cli.output import emit
-    from extractor.store.search import Filters, search
+    from extractor.store.search import Filters, search_counted
 
     if args.province:
         _warn_unknown("search", args.province)
@@ -191,10 +206,12 @@ def run_search(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     with store:
-        rows = search(store.conn, Filters(args.text, args.province, args.kind, args.metric, args.lang,
-                                          args.date_from, args.date_to, args.limit or None))
-    cols = ["date", "kind", "item", "place", "evidence" if args.kind == "article" else "sentence", "title", "url"]
-    emit(rows, args.format, cols, title=_title("search", args))
+        rows, total = search_counted(store.conn, Filters(args.text, args.province, args.kind, args.metric,
+                                                         args.lang, args.date_from, args.date_to, args.limit or None))
+    cols = ["date", "kind", "item", "place", "title"]
+    if args.full:
+        cols = ["date", "kind", "item", "place", "evidence" if args.kind == "article" else "sentence", "title", "url"]
+    emit(rows, args.format, cols, title=_title("search", args), total=total)
     return 0
 
 
@@ -209,7 +226,7 @@ def _title(what: str, args: argparse.Namespace) -> str:
 
 
 def run_initiatives(args: argparse.Namespace) -> int:
-    from extractor.cli.output import emit
+    from extractor.cli.output import NARROW, emit
     from extractor.store.views import initiatives_of
 
     store = _open(args, "initiatives", fresh=True)
@@ -218,12 +235,12 @@ def run_initiatives(args: argparse.Namespace) -> int:
     with store:
         rows = initiatives_of(store.conn, args.province)
     emit(rows, args.format, ["initiative", "place", "province", "first_seen", "last_seen", "articles", "languages"],
-         title=_title("initiatives", args))
+         title=_title("initiatives", args), headers=NARROW)
     return 0
 
 
 def run_province(args: argparse.Namespace) -> int:
-    from extractor.cli.output import emit
+    from extractor.cli.output import NARROW, emit
     from extractor.store.views import plot, province_view
 
     _warn_unknown("province", args.province)
@@ -240,11 +257,11 @@ def run_province(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         emit(view["figures"] + view["targets"], "csv", [])
     else:
-        cols = ["date", "item", "place", "sentence", "title"]
+        cols = ["date", "item", "place", "languages"] + (["sentence", "title"] if args.full else ["title"])
         emit(view["figures"], "table", cols, title=f"{view['province']}: coverage figures")
         emit(view["targets"], "table", cols, title=f"{view['province']}: targets")
         emit(view["initiatives"], "table", ["initiative", "place", "first_seen", "last_seen", "articles", "languages"],
-             title=f"{view['province']}: initiatives")
+             title=f"{view['province']}: initiatives", headers=NARROW)
     if args.plot:
         try:
             out = plot(view, args.plot)
@@ -254,8 +271,39 @@ def run_province(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_provinces(args: argparse.Namespace) -> int:
+    from extractor.cli.output import emit
+    from extractor.store.league import league_table, sort_groups, table_rows
+
+    store = _open(args, "provinces", fresh=True)
+    if store is None:
+        return 1
+    with store:
+        rows = league_table(store.conn)
+    if args.sort != "health":
+        column = {"gap": "gap", "articles": "articles", "province": "province"}[args.sort]
+        rows = sort_groups(rows, column, descending=args.sort in ("gap", "articles"))
+    if args.format == "table":
+        from extractor.cli.output import NARROW, table
+
+        cols = ["province", "health", "as_of", "target", "gap", "articles", "initiatives"]
+        if args.full:
+            cols = ["province", "health", "as_of", "social", "target", "gap", "articles", "initiatives",
+                    "languages", "sentence", "url"]
+        table(table_rows(rows), cols, nowrap=("province", "target"),
+              title="Coverage by province: latest rate reported (↳ the provinces merged into it in 2025)",
+              headers={**NARROW, "health": "health", "social": "social", "gap": "gap pp"},
+              compact=not args.full)
+    else:
+        emit(rows, args.format, [])
+    return 0
+
+
 def run_export(args: argparse.Namespace) -> int:
-    from extractor.store.export import export
+    if args.what == "provinces":  # the league table: its own small module beside export.py
+        from extractor.store.league_export import export_league as export
+    else:
+        from extractor.store.export import export
 
     if args.format == "parquet" and not args.out:
         return _fail("export", "parquet is binary: give --out FILE.parquet", 2)

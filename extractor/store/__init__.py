@@ -7,7 +7,8 @@ The small interface other packages code against::
     res = store.save_record(record)      # res.status: "new" | "changed" | "unchanged"
     store.close()
 
-All SQL of the project lives in this package, so another backend is an addition here.
+The SQL of the project lives in this package (and, for the web pages alone, in
+``extractor.web.queries``), so another backend is an addition here.
 """
 from __future__ import annotations
 

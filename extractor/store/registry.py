@@ -200,3 +200,41 @@ def ensure_fresh(conn: sqlite3.Connection) -> None:
     """Refresh the registry when records were stored without one (e.g. by a crawl)."""
     if is_stale(conn):
         refresh(conn)
+
+
+def _figure_key(row: dict) -> tuple:
+    """What makes two figures (or targets) of one story the same figure, ``as_of`` aside."""
+    story = ("s", row["story_id"]) if row.get("story_id") is not None else ("a", row.get("article_id"))
+    value = round(row["value"], 4) if row.get("value") is not None else None
+    return (story, row.get("kind"), row.get("metric"), row.get("unit"), row.get("currency"), value,
+            row.get("comparator"), row.get("year"), fold(row.get("locality") or row.get("province") or ""))
+
+
+def one_per_story(rows: list[dict]) -> list[dict]:
+    """Each figure or target once per story (an article and its translations report the
+    same numbers), with ``languages`` (where it appeared), ``n_reports`` (how many items) and
+    ``item_ids`` (their ``item_id``, else ``id``).
+
+    Rows need ``story_id`` (else ``article_id``), ``kind``, ``metric``, ``unit``, ``value``,
+    ``as_of``, ``year``, ``locality``, ``language``. The first row of a group, in the order
+    given, stands for it. One version may miss the date the other states ("9 groups" vs "9
+    groups in 2024"): a missing ``as_of`` joins the group and the date stated is kept.
+    """
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    out: list[dict] = []
+    for row in rows:
+        clusters = groups[_figure_key(row)]
+        as_of = row.get("as_of")
+        found = next((c for c in clusters if as_of is None or c["as_of"] is None or c["as_of"] == as_of), None)
+        if found is None:
+            found = dict(row, languages=[], n_reports=0, item_ids=[])
+            clusters.append(found)
+            out.append(found)
+        elif found["as_of"] is None and as_of is not None:
+            found["as_of"] = as_of
+        found["n_reports"] += 1
+        if row.get("item_id", row.get("id")) is not None:
+            found["item_ids"].append(row.get("item_id", row.get("id")))
+        if row.get("language") and row["language"] not in found["languages"]:
+            found["languages"] = sorted([*found["languages"], row["language"]])
+    return out

@@ -9,13 +9,13 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from extractor import values
 from extractor.store.ingest import fts_fold, sentence_at
 from extractor.store.places import Scope, scope
 
 ITEM_KINDS = ("figure", "target", "initiative", "locality", "person")
 KINDS = (*ITEM_KINDS, "article")
 _WORD = re.compile(r"\w+")
-COMPARATORS = {">=": "≥ ", ">": "> ", "~": "~", "<=": "≤ ", "<": "< "}  # a target's comparator, as read
 
 
 @dataclass
@@ -71,7 +71,34 @@ def search(conn: sqlite3.Connection, f: Filters) -> list[dict]:
         return []  # text with no word in it (only punctuation) matches nothing
     if f.kind == "article":
         return _search_articles(conn, f, q)
-    where, params = _where(
+    where, params = _item_where(f, q)
+    sql = ("SELECT i.*, r.title, a.url, a.identity, a.uid AS article_uid FROM items i"
+           " JOIN revisions r ON r.id = i.revision_id JOIN articles a ON a.id = i.article_id"
+           f" WHERE {where}"
+           " ORDER BY i.published IS NULL, i.published DESC, i.article_id, i.kind, i.n")
+    if f.limit:
+        sql += f" LIMIT {int(f.limit)}"
+    return [item_row(row) for row in conn.execute(sql, params)]
+
+
+def search_counted(conn: sqlite3.Connection, f: Filters) -> tuple[list[dict], int]:
+    """:func:`search` and how many results there are without ``f.limit`` (counted only
+    when the limit cut them)."""
+    rows = search(conn, f)
+    if not f.limit or len(rows) < f.limit:
+        return rows, len(rows)
+    q = fts_query(f.text) if f.text else None
+    if f.kind == "article":
+        where, params = _article_where(f, q)
+        sql = f"SELECT count(*) FROM articles a JOIN revisions r ON r.id = a.current_revision_id WHERE {where}"
+    else:
+        where, params = _item_where(f, q)
+        sql = f"SELECT count(*) FROM items i WHERE {where}"
+    return rows, conn.execute(sql, params).fetchone()[0]
+
+
+def _item_where(f: Filters, q: str | None) -> Clause:
+    return _where(
         ("i.current = 1", []),
         ("i.kind = ?", [f.kind]) if f.kind else None,
         province_clause(f.province)[:2] if f.province else None,
@@ -80,13 +107,6 @@ def search(conn: sqlite3.Connection, f: Filters) -> list[dict]:
         *_dates("i.published", f),
         ("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)", [q]) if q else None,
     )
-    sql = ("SELECT i.*, r.title, a.url, a.identity, a.uid AS article_uid FROM items i"
-           " JOIN revisions r ON r.id = i.revision_id JOIN articles a ON a.id = i.article_id"
-           f" WHERE {where}"
-           " ORDER BY i.published IS NULL, i.published DESC, i.article_id, i.kind, i.n")
-    if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
-    return [item_row(row) for row in conn.execute(sql, params)]
 
 
 def article_province(name: str) -> Clause:
@@ -98,14 +118,18 @@ def article_province(name: str) -> Clause:
             f" OR r.id IN (SELECT revision_id FROM items i WHERE {sql}))", own + keys)
 
 
-def _search_articles(conn: sqlite3.Connection, f: Filters, q: str | None) -> list[dict]:
-    where, params = _where(
+def _article_where(f: Filters, q: str | None) -> Clause:
+    return _where(
         article_province(f.province) if f.province else None,
         ("r.language = ?", [f.lang]) if f.lang else None,
         ("r.id IN (SELECT revision_id FROM items WHERE metric = ?)", [f.metric]) if f.metric else None,
         *_dates("r.published", f),
         ("r.id IN (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ?)", [q]) if q else None,
     )
+
+
+def _search_articles(conn: sqlite3.Connection, f: Filters, q: str | None) -> list[dict]:
+    where, params = _article_where(f, q)
     sql = ("SELECT a.uid AS article_uid, a.url, a.identity, r.* FROM articles a"
            " JOIN revisions r ON r.id = a.current_revision_id"
            f" WHERE {where}"
@@ -126,19 +150,7 @@ def describe(row: sqlite3.Row | dict) -> str:
     """One line saying what the item is: "≥ 95 % health insurance coverage by 2025"."""
     kind = row["kind"]
     if kind in ("figure", "target"):
-        value = row["value"]
-        num = f"{value:,.0f}" if value is not None and value == int(value) else f"{value:,}"
-        unit = {"percent": " %", "percentage_point": " pp"}.get(row["unit"], "")
-        if row["unit"] == "currency":
-            unit = f" {row['currency'] or ''}".rstrip()
-        metric = "" if row["metric"] in (None, "other") else row["metric"].replace("_", " ")
-        if kind == "target":
-            cmp = COMPARATORS.get(row["comparator"], "")
-            by = f" by {row['year']}" if row["year"] else ""
-            return " ".join(f"target {cmp}{num}{unit} {metric}{by}".split())
-        qual = {"approx": "~", "more_than": "> ", "at_least": "≥ ", "less_than": "< ", "at_most": "≤ "}
-        as_of = f" as of {row['as_of']}" if row["as_of"] else ""
-        return " ".join(f"{qual.get(row['qualifier'], '')}{num}{unit} {metric}{as_of}".split())
+        return values.describe(dict(row))
     if kind == "locality":
         return f"{row['name']} ({row['level']})"
     if kind == "person":

@@ -7,6 +7,7 @@ province, initiative and article. Everything here is read-only by construction.
 from __future__ import annotations
 
 import json
+import logging
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ def build_datasette(db_path: str | Path, *, allow_sql: bool = False, immutable: 
     that nothing writes to any more); otherwise it is opened ``mode=ro`` so that pages see
     what a running ``extractor update`` adds.
     """
+    import datasette.handle_exception
     from datasette.app import Datasette
     from datasette.plugins import pm
 
@@ -46,6 +48,16 @@ def build_datasette(db_path: str | Path, *, allow_sql: bool = False, immutable: 
 
     if not pm.is_registered(plugin):
         pm.register(plugin, name="coverage-news-extractor")
+    # Datasette prints every error with rich's traceback and all local variables (pages of
+    # it for a mistyped URL); our handle_exception hook logs one line instead. Real server
+    # errors still get Python's plain traceback.
+    datasette.handle_exception.rich = None
+    log = logging.getLogger("extractor.web")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("extractor serve: %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
     path = str(Path(db_path))
     ds = Datasette(
         files=[] if immutable else [path],

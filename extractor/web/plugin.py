@@ -4,10 +4,16 @@ Registered on the Datasette plugin manager by :func:`extractor.web.build_dataset
 """
 from __future__ import annotations
 
-from datasette import hookimpl
+import logging
 
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+
+from extractor import values
 from extractor.textutil import fold
-from extractor.web import ASSETS_MOUNT, views
+from extractor.web import ASSETS_MOUNT, provmap, views
+
+log = logging.getLogger("extractor.web")
 
 
 @hookimpl
@@ -20,7 +26,8 @@ def register_routes(datasette):
         (r"^/province/(?P<name>[^/]+?)" + json, views.province),
         (r"^/initiative/(?P<id>[0-9]+)" + json, views.initiative),
         (r"^/article/(?P<id>[0-9]+)" + json, views.article),
-        (r"^/map$", views.map_redirect),
+        (r"^/provinces" + r"(?P<format>\.json|\.csv)?$", views.provinces),
+        (r"^/map$", views.province_map_page),
     ]
 
 
@@ -33,6 +40,9 @@ def prepare_connection(conn):
 @hookimpl
 def prepare_jinja2_environment(env):
     env.filters["quantity"] = views.quantity
+    env.filters["comparator"] = values.comparator
+    env.filters["number"] = values.number
+    env.filters["rate_colour"] = provmap.colour
     env.filters["external_url"] = views.external_url
 
 
@@ -57,3 +67,29 @@ def menu_links(datasette):
         {"href": f"/{views.db_name(datasette)}", "label": "Tables"},
     ]
 
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """One log line per error instead of Datasette's traceback with every local variable,
+    and a client's mistake (a bad ``_sort``, say) answers 400, not 500. Server errors keep
+    Datasette's own page (and Python's traceback)."""
+    from datasette.utils.asgi import Base400
+    from datasette.views.base import DatasetteError
+
+    status = getattr(exception, "status", 500)
+    if isinstance(exception, DatasetteError) and status == 500 and str(exception).startswith("Cannot sort"):
+        exception.status = status = 400
+    if not isinstance(exception, (Base400, DatasetteError)) or status >= 500:
+        log.error("%s %s: %s: %s", status, request.path, type(exception).__name__, exception)
+        return None
+    log.warning("%s %s: %s", status, request.path, exception)
+
+    async def page():
+        info = {"ok": False, "error": str(exception.args[0] if exception.args else exception), "status": status,
+                "title": None}
+        if request.path.endswith(".json"):
+            return Response.json(info, status=status)
+        return Response.html(await datasette.render_template("error.html", info, request=request), status=status)
+
+    return page

@@ -96,3 +96,60 @@ def ha_tinh_en(n: int = 1) -> Record:
 
 def all_records() -> list[Record]:
     return [song_hinh_vi(), song_hinh_fr(), buon_ma_thuot_vi(), ha_tinh_en(1), ha_tinh_en(2)]
+
+
+def ninh_binh_records() -> list[Record]:
+    """Ninh Bình took in two former provinces, Hà Nam and Nam Định, on 1 July 2025: a
+    Vietnamese article about Nam Định and its French translation (one story, the same
+    figure and target) before the merger; an English one about the merged province after it,
+    also giving Hà Nam's former rate; and an old one about the former Ninh Bình."""
+    vi = ("Đến ngày 31/12/2024, tỷ lệ bao phủ bảo hiểm y tế của tỉnh Nam Định đạt 94,2 %. "
+          "Tỉnh phấn đấu đạt ít nhất 95 % vào năm 2025.")
+    fr = ("Au 31 décembre 2024, la couverture de l'assurance maladie de la province de Nam Dinh atteignait "
+          "94,2 %. La province vise au moins 95 % en 2025.")
+    en = ("By 30 September 2025, 93.8 per cent of the residents of the enlarged Ninh Binh province held a "
+          "health insurance card, and 41.5 per cent of its workers paid social insurance. In former Ha Nam "
+          "the rate was 92.5 per cent at the end of 2024. The province aims for 95 per cent by 2026.")
+    old = "Ninh Bình đạt tỷ lệ bao phủ bảo hiểm y tế 91 % vào cuối năm 2023."
+
+    def story(text: str, lang: str, url: str, published: str, source: str | None = None) -> Record:
+        return Record(
+            url=url, language=lang, published=published, title=text[:40], text=text, extractor_version=VERSION,
+            relevant=True, provinces=["Ninh Bình"], source_url=source,
+            figures=[Figure(**at(text, "94,2 %"), value=94.2, unit="percent", as_of="2024-12-31",
+                            metric="health_insurance_coverage", locality="Nam Định")],
+            targets=[Target(**at(text, "95 %"), value=95, unit="percent", comparator=">=", year=2025,
+                            metric="health_insurance_coverage", locality="Nam Định")],
+            localities=[Locality(name="Nam Định", level="province", province="Ninh Bình",
+                                 province_before_2025="Nam Định",
+                                 mentions=[Span(**at(text, "Nam Định" if lang == "vi" else "Nam Dinh"))])])
+
+    return [
+        story(vi, "vi", "https://vi.example.vn/nam-dinh-bhyt", "2025-01-20"),
+        story(fr, "fr", "https://fr.example.vn/nam-dinh-assurance", "2025-01-22", "https://vi.example.vn/nam-dinh-bhyt"),
+        Record(
+            url="https://en.example.vn/ninh-binh-enlarged", language="en", published="2025-10-12",
+            title="Enlarged Ninh Binh keeps health insurance on track", text=en, extractor_version=VERSION,
+            relevant=True, provinces=["Ninh Bình"],
+            figures=[Figure(**at(en, "93.8 per cent"), value=93.8, unit="percent", as_of="2025-09-30",
+                            metric="health_insurance_coverage", locality="Ninh Bình"),
+                     Figure(**at(en, "41.5 per cent"), value=41.5, unit="percent", as_of="2025-09-30",
+                            metric="social_insurance_coverage", locality="Ninh Bình"),
+                     Figure(**at(en, "92.5 per cent"), value=92.5, unit="percent", as_of="2024-12-31",
+                            metric="health_insurance_coverage", locality="Hà Nam")],
+            targets=[Target(**at(en, "95 per cent"), value=95, unit="percent", comparator="=", year=2026,
+                            metric="health_insurance_coverage", locality="Ninh Bình")],
+            localities=[Locality(name="Ninh Bình", level="province", province="Ninh Bình",
+                                 mentions=[Span(**at(en, "Ninh Binh"))]),
+                        Locality(name="Hà Nam", level="province", province="Ninh Bình", province_before_2025="Hà Nam",
+                                 mentions=[Span(**at(en, "Ha Nam"))])],
+        ),
+        Record(
+            url="https://vi.example.vn/ninh-binh-2023", language="vi", published="2024-01-05",
+            title="Ninh Bình 2023", text=old, extractor_version=VERSION, relevant=True, provinces=["Ninh Bình"],
+            figures=[Figure(**at(old, "91 %"), value=91, unit="percent", as_of="2023-12-31",
+                            metric="health_insurance_coverage", locality="Ninh Bình")],
+            localities=[Locality(name="Ninh Bình", level="province", province="Ninh Bình",
+                                 mentions=[Span(**at(old, "Ninh Bình"))])],
+        ),
+    ]

@@ -2,7 +2,10 @@
 
 Records are built by hand (items located in the text with ``span()``), so the web tests
 do not depend on the NLP stage. The places mimic the 2025 merger: Sông Hinh and Tuy Hòa
-were in Phú Yên, today in Đắk Lắk; Buôn Đôn was in Đắk Lắk already.
+were in Phú Yên, today in Đắk Lắk; Buôn Đôn was in Đắk Lắk already. Ninh Bình took in
+two former provinces, Hà Nam and Nam Định: a Vietnamese article about Nam Định and its
+French translation (one story, the same figures) report its rate before the merger, and
+an English article the merged province's rate after it.
 """
 from __future__ import annotations
 
@@ -39,6 +42,22 @@ BUON_DON_FR = (
     "Dans le district de Buôn Đôn, 90,1 % des habitants avaient une carte d'assurance maladie "
     "au 31 décembre 2024. Les clubs de jeunes « Ambassadeurs de la protection sociale » "
     "font du porte-à-porte dans les villages."
+)
+NAM_DINH_VI = (
+    "Nam Định: bảo hiểm y tế bao phủ 94,2% dân số\n"
+    "Đến ngày 31/12/2024, tỷ lệ bao phủ bảo hiểm y tế của tỉnh Nam Định đạt 94,2%. "
+    "Tỉnh phấn đấu đạt ít nhất 95% vào năm 2025."
+)
+NAM_DINH_FR = (
+    "Nam Định : l'assurance maladie couvre 94,2 % de la population\n"
+    "Au 31 décembre 2024, la couverture de l'assurance maladie de la province de Nam Định "
+    "atteignait 94,2 %. La province vise au moins 95 % en 2025."
+)
+NINH_BINH_EN = (
+    "Enlarged Ninh Binh keeps health insurance on track\n"
+    "By 30 September 2025, 93.8 per cent of the residents of the new Ninh Binh province held a "
+    "health insurance card. In the former Ha Nam province the rate had been 92.5 per cent at the "
+    "end of 2024. The province aims for 95 per cent by 2026."
 )
 HOSTILE_EN = (
     "Notes <script>alert('x')</script> from the desk\n"
@@ -125,6 +144,46 @@ def records() -> list[Record]:
             initiatives=[Initiative(**span(t4, "Ambassadeurs de la protection sociale"),
                                     name="Ambassadeurs de la protection sociale", locality="Buôn Đôn",
                                     province="Đắk Lắk")],
+        ),
+        Record(
+            url="https://news.example.vn/vi/nam-dinh-bhyt", language="vi", extractor_version=VERSION,
+            title=NAM_DINH_VI.split("\n")[0], published="2025-01-20", text=NAM_DINH_VI, relevant=True,
+            provinces=["Ninh Bình"],
+            figures=[Figure(**span(NAM_DINH_VI, "94,2%", 1), value=94.2, unit="percent", as_of="2024-12-31",
+                            metric="health_insurance_coverage", locality="Nam Định")],
+            targets=[Target(**span(NAM_DINH_VI, "95%"), value=95, unit="percent", comparator=">=", year=2025,
+                            metric="health_insurance_coverage", locality="Nam Định")],
+            localities=[Locality(name="Nam Định", level="province", province="Ninh Bình",
+                                 province_before_2025="Nam Định", lat=20.42, lon=106.17,
+                                 mentions=[mention(NAM_DINH_VI, "Nam Định", 1)])],
+        ),
+        Record(
+            url="https://news.example.vn/fr/nam-dinh-assurance", language="fr", extractor_version=VERSION,
+            title=NAM_DINH_FR.split("\n")[0], published="2025-01-22", text=NAM_DINH_FR, relevant=True,
+            provinces=["Ninh Bình"], source_url="https://news.example.vn/vi/nam-dinh-bhyt",
+            figures=[Figure(**span(NAM_DINH_FR, "94,2 %", 1), value=94.2, unit="percent", as_of="2024-12-31",
+                            metric="health_insurance_coverage", locality="Nam Định")],
+            targets=[Target(**span(NAM_DINH_FR, "95 %"), value=95, unit="percent", comparator=">=", year=2025,
+                            metric="health_insurance_coverage", locality="Nam Định")],
+            localities=[Locality(name="Nam Định", level="province", province="Ninh Bình",
+                                 province_before_2025="Nam Định", lat=20.42, lon=106.17,
+                                 mentions=[mention(NAM_DINH_FR, "Nam Định", 1)])],
+        ),
+        Record(
+            url="https://news.example.vn/en/ninh-binh-enlarged", language="en", extractor_version=VERSION,
+            title=NINH_BINH_EN.split("\n")[0], published="2025-10-12", text=NINH_BINH_EN, relevant=True,
+            provinces=["Ninh Bình"],
+            figures=[Figure(**span(NINH_BINH_EN, "93.8 per cent"), value=93.8, unit="percent", as_of="2025-09-30",
+                            metric="health_insurance_coverage", locality="Ninh Bình"),
+                     Figure(**span(NINH_BINH_EN, "92.5 per cent"), value=92.5, unit="percent", as_of="2024-12-31",
+                            metric="health_insurance_coverage", locality="Hà Nam")],
+            targets=[Target(**span(NINH_BINH_EN, "95 per cent"), value=95, unit="percent", comparator="=",
+                            year=2026, metric="health_insurance_coverage", locality="Ninh Bình")],
+            localities=[Locality(name="Ninh Bình", level="province", province="Ninh Bình", lat=20.25, lon=105.97,
+                                 mentions=[mention(NINH_BINH_EN, "Ninh Binh", 1)]),
+                        Locality(name="Hà Nam", level="province", province="Ninh Bình",
+                                 province_before_2025="Hà Nam", lat=20.54, lon=105.91,
+                                 mentions=[mention(NINH_BINH_EN, "Ha Nam")])],
         ),
         Record(
             url="https://news.example.vn/en/desk-notes", language="en", extractor_version=VERSION,

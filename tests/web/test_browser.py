@@ -41,7 +41,6 @@ def page(server):
 def test_search_a_province_without_diacritics_then_open_the_article(server, page):
     page.goto(server + "/")
     assert "Insurance coverage" in page.title()
-    page.screenshot(path=str(SHOTS / "home.png"), full_page=True)
     page.fill("input[name=province]", "Phu Yen")
     page.click("form.search-box button[type=submit]")
     page.wait_for_selector("ol.result-list li.result")
@@ -60,6 +59,40 @@ def test_search_a_province_without_diacritics_then_open_the_article(server, page
     page.screenshot(path=str(SHOTS / "article.png"), full_page=True)
 
 
+def test_home_page_shows_the_league_table_and_the_map(server, page):
+    page.goto(server + "/")
+    table = page.locator("table.league")
+    assert table.is_visible()
+    assert table.locator("tr.today").count() == 34
+    first = table.locator("tr.today").first.inner_text()
+    assert "Ninh Bình" in first and "93.8 %" in first  # best covered first
+    assert "fr, vi" in table.inner_text()  # Nam Định's rate: one story, two languages
+    marks = page.locator("svg#province-map circle.province-mark")
+    assert marks.count() == 34
+    box = page.locator("svg#province-map").bounding_box()
+    assert box["width"] > 300 and box["height"] > 400
+    page.screenshot(path=str(SHOTS / "home.png"), full_page=True)
+    page.locator("table.league th a", has_text="Gap").click()
+    page.wait_for_url("**/?_sort=gap")
+    assert "▲" in page.locator("table.league thead").inner_text()
+    assert not page.outside_requests
+
+
+def test_map_page_draws_offline(server, page):
+    page.goto(server + "/map")
+    svg = page.locator("svg#province-map")
+    svg.wait_for()
+    assert svg.locator("circle.province-mark").count() == 34
+    ninh_binh = svg.locator('circle[data-province="Ninh Bình"]')
+    assert ninh_binh.get_attribute("fill") != "#d9d9d9"  # coloured by its rate
+    assert "Custom SQL query" not in page.content() and "Run SQL" not in page.content()
+    page.screenshot(path=str(SHOTS / "map.png"), full_page=True)
+    assert not page.outside_requests, page.outside_requests
+    ninh_binh.click()
+    page.wait_for_url("**/province/*")
+    assert page.locator("h1").inner_text() == "Ninh Bình"
+
+
 def test_province_page_draws_the_chart(server, page):
     page.goto(server + "/province/ha%20tinh")
     chart = page.locator("svg#coverage-chart[data-drawn=true]")
@@ -67,13 +100,22 @@ def test_province_page_draws_the_chart(server, page):
     assert page.locator("h1").inner_text() == "Hà Tĩnh"
     assert chart.locator("circle.figure-point").count() == 2
     assert chart.locator("polygon.target-point").count() == 1
+    years = chart.locator("text.year").all_text_contents()
+    assert years == sorted(set(years)), years  # one label per year
+    # The target "by 2025" lies in 2025's band, nearer the 2025 label than the 2026 gridline.
+    label_x = {t: float(chart.locator("text.year", has_text=t).get_attribute("x")) for t in years}
+    diamond = chart.locator("polygon.target-point")
+    assert diamond.get_attribute("data-year") == "2025"
+    xs = [float(v) for v in diamond.get_attribute("points").split(" ")[::2]]
+    band = label_x["2025"] - label_x["2024"]
+    assert abs(sum(xs) / len(xs) - label_x["2025"]) < band / 2
     chart.screenshot(path=str(SHOTS / "province-chart.png"))
     page.screenshot(path=str(SHOTS / "province.png"), full_page=True)
 
 
-def test_map_loads_leaflet_from_the_server(server, page):
-    page.goto(server + "/map")
+def test_places_page_loads_leaflet_from_the_server(server, page):
+    page.goto(server + "/corpus/places")
     page.wait_for_selector(".leaflet-container")
     page.wait_for_selector(".leaflet-marker-icon, .marker-cluster")
-    page.screenshot(path=str(SHOTS / "map.png"))
+    page.screenshot(path=str(SHOTS / "places.png"))
     assert not [u for u in page.outside_requests if "tile" not in u], page.outside_requests

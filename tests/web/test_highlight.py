@@ -47,8 +47,9 @@ def test_evidence_prefers_the_stored_sentence():
 
 def test_quantity():
     assert quantity({"value": 93.9, "unit": "percent"}) == "93.9 %"
-    assert quantity({"value": 1210000.0, "unit": "count"}) == "1,210,000"
-    assert quantity({"value": 1.2e9, "unit": "currency", "currency": "VND"}) == "1,200,000,000 VND"
+    assert quantity({"value": 1210000.0, "unit": "count"}) == "1.21 million"
+    assert quantity({"value": 1212400.0, "unit": "count"}) == "1,212,400"
+    assert quantity({"value": 1.2e9, "unit": "currency", "currency": "VND"}) == "1.2 billion VND"
     assert quantity({"value": None, "unit": "count"}) == ""
 
 

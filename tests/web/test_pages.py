@@ -27,13 +27,13 @@ def get_json(base: str, path: str, **params):
 def test_home_summarises_the_corpus(server):
     status, html = get(server, "/")
     assert status == 200
-    assert "5 articles" in html
+    assert "8 articles" in html
     assert 'action="/search"' in html
     for link in ('href="/province/H%C3%A0%20T%C4%A9nh"', 'href="/map"', 'href="/search?kind=figure"'):
         assert link in html
     summary = get_json(server, "/summary.json")
-    assert summary["articles"] == 5
-    assert {r["language"]: r["n"] for r in summary["by_language"]} == {"fr": 2, "en": 2, "vi": 1}
+    assert summary["articles"] == 8
+    assert {r["language"]: r["n"] for r in summary["by_language"]} == {"fr": 3, "en": 3, "vi": 2}
 
 
 @pytest.mark.parametrize("name", ["Phu Yen", "Phú Yên", "phu-yen", "PHU YEN"])
@@ -87,13 +87,13 @@ def test_full_text_is_folded_and_finds_articles(server):
 def test_hostile_queries_are_shown_as_text(server, hostile):
     for params in ({"q": hostile}, {"province": hostile}, {"q": hostile, "kind": hostile, "year": hostile}):
         status, html = get(server, "/search", **params)
-        assert status == 200, html[:300]
+        assert status == (400 if "kind" in params else 200), html[:300]  # no such kind: said so
         assert "<script>alert(1)</script>" not in html
         if "<" in hostile:
             assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     status, _ = get(server, "/province/" + urllib.parse.quote(hostile, safe=""))
     assert status == 404
-    assert get_json(server, "/summary.json")["articles"] == 5  # nothing dropped
+    assert get_json(server, "/summary.json")["articles"] == 8  # nothing dropped
 
 
 def test_stored_markup_is_escaped(server):
@@ -164,10 +164,12 @@ def test_article_page_highlights_every_item_in_place(server):
 
 def test_map_and_datasette_json_api(server):
     status, html = get(server, "/map")
-    assert status == 200  # redirected to the localities table
-    assert "datasette-cluster-map" in html
+    assert status == 200
+    assert '<svg id="province-map"' in html and html.count('class="province-mark"') == 34
     assert "https://unpkg" not in html and "cdn" not in html.lower()
-    assert "Places on a map" in html
+    status, html = get(server, "/corpus/places")  # the places on a street map (datasette-cluster-map)
+    assert status == 200 and "datasette-cluster-map" in html and "Places on a map" in html
+    assert "Custom SQL query" not in html and "Run SQL" not in html  # a page, not a SQL editor
     places = {r["name"]: r for r in get_json(server, "/corpus/places.json", _shape="array")}
     assert places["Sông Hinh"]["province_before_2025"] == "Phú Yên"
     assert (places["Sông Hinh"]["figures"], places["Sông Hinh"]["targets"]) == (2, 1)
@@ -199,16 +201,33 @@ def test_chart_keeps_one_line_per_place(server):
     assert [p["value"] for p in song_hinh["targets"]] == [92.0]
 
 
-def test_odd_parameters_fall_back_to_defaults(server):
-    assert get_json(server, "/search.json", page="abc")["page"] == 1
+def test_bad_parameters_are_refused_in_one_line(server):
+    for params in ({"page": "abc"}, {"page": "0"}, {"kind": "bogus"}, {"year": "20x5"}):
+        status, body = get(server, "/search.json", **params)
+        assert status == 400, params
+        assert list(params)[0] in json.loads(body)["error"]
+    status, html = get(server, "/search", kind="bogus")
+    assert status == 400 and "is not a kind of item" in html
     data = get_json(server, "/search.json", page="2", province="Ha Tinh")
     assert data["page"] == 2 and data["results"] == [] and data["total"] == 11
     status, html = get(server, "/search", page="2", province="Ha Tinh")
     assert "← previous" in html and "next →" not in html
-    everything = get_json(server, "/search.json")["total"]
-    assert get_json(server, "/search.json", year="20x5", kind="nonsense")["total"] == everything
-    data = get_json(server, "/article/1.json", revision="zz")  # the current revision
-    assert data["revision"]["id"] == data["current_revision_id"]
+    assert get(server, "/article/1.json", revision="zz")[0] == 400
+    status, body = get(server, "/article/1.json", revision="5")  # the article has 2 revisions, not 5
+    assert status == 404 and "no revision 5" in json.loads(body)["error"]
+    assert get(server, "/corpus/items", _sort="bogus")[0] == 400  # Datasette's own table: not a 500
+    assert get(server, "/corpus/items.json", _sort="no_such_column")[0] == 400
+
+
+def test_client_errors_log_one_line_each(server, corpus_db):
+    log = corpus_db.with_name("serve.log")
+    before = log.read_text(errors="replace")
+    get(server, "/corpus/items", _sort="bogus")
+    get(server, "/search", kind="bogus")
+    get(server, "/no/such/page")
+    new = log.read_text(errors="replace")[len(before):]
+    assert "Traceback" not in new and "locals" not in new
+    assert len([line for line in new.splitlines() if line.strip()]) == 3, new
 
 
 def test_article_revisions(server):

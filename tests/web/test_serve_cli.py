@@ -44,5 +44,5 @@ def test_immutable_snapshot_and_sql_switch(corpus_db):
         home = await ds.client.get("/summary.json")
         return sql.status_code, sql.json() if sql.status_code == 200 else None, home.json()["articles"]
 
-    assert asyncio.run(run(immutable=True)) == (403, None, 5)
-    assert asyncio.run(run(allow_sql=True)) == (200, [{"n": 5}], 5)
+    assert asyncio.run(run(immutable=True)) == (403, None, 8)
+    assert asyncio.run(run(allow_sql=True)) == (200, [{"n": 8}], 8)

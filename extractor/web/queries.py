@@ -1,22 +1,25 @@
 """The queries behind the web pages (home, search, province, initiative, article).
 
 Plain functions over a read-only sqlite3 connection, returning dicts ready for a template
-or for JSON; the web layer runs them in Datasette's read threads. Province names go
-through :func:`extractor.store.places.scope`, as on the command line, so "Phu Yen" finds
-what lies in its territory today.
+or for JSON; the web layer runs them in Datasette's read threads. Only the web needs this
+SQL (the page-sized joins, facets, text windows around items); what the command line
+shares with it (province scopes, the chart's series, the league table, one figure per
+story) comes from :mod:`extractor.store`. Province names go through
+:func:`extractor.store.places.scope`, as on the command line, so "Phu Yen" finds what
+lies in its territory today.
 """
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from functools import lru_cache
 from typing import Any
 
-from extractor import textutil
+from extractor.store import league
+from extractor.store.registry import one_per_story
 from extractor.store.search import ITEM_KINDS, article_province, fts_query, province_clause
+from extractor.store.views import RATE_METRICS, coverage_series
 
-COVERAGE_METRICS = ("health_insurance_coverage", "social_insurance_coverage",
-                    "unemployment_insurance_coverage")
 PAGE_SIZE = 50
 FACET_LIMIT = 15
 
@@ -57,7 +60,31 @@ def home(conn: sqlite3.Connection) -> dict[str, Any]:
     by_kind = _rows(conn, "SELECT kind, COUNT(*) AS n FROM items WHERE current = 1 GROUP BY kind ORDER BY n DESC")
     n_initiatives = _one(conn, "SELECT COUNT(*) AS n FROM initiative_registry")["n"]
     return {**totals, "by_language": by_language, "by_province": by_province,
-            "by_kind": by_kind, "initiatives": n_initiatives}
+            "by_kind": by_kind, "initiatives": n_initiatives, "league": league_table(conn)}
+
+
+_LEAGUE: dict[str, tuple[tuple, list[dict[str, Any]]]] = {}
+
+
+def league_table(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """:func:`extractor.store.league.league_table`, computed again only when the database
+    file (or its write-ahead log) changed: it reads every coverage figure, a quarter of a
+    second on 100,000 items, and the home page shows it on every visit."""
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    stamp = tuple((st.st_mtime_ns, st.st_size) if (st := _stat(f)) else None for f in (path, path + "-wal"))
+    cached = _LEAGUE.get(path)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    rows = league.league_table(conn)
+    _LEAGUE[path] = (stamp, rows)
+    return rows
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 # -- search -------------------------------------------------------------------------------
@@ -97,6 +124,7 @@ def search(conn: sqlite3.Connection, *, q: str = "", province: str = "", kind: s
                              cte_params + params).fetchone()[0]
         results = _page_of_items(conn, cond, params, "i.published DESC, i.id DESC",
                                  PAGE_SIZE, (page - 1) * PAGE_SIZE, cte=cte, cte_params=cte_params)
+        _story_languages(conn, results)
     facets = _facets(conn, where, filters, cte, cte_params)
     articles = []
     if kind == "article" or (not kind and (match or province)):
@@ -145,10 +173,31 @@ def _page_of_items(conn: sqlite3.Connection, cond: str, params: list[Any], order
     their (large) revisions rather than every match before sorting."""
     with_ = f"WITH {cte}, " if cte else "WITH "
     return _rows(conn, f"{with_}page AS (SELECT i.id FROM items i WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?) "
-                       f"SELECT {_ITEM_COLUMNS}, COALESCE(r.title, a.identity) AS title, a.url, {_CONTEXT} "
+                       f"SELECT {_ITEM_COLUMNS}, COALESCE(r.title, a.identity) AS title, a.url, a.story_id, {_CONTEXT} "
                        f"FROM page JOIN items i ON i.id = page.id JOIN articles a ON a.id = i.article_id "
                        f"JOIN revisions r ON r.id = i.revision_id ORDER BY {order}",
                  [*cte_params, *params, limit, offset])
+
+
+def _story_languages(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    """Set ``languages`` on each figure and target of ``rows``: every language its story
+    told it in (an article and its translation report the same figure once)."""
+    stories = sorted({r["story_id"] for r in rows if r["kind"] in ("figure", "target") and r["story_id"]})
+    marks = ",".join("?" * len(stories))
+    stories = [sid for (sid,) in conn.execute(  # a story of one article has nothing to merge
+        f"SELECT id FROM stories WHERE id IN ({marks}) AND n_articles > 1", stories)] if stories else []
+    if not stories:
+        return
+    marks = ",".join("?" * len(stories))
+    told = _rows(conn, "SELECT i.id, i.kind, i.metric, i.unit, i.currency, i.value, i.comparator, i.year, i.as_of, "
+                       "i.locality, i.province, i.language, i.article_id, a.story_id FROM items i "
+                       "JOIN articles a ON a.id = i.article_id WHERE i.article_id IN "
+                       f"(SELECT id FROM articles WHERE story_id IN ({marks})) AND i.current = 1 "
+                       "AND i.kind IN ('figure', 'target') ORDER BY i.id", stories)
+    languages = {i: group["languages"] for group in one_per_story(told) for i in group["item_ids"]}
+    for row in rows:
+        if row["id"] in languages:
+            row["languages"] = languages[row["id"]]
 
 
 def search_articles(conn: sqlite3.Connection, *, match: str = "", province: str = "",
@@ -185,10 +234,11 @@ def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
     """Coverage figures and targets over time, and initiatives, of one province (old or new name).
 
     The chart gets every coverage percentage; the tables list ``TABLE_LIMIT`` figures and
-    targets, coverage metrics first, newest first (the search page has them all).
+    targets, coverage metrics first, newest first (the search page has them all), each
+    once per story with the languages it appeared in.
     """
     clause, keys, sc = province_clause(name)
-    metrics = ",".join("?" * len(COVERAGE_METRICS))
+    metrics = ",".join("?" * len(RATE_METRICS))
     # Grouped by place and date in SQL: a province may have thousands of reports.
     # (SQLite gives the bare column article_id from the row holding MIN(id).)
     points = _rows(conn, "SELECT i.kind, i.metric, i.locality, CASE i.kind WHEN 'figure' THEN "
@@ -196,24 +246,34 @@ def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
                          "SUM(i.value) AS total, COUNT(*) AS n, MIN(i.id) AS id, i.article_id "
                          f"FROM items i WHERE i.current = 1 AND i.kind IN ('figure', 'target') AND {clause} "
                          f"AND i.unit = 'percent' AND i.metric IN ({metrics}) AND i.value IS NOT NULL "
-                         "GROUP BY 1, 2, 3, 4", keys + list(COVERAGE_METRICS))
-    tables, totals = {}, {}
+                         "GROUP BY 1, 2, 3, 4", keys + list(RATE_METRICS))
+    tables, totals, cut = {}, {}, {}
     for kind in ("figure", "target"):
         when = "i.as_of" if kind == "figure" else "CAST(i.year AS TEXT)"
-        tables[kind] = _page_of_items(conn, f"i.current = 1 AND i.kind = ? AND {clause}", [kind, *keys],
-                                      f"COALESCE(i.metric, 'other') = 'other', COALESCE({when}, i.published) DESC, i.id DESC",
-                                      TABLE_LIMIT)
-        totals[kind] = (len(tables[kind]) if len(tables[kind]) < TABLE_LIMIT else conn.execute(
+        rows = _page_of_items(conn, f"i.current = 1 AND i.kind = ? AND {clause}", [kind, *keys],
+                              f"COALESCE(i.metric, 'other') = 'other', COALESCE({when}, i.published) DESC, i.id DESC",
+                              TABLE_LIMIT)
+        for row in rows:
+            row.pop("context", None)
+            row.pop("context_start", None)
+        cut[kind] = len(rows) >= TABLE_LIMIT
+        totals[kind] = (len(rows) if len(rows) < TABLE_LIMIT else conn.execute(
             f"SELECT COUNT(*) FROM items i WHERE i.current = 1 AND i.kind = ? AND {clause}",
             [kind, *keys]).fetchone()[0])
+        tables[kind] = one_per_story(rows)
     initiatives = _rows(conn, "SELECT id, name, names, locality, province, first_seen, last_seen, "
                               "n_articles, n_mentions, languages FROM initiative_registry g "
                               f"WHERE {province_clause(name, 'g')[0]} ORDER BY last_seen DESC, name", keys)
-    own = keys[:len(keys) // 2]
-    n_articles = conn.execute(
-        f"SELECT COUNT(DISTINCT a.id) FROM articles a JOIN revision_provinces p "
-        f"ON p.revision_id = a.current_revision_id WHERE p.province_key IN "
-        f"({','.join('?' * len(own))})", own).fetchone()[0]
+    if sc.merged_away:  # no article is mainly about a former province: count those about its territory
+        art_clause, art_keys = article_province(name)
+        n_articles = conn.execute("SELECT COUNT(*) FROM articles a JOIN revisions r ON r.id = a.current_revision_id "
+                                  f"WHERE {art_clause}", art_keys).fetchone()[0]
+    else:
+        own = keys[:len(keys) // 2]
+        n_articles = conn.execute(
+            f"SELECT COUNT(DISTINCT a.id) FROM articles a JOIN revision_provinces p "
+            f"ON p.revision_id = a.current_revision_id WHERE p.province_key IN "
+            f"({','.join('?' * len(own))})", own).fetchone()[0]
     if not tables["figure"] and not tables["target"] and not initiatives and not n_articles:
         return None
     for row in initiatives:
@@ -222,51 +282,8 @@ def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
     return {"name": sc.name, "today": sc.today, "before_2025": list(sc.before_2025),
             "merged_away": sc.merged_away, "scope": sc.describe(), "n_articles": n_articles,
             "figures": tables["figure"], "targets": tables["target"],
-            "n_figures": totals["figure"], "n_targets": totals["target"],
+            "n_figures": totals["figure"], "n_targets": totals["target"], "cut": cut["figure"] or cut["target"],
             "series": coverage_series(points, sc), "initiatives": initiatives}
-
-
-def coverage_series(points: list[dict[str, Any]], sc: Any) -> list[dict[str, Any]]:
-    """The chart's series from ``points`` (kind, metric, locality, date, total, n, id, article_id).
-
-    One series per metric and place, so a line never joins two places: the province
-    itself (and, for a merged province, each former province) when the articles give
-    province figures, else each district or commune they give figures for. Values
-    reported for the same place and date (a story and its translation) are one point,
-    their mean.
-    """
-    fold = lru_cache(maxsize=None)(textutil.fold)
-    own = {fold(sc.name), fold(sc.today), *(fold(b) for b in sc.before_2025)}
-    province_level = [p for p in points if not p["locality"] or fold(p["locality"]) in own]
-    series: dict[tuple[str, str], dict[str, Any]] = {}
-    for p in province_level or points:
-        if not p["date"]:
-            continue
-        place = p["locality"] or sc.name
-        s = series.setdefault((p["metric"], fold(place)), {
-            "metric": p["metric"], "place": place, "figures": {}, "targets": {}})
-        day = _iso_day(p["date"])
-        point = s["figures" if p["kind"] == "figure" else "targets"].setdefault(
-            day, {"date": day, "total": 0.0, "n": 0, "article_id": p["article_id"], "id": p["id"]})
-        point["total"] += p["total"]
-        point["n"] += p["n"]
-    out = []
-    for s in series.values():
-        for kind in ("figures", "targets"):
-            s[kind] = sorted(s[kind].values(), key=lambda p: p["date"])
-            for p in s[kind]:
-                p["value"] = round(p.pop("total") / p["n"], 2)
-        out.append(s)
-    return sorted(out, key=lambda s: (s["metric"], fold(s["place"]) not in own, s["place"]))
-
-
-def _iso_day(date: str) -> str:
-    """'2025' → '2025-12-31', '2025-06' → '2025-06-30'-ish; a full date stays as it is."""
-    if len(date) == 4:
-        return f"{date}-12-31"
-    if len(date) == 7:
-        return f"{date}-28"
-    return date[:10]
 
 
 def _json_list(value: str | None) -> list[Any]:
@@ -302,7 +319,8 @@ def initiative(conn: sqlite3.Connection, registry_id: int) -> dict[str, Any] | N
 
 
 def article(conn: sqlite3.Connection, article_id: int, revision_no: int | None = None) -> dict[str, Any] | None:
-    """An article's revision (the current one by default) with its items and its history."""
+    """An article's revision (the current one by default) with its items and its history;
+    ``{"missing_revision": N, "revisions": [...]}`` when the article has no revision N."""
     head = _one(conn, "SELECT id, uid, identity, url, input, story_id, first_seen, last_seen, "
                       "current_revision_id FROM articles WHERE id = ?", (article_id,))
     if head is None:
@@ -310,8 +328,11 @@ def article(conn: sqlite3.Connection, article_id: int, revision_no: int | None =
     revisions = _rows(conn, "SELECT id, revision_no, created_at, fetched_at, extractor_version, "
                             "content_sha256, http_status FROM revisions WHERE article_id = ? "
                             "ORDER BY revision_no", (article_id,))
-    wanted = next((r["id"] for r in revisions if r["revision_no"] == revision_no),
-                  head["current_revision_id"])
+    wanted = head["current_revision_id"]
+    if revision_no is not None:
+        wanted = next((r["id"] for r in revisions if r["revision_no"] == revision_no), None)
+        if wanted is None:
+            return {**head, "missing_revision": revision_no, "revisions": revisions}
     rev = _one(conn, "SELECT id, revision_no, created_at, fetched_at, extractor_version, "
                      "schema_version, language, title, published, source_url, outlet, relevant, "
                      "provinces, error, text, http_status FROM revisions WHERE id = ?", (wanted,))
