@@ -514,3 +514,11 @@ def test_a_rate_of_something_else_in_an_insurance_story_is_other():
             "Le taux de foyers ayant accès à l'eau potable est de 98 %.")
     figures, _ = run(text, "fr")
     assert brief(figures, "metric") == [(93, "percent", "health_insurance_coverage"), (98, "percent", "other")]
+
+
+def test_a_contrast_after_a_goal_brings_back_the_present():
+    text = ("Tỷ lệ tham gia BHXH đạt 38,1%, vượt chỉ tiêu đề ra (38%); tuy nhiên, tỷ lệ bao phủ BHYT "
+            "mới đạt 86,3% dân số.")
+    figures, targets = run(text, "vi")
+    assert brief(targets) == [(38, "percent")]
+    assert (86.3, "percent") in brief(figures)
