@@ -522,3 +522,10 @@ def test_a_contrast_after_a_goal_brings_back_the_present():
     figures, targets = run(text, "vi")
     assert brief(targets) == [(38, "percent")]
     assert (86.3, "percent") in brief(figures)
+
+
+def test_a_date_in_a_sentence_is_no_deadline_unless_a_deadline_word_leads_it():
+    _, targets = run("Tính đến ngày 30/9/2025, tỉnh phấn đấu đạt 95% dân số tham gia BHYT.", "vi")
+    assert [(t.value, t.year) for t in targets] == [(95, None)]
+    _, targets = run("Tỉnh phấn đấu đạt 95% dân số tham gia BHYT đến ngày 31/12/2026.", "vi")
+    assert [(t.value, t.year) for t in targets] == [(95, 2026)]

@@ -144,7 +144,8 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
     Past years are not deadlines."""
     for lo, hi in (it.clause, it.sentence):
         found = []
-        for m in YEAR.finditer(text, lo, hi):
+        dated = list(r.deadline_date.finditer(text, lo, hi)) if r.deadline_date else []
+        for m in [*YEAR.finditer(text, lo, hi), *dated]:
             y = int(m.group(1))
             if year_now is None or y >= year_now:
                 found.append((m.start(), y))

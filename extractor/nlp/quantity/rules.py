@@ -17,7 +17,7 @@ COMPARATOR = {"exact": "=", "approx": "~", "more_than": ">", "at_least": ">=",
               "less_than": "<", "at_most": "<="}
 
 
-YEAR = re.compile(r"(?<![\d.,\-])((?:19|20)\d\d)(?![\d/]|-\w)")
+YEAR = re.compile(r"(?<![\d.,\-/])((?:19|20)\d\d)(?![\d/]|-\w)")
 
 
 QUOTED = re.compile(r"«([^«»]{1,120})»|“([^“”]{1,120})”|\"([^\"\n]{1,120})\"")
@@ -72,6 +72,7 @@ class Rules:
     ends: re.Pattern | None
     asof_cue: re.Pattern | None
     year_prefix: re.Pattern | None
+    deadline_date: re.Pattern | None  # "đến ngày 31/12/2025", "by 31/12/2025": a full date as a deadline
     scope: re.Pattern | None
     fields: dict = field(default_factory=dict)
 
@@ -141,6 +142,8 @@ def rules(lang: str) -> Rules:
         date_re=date_re,
         ends=_rx(f"(?:{phrases(ends)}){WS}*$") if ends else None,
         asof_cue=_rx(phrases([r["asof"] for r in dates if "asof" in r])),
+        deadline_date=_rx(f"(?<!\\w)(?:{_keyed(dates, 'deadline')}){WS}+\\d{{1,2}}[/.]\\d{{1,2}}[/.]((?:19|20)\\d\\d)")
+        if any("deadline" in r for r in dates) else None,
         year_prefix=_rx(f"(?<!\\w)(?:{phrases([r['year_prefix'] for r in dates if 'year_prefix' in r])})"
                         f"{WS}+((?:19|20)\\d\\d)(?![\\d/])"),
         scope=_rx(_patterns(load_jsonl("quantity_scope", lang))),
