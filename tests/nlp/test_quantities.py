@@ -529,3 +529,17 @@ def test_a_date_in_a_sentence_is_no_deadline_unless_a_deadline_word_leads_it():
     assert [(t.value, t.year) for t in targets] == [(95, None)]
     _, targets = run("Tỉnh phấn đấu đạt 95% dân số tham gia BHYT đến ngày 31/12/2026.", "vi")
     assert [(t.value, t.year) for t in targets] == [(95, 2026)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The rates of households using power and clean water are 95.9 and 76 percent, respectively."),
+    ("fr", "Les taux d'accès à l'électricité et à l'eau atteignent 95,9 et 76 %."),
+])
+def test_coordinated_numbers_share_the_unit_written_once(lang, text):
+    figures, _ = run(text, lang)
+    assert brief(figures, "qualifier") == [(95.9, "percent", "exact"), (76, "percent", "exact")]
+
+
+def test_french_billion_is_a_million_millions():
+    figures, _ = run("Les recettes ont atteint 1,2 billion de dôngs.", "fr")
+    assert brief(figures) == [(1_200_000_000_000, "currency")]

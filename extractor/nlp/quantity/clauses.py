@@ -128,6 +128,21 @@ def ranges(text: str, items: list[Item], r: Rules) -> None:
         a.qualifier, b.qualifier = "at_least", "at_most"
 
 
+SHARED_UNIT_GAP = 8  # "95.95 and 76 percent": at most a coordinator between two numbers
+
+
+def shared_units(text: str, items: list[Item], r: Rules) -> None:
+    """"95.95 and 76 percent", "30 et 45 %", "5,2 và 6,1%": a bare number coordinated with
+    the next one takes that one's unit (a list, not a range: both ends stay exact)."""
+    if not r.coordinator:
+        return
+    for a, b in zip(items, items[1:]):
+        gap = text[a.end:b.start]
+        if a.unit == "count" and b.unit in ("percent", "currency") and not a.num.scaled and not a.skip \
+                and not a.range_with and len(gap) <= SHARED_UNIT_GAP and r.coordinator.fullmatch(gap.strip(" ,")):
+            a.unit, a.currency = b.unit, b.currency
+
+
 def qualify(text: str, it: Item, r: Rules) -> None:
     if it.num.approx:
         it.qualifier = "approx"
