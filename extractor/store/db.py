@@ -10,14 +10,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
+from extractor.clock import now_iso
 
-def now_iso() -> str:
-    """Now, as every timestamp of the corpus is written (UTC, to the second)."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+__all__ = ["connect", "corpus_problem", "migrate", "now_iso", "transaction"]
 
 
 def _migrations() -> list[tuple[int, str, str]]:

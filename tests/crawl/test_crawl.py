@@ -93,8 +93,42 @@ def test_retries_and_timeouts(crawled):
     site, _, report = crawled
     counts = _paths(site)
     assert counts["/tin/flaky-5.html"] == 3  # 503, 503, 200
-    assert counts["/tin/never-answers-6.html"] == FAST.retries + 1
     assert report.totals["failed"] == 1 and "never-answers" in report.errors[0]
+
+
+def test_a_silent_page_is_tried_once_more_after_the_hosts_other_pages(crawled):
+    site, _, _ = crawled
+    paths = [p for _, p, _ in site.log]
+    tries = [i for i, p in enumerate(paths) if p == "/tin/never-answers-6.html"]
+    assert len(tries) == 2
+    # Between the two tries the host's other pages went on, and nothing was left after the retry.
+    assert tries[1] - tries[0] > 5
+    assert not [p for p in paths[tries[1] + 1:] if p.startswith("/tin/")]
+
+
+def test_pages_of_a_listing_are_one_level(crawled):
+    site, db, _ = crawled
+    assert _paths(site)["/xa-hoi/?page=3"] == 1
+    assert "tin/bhyt-hoc-sinh-14.html" in _articles(db)  # linked from the section's page 3 only
+    conn = sqlite3.connect(db)
+    depths = dict(conn.execute("SELECT url, depth FROM crawl_url WHERE url LIKE '%xa-hoi%'"))
+    assert len(set(depths.values())) == 1, depths
+
+
+def test_every_skip_has_its_reason(crawled):
+    _, db, report = crawled
+    conn = sqlite3.connect(db)
+    reasons = {u.split("/", 3)[3]: r for u, r in conn.execute(
+        "SELECT url, skip_reason FROM crawl_url WHERE skip_reason IS NOT NULL")}
+    assert reasons["tin/bong-da-10.html"] == "off-topic"
+    assert reasons["tin/copy-bhyt-vung-cao.html"] == "duplicate"
+    assert reasons["tin/huge-13.html"] == "too large"
+    assert reasons["private/tai-lieu-8.html"] == "robots"
+    summary = report.as_dict()
+    assert sum(summary["skipped"].values()) == summary["totals"]["skipped"]
+    assert summary["skipped"]["off-topic"] >= 1 and summary["skipped"]["duplicate"] >= 1
+    assert "off-topic" in report.skipped_line()
+    assert report.rows()[-1]["skipped duplicate"] == summary["skipped"]["duplicate"]
 
 
 def test_duplicates_oversize_and_charset(crawled):
@@ -127,6 +161,38 @@ def test_second_crawl_is_conditional_and_picks_up_the_change(crawled):
     stored = _articles(db)
     assert stored[path.lstrip("/")] == 2
     assert all(n == 1 for p, n in stored.items() if p != path.lstrip("/"))
+
+
+def test_robots_request_counts_toward_crawl_delay(tmp_path):
+    with FixtureSite(crawl_delay=0.25) as site:
+        _crawl(tmp_path / "corpus.db", site, max_pages=1)
+        starts = [t for t, _, _ in site.log]
+    assert site.log[0][1] == "/robots.txt"
+    assert min(b - a for a, b in zip(starts, starts[1:])) >= 0.25 * 0.95
+
+
+def test_a_later_run_with_other_filters_stores_what_was_skipped(tmp_path):
+    db = tmp_path / "corpus.db"
+    with FixtureSite() as site:
+        first = _crawl(db, site, langs=["fr"])
+        assert first.skipped["language"] >= 3
+        assert "tin/bhyt-vung-cao-1.html" not in _articles(db)
+        before = len(site.log)
+        second = _crawl(db, site)
+        again = site.log[before:]
+    answered_304 = {p for _, p, h in again if h.get("If-None-Match")}
+    assert "/tin/bhyt-vung-cao-1.html" in answered_304  # a 304: the page is read from the archive
+    assert "tin/bhyt-vung-cao-1.html" in _articles(db)
+    assert second.totals["new"] >= 3
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM crawl_url WHERE skip_reason = 'language'").fetchone()[0] == 0
+
+
+def test_without_a_terminal_progress_lines_go_to_stderr(tmp_path, capsys):
+    with FixtureSite() as site:
+        _crawl(tmp_path / "corpus.db", site, max_pages=3, lines_every=0.01)
+    err = capsys.readouterr().err
+    assert "extractor crawl: " in err and " articles stored, " in err and " queued" in err
 
 
 def test_stopped_crawl_resumes_without_refetching(tmp_path):
