@@ -150,6 +150,8 @@ def resolve(targets: list[str], langs: list[str] | None = None,
     chosen: list[Site] = []
     for target in targets or list(sites):
         if target.startswith(("http://", "https://")):
+            if not urlsplit(target).hostname:
+                raise SiteError(f"{target}: not a URL with a host name")
             site = site_for_url(target, sites)
             if site:
                 site = _replace(site, entries=(Entry(target, guess_kind(target), site.lang_of(target)),))
