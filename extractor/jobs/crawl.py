@@ -145,7 +145,7 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
         if view:
             view.start()
         stats = crawler.run(lambda page: _store_page(page, store, keep_all=keep_all, since=since, langs=langs),
-                            stored=lambda urls: _holds(store, urls))
+                            stored=store.holds)
         report = CrawlReport(by_host=stats.by_host, skipped_by=stats.skipped_by, errors=stats.errors,
                              interrupted=stats.interrupted, finished=stats.finished, db=str(db_path))
         if report.totals.get("new") or report.totals.get("changed"):
@@ -157,12 +157,6 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
         if own_store:
             store.close()
     return report
-
-
-def _holds(store: Store, urls: list[str]) -> bool:
-    """Whether the store has an article under any of ``urls``."""
-    marks = ", ".join("?" * len(urls))
-    return store.conn.execute(f"SELECT 1 FROM articles WHERE url IN ({marks}) LIMIT 1", urls).fetchone() is not None
 
 
 def _store_page(page: Page, store: Store, *, keep_all: bool, since: str | None, langs: list[str] | None) -> str:

@@ -52,6 +52,12 @@ class Store:
                            warc_offset=warc_offset, http_status=http_status, raw=raw,
                            content_type=content_type)
 
+    def holds(self, urls: list[str]) -> bool:
+        """Whether an article is stored under any of ``urls`` (its canonical URL)."""
+        marks = ", ".join("?" * len(urls))
+        return bool(urls) and self.conn.execute(
+            f"SELECT 1 FROM articles WHERE url IN ({marks}) LIMIT 1", urls).fetchone() is not None
+
     def close(self) -> None:
         self.conn.close()
 

@@ -228,3 +228,22 @@ def test_killed_crawl_resumes_without_refetching(tmp_path):
         # Only the page in flight at the kill may be fetched again.
         assert sum(counts[p] - 1 for p in ARTICLES if counts[p] > 1) <= 1, counts
         assert set(_articles(db)) >= {p.lstrip("/") for p in ARTICLES}
+
+
+def test_reprocess_recovers_a_page_a_better_rule_finds_relevant(crawled, tmp_path, monkeypatch):
+    import shutil
+
+    from extractor.crawl import topic
+    from extractor.jobs.reprocess import reprocess
+
+    _, db, _ = crawled
+    copy = tmp_path / "corpus.db"  # a copy: the other tests keep their corpus
+    shutil.copy(db, copy)
+    (tmp_path / "warc").symlink_to(db.parent / "warc")
+    assert "tin/bong-da-10.html" not in _articles(copy)
+    monkeypatch.setattr(topic, "matches", lambda *texts: any("bóng đá" in (t or "").lower() for t in texts))
+    report = reprocess(copy, progress=False)
+    assert report.counts["new"] == 1 and not report.failures
+    assert "tin/bong-da-10.html" in _articles(copy)
+    conn = sqlite3.connect(copy)
+    assert conn.execute("SELECT skip_reason FROM crawl_url WHERE url LIKE '%bong-da-10%'").fetchone()[0] is None
