@@ -12,69 +12,24 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from extractor.clock import now_iso
-from extractor.crawl import discover, frontier, topic
+from extractor.crawl import discover, frontier, scope
 from extractor.crawl.fetch import FEED_TYPES, HTML_TYPES, Fetched, Fetcher
 from extractor.crawl.frontier import RECONSIDER, SKIP_REASONS, Candidate
+from extractor.crawl.outcome import STORED, CrawlStats, Page
 from extractor.crawl.politeness import Politeness
+from extractor.crawl.scope import PAGE_KINDS
 from extractor.crawl.sites import Site
 from extractor.crawl.warc import WarcArchive, read_record
 from extractor.errors import ReadError
 
-OUTCOMES = ("new", "changed", "unchanged", "skipped", "failed")
-STORED = ("new", "changed", "unchanged")
-PRIORITY = {"entry": 50, "feed": 50, "sitemap": 40, "section": 30, "article": 10, "page": 5}
-TOPIC_BONUS = 10
 LAST_CHANCE = -1000        # priority of a timed-out URL's one retry: after the host's other pages
-LISTING_PAGES = 10         # pages of one listing followed through "next" links (all one depth level)
 GIVE_UP_AFTER = 60.0       # a URL told to come back later than this waits for the next run
-PAGE_KINDS = ("article", "page")
-
-
-@dataclass
-class Page:
-    """An article page as fetched and archived, handed to the job."""
-
-    url: str
-    final_url: str
-    site: str
-    host: str
-    lang: str | None
-    body: bytes
-    content_type: str | None
-    status: int
-    fetched_at: str
-    warc_file: str | None
-    warc_offset: int | None
-    title_hint: str | None = None  # from the feed / sitemap / link text
-    seen_before: bool = False
-
-
-@dataclass
-class CrawlStats:
-    """Outcome counts by host (new, changed, unchanged, skipped, failed, requests) of one run."""
-
-    by_host: dict[str, Counter] = field(default_factory=dict)
-    skipped_by: dict[str, Counter] = field(default_factory=dict)  # host → skip reason → count
-    errors: list[str] = field(default_factory=list)  # one line per failed URL (first 200)
-    interrupted: bool = False
-    finished: bool = False
-
-    def count(self, host: str, what: str, n: int = 1) -> None:
-        self.by_host.setdefault(host, Counter())[what] += n
-
-    def skip(self, host: str, reason: str) -> None:
-        self.count(host, "skipped")
-        self.skipped_by.setdefault(host, Counter())[reason] += 1
-
-    def total(self) -> Counter:
-        return sum(self.by_host.values(), Counter())
 
 
 @dataclass
@@ -122,7 +77,7 @@ class Crawler:
         self.stored = stored
         frontier.ensure_schema(self.conn)
         self.run_id, _ = frontier.begin_run(self.conn, self.run_key, now_iso())
-        frontier.add(self.conn, self._seeds(), self.run_id)
+        frontier.add(self.conn, scope.seeds(self.sites), self.run_id)
         hosts = set(frontier.queued_hosts(self.conn))
         in_flight: dict = {}
         last_progress = 0.0
@@ -383,7 +338,7 @@ class Crawler:
         hosts: set[str] = set()
         batch: list[Candidate] = []
         for link in links:
-            cand = self._candidate(site, link, row, depth)
+            cand = scope.candidate(site, link, row, depth, since=self.since, langs=self.langs)
             if cand is None:
                 continue
             hosts.add(cand.host)
@@ -394,57 +349,6 @@ class Crawler:
         if batch:
             frontier.add(self.conn, batch, self.run_id)
         return hosts
-
-    def _candidate(self, site: Site, link: discover.Link, row, depth: int) -> Candidate | None:
-        """Decide whether and as what a discovered link enters the frontier."""
-        url, page_no = link.url, 1
-        if not site.owns(url) and discover.host_of(url) != row["host"]:
-            return None  # external link
-        if link.lastmod and self.since and link.lastmod[:10] < self.since:
-            return None
-        lang = site.lang_of(url)
-        if self.langs and lang and lang not in self.langs:
-            return None
-        if link.kind == "sitemap":
-            kind = "sitemap"
-        elif link.kind == "feed":
-            kind = "feed"
-        elif link.kind == "next":
-            if row["page_no"] >= LISTING_PAGES:
-                return None
-            depth, page_no = row["depth"], row["page_no"] + 1
-            if site.generic:
-                kind = "page"
-            elif row["kind"] in ("section", "entry"):
-                kind = "section"
-            else:
-                return None
-        elif not _looks_like_page(url, site):
-            return None
-        elif site.generic:
-            if link.kind == "link" and depth > site.max_depth:
-                return None
-            kind = "page"
-        elif site.is_article(url):
-            kind = "article"
-        else:
-            return None
-        priority = PRIORITY[kind] + (TOPIC_BONUS if kind in PAGE_KINDS and topic.matches(url, link.title) else 0)
-        return Candidate(url=url, host=discover.host_of(url), kind=kind, site=site.name, lang=lang, depth=depth,
-                         priority=priority, source=row["url"], title=link.title if link.kind == "item" else None,
-                         lastmod=link.lastmod, page_no=page_no)
-
-    def _seeds(self) -> Iterator[Candidate]:
-        for site in self.sites:
-            for entry in site.entries:
-                urls = [entry.url]
-                if entry.pagination:
-                    urls += [entry.pagination.format(page=n) for n in range(2, entry.pages + 1)]
-                for page_no, url in enumerate(urls, 1):
-                    url = discover.normalise(url) or url
-                    yield Candidate(url=url, host=discover.host_of(url), kind=entry.kind, site=site.name,
-                                    lang=entry.lang, priority=PRIORITY.get(entry.kind, 30), source="profile",
-                                    page_no=page_no)
 
     def _site_of(self, row) -> Site:
         for site in self.sites:
@@ -463,12 +367,3 @@ def _skip_reason(error: str) -> str:
     if error.startswith("redirect to"):
         return "robots" if "robots" in error else "off-site"
     return "not an article"
-
-
-def _looks_like_page(url: str, site: Site) -> bool:
-    """Not a file (PDF, image …) nor a login or feed URL; profile patterns may vouch for odd extensions."""
-    from courlan.filters import extension_filter, is_not_crawlable
-
-    if is_not_crawlable(url):
-        return False
-    return extension_filter(url) or (bool(site.article) and site.is_article(url))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extractor.crawl.crawler import OUTCOMES, CrawlStats, Page
+from extractor.crawl.outcome import OUTCOMES, CrawlStats, Page
 from extractor.crawl.frontier import SKIP_REASONS
 
 if TYPE_CHECKING:
