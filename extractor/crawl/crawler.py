@@ -63,21 +63,24 @@ class Crawler:
         self.run_id = 0
         self._robots_done: set[str] = set()
         self.stored: Callable[[list[str]], bool] | None = None
+        self.judge = ""
 
     # -- the loop ---------------------------------------------------------------------------
 
-    def run(self, on_page: Callable[[Page], str], stored: Callable[[list[str]], bool] | None = None) -> CrawlStats:
+    def run(self, on_page: Callable[[Page], str], stored: Callable[[list[str]], bool] | None = None,
+            judge: str = "") -> CrawlStats:
         """Crawl until the frontier is empty, ``max_pages`` is reached, or Ctrl-C.
 
         ``on_page`` returns "new", "changed" or "unchanged" when it stored the page, else
         the reason it did not (one of ``SKIP_REASONS``). ``stored(urls)`` says whether the
         store holds an article under any of ``urls``: an unchanged page it does not hold
-        (stopped by a kill, say) is handed on again from the archive.
+        (stopped by a kill, say) is handed on again from the archive. ``judge`` names the
+        job's rules and filters: a page skipped under others is handed on again too.
         """
-        self.stored = stored
+        self.stored, self.judge = stored, judge
         frontier.ensure_schema(self.conn)
         self.run_id, _ = frontier.begin_run(self.conn, self.run_key, now_iso())
-        frontier.add(self.conn, scope.seeds(self.sites), self.run_id)
+        frontier.add(self.conn, scope.seeds(self.sites), self.run_id, self.judge)
         hosts = set(frontier.queued_hosts(self.conn))
         in_flight: dict = {}
         last_progress = 0.0
@@ -220,7 +223,7 @@ class Crawler:
                 return new_hosts | self._from_archive(row, site, now, on_page)
             frontier.mark(self.conn, url, "fetched", self.run_id, http_status=304, fetched_at=now)
             if row["kind"] in PAGE_KINDS:
-                self.stats.count(host, "unchanged")
+                self._unchanged(row)
             if row["warc_file"] and (row["kind"] not in PAGE_KINDS or row["depth"] < site.max_depth):
                 # An unchanged page still lists pages to revisit: read it back from the archive.
                 try:
@@ -246,19 +249,27 @@ class Crawler:
         # An article page.
         if digest == row["content_hash"] and not self._reconsider(row):
             frontier.mark(self.conn, url, "fetched", self.run_id, **fields)
-            self.stats.count(host, "unchanged")
+            self._unchanged(row)
             if row["depth"] < site.max_depth:
                 new_hosts |= self._discover_entry(row, site, f, final, shape)
             return new_hosts
         return new_hosts | self._article(row, site, f.body, f.content_type, f.status, final, fields, on_page)
 
+    def _unchanged(self, row) -> None:
+        """Count an unchanged article page: unchanged if stored, else skipped again for its reason."""
+        if row["skip_reason"]:
+            self.stats.skip(row["host"], row["skip_reason"])
+        else:
+            self.stats.count(row["host"], "unchanged")
+
     def _reconsider(self, row) -> bool:
         """Whether an unchanged article page goes to the job again: it was skipped for a reason
-        a later pass may judge otherwise, or the store does not hold it (a kill, an older crawler)."""
+        other rules or filters may judge otherwise (and these are other), or the store does not
+        hold it (a kill, an older crawler)."""
         if row["kind"] not in PAGE_KINDS or not row["warc_file"]:
             return False
         if row["skip_reason"]:
-            return row["skip_reason"] in RECONSIDER
+            return row["skip_reason"] in RECONSIDER and row["judged"] != self.judge
         urls = [u for u in (row["url"], row["final_url"], row["canonical"]) if u]
         return self.stored is not None and not self.stored(urls)
 
@@ -296,7 +307,7 @@ class Crawler:
             outcome = "failed"
             self._note_error(url, f"{exc.__class__.__name__}: {exc}")
         skip = None if outcome in STORED else "error" if outcome == "failed" else outcome
-        frontier.mark(self.conn, url, "fetched", self.run_id, canonical=canonical, skip_reason=skip,
+        frontier.mark(self.conn, url, "fetched", self.run_id, canonical=canonical, skip_reason=skip, judged=self.judge,
                       **{**fields, "reason": fields.get("reason") if skip is None else f"skipped: {skip}"})
         for alias in {canonical, final} - {None, url}:
             frontier.claim_alias(self.conn, alias, discover.host_of(alias), url, self.run_id)
@@ -344,10 +355,10 @@ class Crawler:
             hosts.add(cand.host)
             batch.append(cand)
             if len(batch) >= 1000:
-                frontier.add(self.conn, batch, self.run_id)
+                frontier.add(self.conn, batch, self.run_id, self.judge)
                 batch = []
         if batch:
-            frontier.add(self.conn, batch, self.run_id)
+            frontier.add(self.conn, batch, self.run_id, self.judge)
         return hosts
 
     def _site_of(self, row) -> Site:

@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS crawl_url (
     warc_offset INTEGER,
     fetched_at TEXT,
     skip_reason TEXT,                       -- one of SKIP_REASONS when not stored; NULL once stored
+    judged TEXT,                            -- the job's rules and filters that made that verdict
     page_no INTEGER NOT NULL DEFAULT 1      -- page of its listing (section page 2, 3 …)
 );
 CREATE INDEX IF NOT EXISTS crawl_url_next ON crawl_url(host, state, priority DESC, seq);
@@ -68,7 +69,7 @@ CREATE TABLE IF NOT EXISTS crawl_run (
 );
 CREATE INDEX IF NOT EXISTS crawl_run_targets ON crawl_run(targets, finished_at);
 """
-_ADDED_COLUMNS = {"skip_reason": "TEXT", "page_no": "INTEGER NOT NULL DEFAULT 1"}
+_ADDED_COLUMNS = {"skip_reason": "TEXT", "judged": "TEXT", "page_no": "INTEGER NOT NULL DEFAULT 1"}
 
 
 @dataclass
@@ -121,7 +122,8 @@ def finish_run(conn: sqlite3.Connection, run_id: int, now: str) -> None:
 
 # A row already known is queued again only when it was handled by an earlier run, it did not
 # end as "skipped" (robots, not HTML, duplicate …), and its sitemap/feed date did not stay the
-# same — unless the job skipped it for a reason a later pass may judge otherwise.
+# same — unless the job skipped it for a reason that rules or filters other than the ones
+# it was judged by (``judged``) may see otherwise.
 _ADD = f"""
 INSERT INTO crawl_url(url, host, site, kind, lang, depth, priority, source, title, lastmod, page_no)
 VALUES (:url, :host, :site, :kind, :lang, :depth, :priority, :source, :title, :lastmod, :page_no)
@@ -136,15 +138,17 @@ WHERE crawl_url.state IN ('fetched', 'failed')
   AND coalesce(crawl_url.run_id, 0) < :run_id
   AND (excluded.lastmod IS NULL OR crawl_url.lastmod IS NULL OR excluded.lastmod > crawl_url.lastmod
        OR crawl_url.kind NOT IN ('article', 'page')
-       OR crawl_url.skip_reason IN ({", ".join(repr(r) for r in RECONSIDER)}))
+       OR (crawl_url.skip_reason IN ({", ".join(repr(r) for r in RECONSIDER)})
+           AND coalesce(crawl_url.judged, '') != :judged))
 """
 
 
-def add(conn: sqlite3.Connection, candidates: Iterable[Candidate], run_id: int) -> int:
-    """Put discovered URLs in the frontier (idempotent); returns how many rows were queued."""
+def add(conn: sqlite3.Connection, candidates: Iterable[Candidate], run_id: int, judged: str = "") -> int:
+    """Put discovered URLs in the frontier (idempotent); returns how many rows were queued.
+    ``judged``: the job's current rules and filters (see ``crawl_url.judged``)."""
     before = conn.total_changes
     with conn:
-        conn.executemany(_ADD, ({**c.__dict__, "run_id": run_id} for c in candidates))
+        conn.executemany(_ADD, ({**c.__dict__, "run_id": run_id, "judged": judged} for c in candidates))
     return conn.total_changes - before
 
 
@@ -172,7 +176,7 @@ def next_wakeup(conn: sqlite3.Connection) -> float | None:
 _FIELDS = {
     "reason", "attempts", "next_try_at", "http_status", "final_url", "canonical", "etag", "last_modified",
     "content_type", "content_hash", "warc_file", "warc_offset", "fetched_at", "title", "lastmod", "kind",
-    "skip_reason",
+    "skip_reason", "judged",
 }
 
 

@@ -145,7 +145,7 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
         if view:
             view.start()
         stats = crawler.run(lambda page: _store_page(page, store, keep_all=keep_all, since=since, langs=langs),
-                            stored=store.holds)
+                            stored=store.holds, judge=_judge(keep_all, since, langs))
         report = CrawlReport(by_host=stats.by_host, skipped_by=stats.skipped_by, errors=stats.errors,
                              interrupted=stats.interrupted, finished=stats.finished, db=str(db_path))
         if report.totals.get("new") or report.totals.get("changed"):
@@ -157,6 +157,13 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
         if own_store:
             store.close()
     return report
+
+
+def _judge(keep_all: bool, since: str | None, langs: list[str] | None) -> str:
+    """What a skip verdict depends on: the extractor's version and this crawl's filters."""
+    from extractor import __version__
+
+    return f"{__version__} all={keep_all} since={since or ''} lang={','.join(sorted(langs or []))}"
 
 
 def _store_page(page: Page, store: Store, *, keep_all: bool, since: str | None, langs: list[str] | None) -> str:

@@ -158,6 +158,7 @@ def test_second_crawl_is_conditional_and_picks_up_the_change(crawled):
     conditional = {p for _, p, h in again if h.get("If-None-Match")}
     assert {"/tin/bhyt-vung-cao-1.html", "/tin/heo-dat-bhyt-4.html", path} <= conditional
     assert report.totals["new"] == 0 and report.totals["changed"] == 1
+    assert report.skipped["off-topic"] >= 1  # the football story: still skipped, and says why
     stored = _articles(db)
     assert stored[path.lstrip("/")] == 2
     assert all(n == 1 for p, n in stored.items() if p != path.lstrip("/"))
