@@ -79,6 +79,12 @@ CASES = [
     (["serve", "--port", "99999", "--db", "{db}"], 2),
     (["serve", "--port", "http", "--db", "{db}"], 2),
     (["serve", "--db", "{txt}"], 1),
+    (["search", "--limit", "99999999999999999999", "--db", "{db}"], 2),
+    (["crawl", "http://[::1", "--db", "{db}"], 2),
+    (["crawl", "", "--db", "{db}"], 2),
+    (["ingest", "/dev/null", "--db", "{db}"], 1),
+    (["export", "--out", "", "--db", "{db}"], 2),
+    (["serve", "--port", "0", "--db", "{db}"], 2),
 ]
 
 
@@ -94,3 +100,4 @@ def test_bad_arguments_get_one_line_and_their_exit_status(argv, code, places, ca
     assert "Traceback" not in err + out
     assert got == code, err
     assert err.count("\n") == 1 and err.startswith("extractor"), err
+

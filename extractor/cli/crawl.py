@@ -91,12 +91,12 @@ def run(args: argparse.Namespace) -> int:
 
         emit(report.rows(), "csv", [])
     else:
-        console = Console()
-        console.print(report.render())
+        Console().print(report.render())
+        errors = Console(stderr=True)  # one line per failed URL, where cron keeps errors
         for line in report.errors[:20]:
-            console.print(f"[red]failed[/red] {line}", highlight=False, soft_wrap=True)
+            errors.print(f"[red]extractor crawl: failed[/red] {line}", highlight=False, soft_wrap=True)
         if len(report.errors) > 20:
-            console.print(f"… and {len(report.errors) - 20} more failures")
+            errors.print(f"extractor crawl: … and {len(report.errors) - 20} more failures")
     if report.interrupted:
         return 130
     totals = report.totals

@@ -40,8 +40,8 @@ def languages(value: str) -> list[str]:
     return codes
 
 
-def at_least(minimum: int):
-    """An integer type refusing values below ``minimum``."""
+def at_least(minimum: int, maximum: int = 2**53):
+    """An integer type refusing values below ``minimum`` (or absurdly large)."""
     def check(value: str) -> int:
         try:
             n = int(value)
@@ -49,6 +49,8 @@ def at_least(minimum: int):
             raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
         if n < minimum:
             raise argparse.ArgumentTypeError(f"{value} is too small (at least {minimum})")
+        if n > maximum:
+            raise argparse.ArgumentTypeError(f"{value} is too large (at most {maximum})")
         return n
     check.__name__ = f"integer ≥ {minimum}"
     return check
@@ -91,7 +93,7 @@ def version(value: str) -> str:
 
 def port(value: str) -> int:
     """A TCP port, 1 to 65535."""
-    n = at_least(1)(value)
-    if n > 65535:
-        raise argparse.ArgumentTypeError(f"{value} is no port (1 to 65535)")
-    return n
+    try:
+        return at_least(1, 65535)(value)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(f"{value!r} is no port (1 to 65535)") from None

@@ -293,6 +293,8 @@ def run_province(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from extractor.store.export import export
 
+    if args.out is not None and not args.out.strip():
+        return _fail("export", "--out: empty file name", 2)
     if args.format == "parquet" and not args.out:
         return _fail("export", "parquet is binary: give --out FILE.parquet", 2)
     store = _open(args, "export", fresh=True)

@@ -55,6 +55,8 @@ def expand(paths: list[str], report: JobReport) -> list[Path]:
             files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
         elif p.is_file():
             files.append(p)
+        elif p.exists():
+            report.fail(arg, "not a regular file")
         else:
             report.fail(arg, "no such file or directory")
     return files
