@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "other sites); the pages of one listing count as one level")
     p.add_argument("--connect-timeout", type=timeout, default=10.0, metavar="S",
                    help="seconds to wait for a connection (default: %(default)s)")
-    p.add_argument("--read-timeout", type=timeout, default=15.0, metavar="S",
+    p.add_argument("--read-timeout", type=timeout, default=10.0, metavar="S",
                    help="seconds to wait for the server to answer (default: %(default)s); a page that "
                    "times out is tried once more, after the host's other pages")
     p.add_argument("--all", dest="keep_all", action="store_true",

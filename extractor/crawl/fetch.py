@@ -67,7 +67,7 @@ class Fetched:
 class FetchConfig:
     user_agent: str = USER_AGENT
     connect_timeout: float = 10.0
-    read_timeout: float = 15.0
+    read_timeout: float = 10.0
     total_timeout: float = 60.0     # per response, so a server dripping bytes cannot hold a worker
     retries: int = 3                # on 429/5xx and refused connections; never on a timeout
     backoff: float = 1.0            # first wait; doubles each retry
