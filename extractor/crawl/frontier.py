@@ -239,7 +239,9 @@ def duplicate_of(conn: sqlite3.Connection, url: str, *, content_hash: str | None
 
 def archived_pages(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     """Every article page fetched into the archive and not a duplicate, stored by the job or not
-    (``reprocess`` reads the ones not stored again)."""
+    (``reprocess`` reads the ones not stored again); none in a database never crawled."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'crawl_url'").fetchone():
+        return
     yield from conn.execute(
         "SELECT url, final_url, canonical, skip_reason, reason, warc_file, warc_offset, content_type,"
         " fetched_at, http_status FROM crawl_url WHERE state = 'fetched' AND kind IN ('article', 'page')"

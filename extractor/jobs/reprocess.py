@@ -89,8 +89,6 @@ def _skipped_pages(store) -> list:
     """Crawled article pages in the archive that the store does not hold."""
     from extractor.crawl import frontier
 
-    if not store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'crawl_url'").fetchone():
-        return []  # a corpus never crawled
     # A page skipped by the user's own filters (--lang, --since) stays skipped: a crawl with
     # other filters reconsiders it.
     return [row for row in frontier.archived_pages(store.conn) if row["skip_reason"] not in ("language", "too old")

@@ -7,7 +7,8 @@ The small interface other packages code against::
     res = store.save_record(record)      # res.status: "new" | "changed" | "unchanged"
     store.close()
 
-All SQL of the project lives in this package, so another backend is an addition here.
+All SQL of the corpus lives in this package, so another backend is an addition here (the
+crawl keeps its frontier in tables of its own, see ``extractor.crawl.frontier``).
 """
 from __future__ import annotations
 

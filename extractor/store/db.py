@@ -2,7 +2,7 @@
 
 Migrations are the numbered ``migrations/NNNN_name.sql`` files beside this module,
 applied in order, each in its own transaction, and recorded in ``schema_migrations``.
-All SQL of the project lives in this package (a PostgreSQL backend is meant to be an
+All SQL of the corpus lives in this package (a PostgreSQL backend is meant to be an
 addition beside it, not a rewrite).
 """
 from __future__ import annotations
