@@ -29,6 +29,7 @@ from extractor.crawl.warc import WarcArchive, read_record
 from extractor.errors import ReadError
 
 LAST_CHANCE = -1000        # priority of a timed-out URL's one retry: after the host's other pages
+DEFERRALS = 2              # times a URL may be put back for a long Retry-After before it counts as failed
 GIVE_UP_AFTER = 60.0       # a URL told to come back later than this waits for the next run
 
 
@@ -203,7 +204,7 @@ class Crawler:
             return self._skip(row, "robots", work.refused) or new_hosts
         f = work.fetched
         self.stats.count(host, "requests", len(f.exchanges) or 1)
-        if f.retry_after is not None:
+        if f.retry_after is not None and row["attempts"] < DEFERRALS:
             frontier.retry_later(self.conn, url, time.time() + f.retry_after, row["attempts"] + 1, f.error or "retry")
             return new_hosts | {host}
         if f.timed_out and not (row["reason"] or "").startswith("timeout"):

@@ -217,6 +217,8 @@ class FixtureSite:
                         site.flaky_left -= 1
                         return self._send(503, b"busy", "text/plain", {"Retry-After": "0"})
                     return self._send(200, EN_9.replace("door-to-door", "flaky but fine").encode(), "text/html")
+                if path == "/tin/always-busy-15.html":
+                    return self._send(503, b"busy", "text/plain", {"Retry-After": "1"})
                 if path == "/tin/never-answers-6.html":
                     time.sleep(site.never_answers_for)
                     return None

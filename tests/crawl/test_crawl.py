@@ -106,6 +106,25 @@ def test_a_silent_page_is_tried_once_more_after_the_hosts_other_pages(crawled):
     assert not [p for p in paths[tries[1] + 1:] if p.startswith("/tin/")]
 
 
+def test_a_long_retry_after_is_waited_for_a_bounded_number_of_times(tmp_path):
+    from dataclasses import replace
+
+    from extractor.crawl.crawler import Crawler
+    from extractor.crawl.fetch import Fetcher
+    from extractor.crawl.sites import generic_site
+    from extractor.crawl.warc import WarcArchive
+
+    conn = sqlite3.connect(tmp_path / "corpus.db")
+    conn.row_factory = sqlite3.Row
+    with FixtureSite() as site:
+        only = replace(generic_site(site.base + "/tin/always-busy-15.html"), robots_sitemaps=False, max_depth=0)
+        crawler = Crawler(conn, [only], archive=WarcArchive(tmp_path), fetcher=Fetcher(replace(FAST, max_wait=0.2)),
+                          delay=DELAY)
+        stats = crawler.run(lambda page: "off-topic")
+    assert _paths(site)["/tin/always-busy-15.html"] == 3  # once, then put back twice
+    assert stats.finished and stats.total()["failed"] == 1 and "HTTP 503" in stats.errors[0]
+
+
 def test_pages_of_a_listing_are_one_level(crawled):
     site, db, _ = crawled
     assert _paths(site)["/xa-hoi/?page=3"] == 1
