@@ -270,7 +270,7 @@ class Crawler:
         if row["kind"] not in PAGE_KINDS or not row["warc_file"]:
             return False
         if row["skip_reason"]:
-            return row["skip_reason"] in RECONSIDER and row["judged"] != self.judge
+            return row["skip_reason"] == "error" or (row["skip_reason"] in RECONSIDER and row["judged"] != self.judge)
         urls = [u for u in (row["url"], row["final_url"], row["canonical"]) if u]
         return self.stored is not None and not self.stored(urls)
 

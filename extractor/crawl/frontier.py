@@ -21,7 +21,8 @@ STATES = ("queued", "fetched", "failed", "skipped")
 # Why a URL was not stored: the crawler's verdicts, then the job's (see jobs/crawl.py).
 SKIP_REASONS = ("robots", "off-site", "duplicate", "too large", "not an article",
                 "off-topic", "language", "too old", "error")
-# Skips a later pass (other filters, a better relevance rule) may undo: the page is read again.
+# Skips a later pass (other filters, a better relevance rule) may undo: the page is read again
+# when the rules it was judged by have changed, or always after an error (it may not recur).
 RECONSIDER = ("off-topic", "language", "too old", "error")
 
 _SCHEMA = """
@@ -138,6 +139,7 @@ WHERE crawl_url.state IN ('fetched', 'failed')
   AND coalesce(crawl_url.run_id, 0) < :run_id
   AND (excluded.lastmod IS NULL OR crawl_url.lastmod IS NULL OR excluded.lastmod > crawl_url.lastmod
        OR crawl_url.kind NOT IN ('article', 'page')
+       OR crawl_url.skip_reason = 'error'
        OR (crawl_url.skip_reason IN ({", ".join(repr(r) for r in RECONSIDER)})
            AND coalesce(crawl_url.judged, '') != :judged))
 """
