@@ -68,7 +68,7 @@ class FetchConfig:
     user_agent: str = USER_AGENT
     connect_timeout: float = 10.0
     read_timeout: float = 10.0
-    total_timeout: float = 60.0     # per response, so a server dripping bytes cannot hold a worker
+    total_timeout: float = 30.0     # per response, so a server dripping bytes cannot hold a worker
     retries: int = 3                # on 429/5xx and refused connections; never on a timeout
     backoff: float = 1.0            # first wait; doubles each retry
     max_wait: float = 10.0          # longer Retry-After → give back to the frontier for later
@@ -209,9 +209,18 @@ class Fetcher:
                         return exchange, "timeout (body too slow)", True
                     chunks.append(chunk)
             except requests.RequestException as exc:
+                if _timed_out(exc):  # headers came, then the body stalled: a timeout like any other
+                    return exchange, "timeout (body stalled)", True
                 return exchange, f"body cut short ({exc.__class__.__name__})", True
             exchange.body = b"".join(chunks)
             return exchange, None, False
+
+
+def _timed_out(exc: Exception) -> bool:
+    """requests reports a read timeout inside the body as a ConnectionError around urllib3's."""
+    from urllib3.exceptions import ReadTimeoutError
+
+    return any(isinstance(a, ReadTimeoutError) for a in (exc, *exc.args))
 
 
 def _retry_after(value: str | None) -> float | None:

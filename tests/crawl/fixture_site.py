@@ -3,8 +3,8 @@
 Every page is our own writing. The site has the awkward parts of real ones: a robots.txt
 that disallows a folder, a sitemap index with a gzipped sitemap, an RSS feed announced by
 ``<link rel="alternate">``, a section of three pages (an article linked from page 3 only),
-a redirect, one article under three URLs, a page that fails twice with 503, one that never
-answers, an oversized one, a windows-1258 one, an off-topic one, a PDF link and an external
+a redirect, one article under three URLs, a page that fails twice with 503, one that always
+does (Retry-After), one that never answers, one whose body stalls, an oversized one, a windows-1258 one, an off-topic one, a PDF link and an external
 link. It answers conditional requests (ETag → 304), skipped pages included.
 """
 from __future__ import annotations
@@ -219,6 +219,15 @@ class FixtureSite:
                     return self._send(200, EN_9.replace("door-to-door", "flaky but fine").encode(), "text/html")
                 if path == "/tin/always-busy-15.html":
                     return self._send(503, b"busy", "text/plain", {"Retry-After": "1"})
+                if path == "/tin/stalls-16.html":  # headers, a little body, then nothing
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.send_header("Content-Length", "100000")
+                    self.end_headers()
+                    self.wfile.write(b"<html><body><p>bao hiem y te")
+                    self.wfile.flush()
+                    time.sleep(site.never_answers_for)
+                    return None
                 if path == "/tin/never-answers-6.html":
                     time.sleep(site.never_answers_for)
                     return None

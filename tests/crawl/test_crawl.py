@@ -277,3 +277,13 @@ def test_reprocess_recovers_a_page_a_better_rule_finds_relevant(crawled, tmp_pat
     assert "tin/bong-da-10.html" in _articles(copy)
     conn = sqlite3.connect(copy)
     assert conn.execute("SELECT skip_reason FROM crawl_url WHERE url LIKE '%bong-da-10%'").fetchone()[0] is None
+
+
+def test_a_body_that_stalls_is_a_timeout_not_four_retries():
+    from dataclasses import replace
+
+    from extractor.crawl.fetch import Fetcher
+
+    with FixtureSite() as site:
+        fetched = Fetcher(replace(FAST, read_timeout=0.2)).fetch(site.base + "/tin/stalls-16.html")
+        assert fetched.timed_out and len(site.requests_for("/tin/stalls-16.html")) == 1
