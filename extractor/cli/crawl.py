@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db(p, "; WARC files go to warc/ beside it")
     p.add_argument("--since", metavar="DATE", type=day,
                    help="skip articles dated (sitemap, feed or page) before DATE (YYYY-MM-DD)")
-    p.add_argument("--max-pages", type=at_least(1), metavar="N", help="stop after fetching N article pages (resume later)")
+    p.add_argument("--max-pages", type=at_least(1), metavar="N",
+                   help="stop after fetching N article pages (resume later)")
     p.add_argument("--lang", metavar="LANGS", type=languages, help="comma-separated languages to keep, e.g. fr,en,vi")
     p.add_argument("--delay", type=seconds, default=1.0, metavar="S",
                    help="minimum seconds between two requests to the same host (default: %(default)s; "

@@ -80,7 +80,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", metavar="L", type=language, help="fr, en, vi …")
     p.add_argument("--from", dest="date_from", metavar="DATE", type=_date, help="published on or after (YYYY[-MM[-DD]])")
     p.add_argument("--to", dest="date_to", metavar="DATE", type=_date, help="published on or before (YYYY[-MM[-DD]])")
-    p.add_argument("--limit", type=at_least(0), default=200, metavar="N", help="at most this many results (default 200; 0: all)")
+    p.add_argument("--limit", type=at_least(0), default=200, metavar="N",
+                   help="at most this many results (default 200; 0: all)")
     _common(p, run_search)
 
     p = sub.add_parser("initiatives", help="the initiative registry: one entry per initiative across articles",

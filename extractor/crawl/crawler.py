@@ -329,7 +329,8 @@ class Crawler:
             self.stats.errors.append(f"{url}: {reason}")
 
     def _skip(self, row, category: str, why: str, **fields) -> set[str]:
-        frontier.mark(self.conn, row["url"], "skipped", self.run_id, **{**fields, "reason": why, "skip_reason": category})
+        frontier.mark(self.conn, row["url"], "skipped", self.run_id,
+                      **{**fields, "reason": why, "skip_reason": category})
         self.stats.skip(row["host"], category)
         return set()
 
