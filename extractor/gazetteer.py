@@ -16,8 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.nlp.data import load_jsonl
-from extractor.paths import model_path
+from extractor.paths import load_jsonl, model_path
 from extractor.textutil import fold
 
 __all__ = ["Unit", "ProvinceScope", "units", "lookup", "province_scope", "provinces_today",

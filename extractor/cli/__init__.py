@@ -15,9 +15,16 @@ from extractor import __version__
 COMMAND_MODULES = ("extract", "crawl", "store", "serve")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with a one-line usage error: ``extractor search: argument --limit: … (see --help)``."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The `extractor` parser with every command module's subcommands registered."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="extractor",
         description="Crawl, archive and extract insurance-coverage facts from Vietnamese provincial news "
         "(French, English, Vietnamese), then search and export them.",
@@ -43,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: still one line, never a traceback (what was stored stays)
+        print(f"extractor {args.command}: internal error ({exc.__class__.__name__}: {exc}); please report it",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

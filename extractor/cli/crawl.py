@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from extractor.cli.options import add_db, add_format
+from extractor.cli.options import add_db, add_format, at_least, day, languages, seconds, timeout
 
 HELP = """Crawl news sites and store the articles about insurance coverage in the corpus: every
 response is archived in WARC files beside the database, every article page is extracted,
@@ -29,77 +29,80 @@ def register(sub: argparse._SubParsersAction) -> None:
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("targets", nargs="*", metavar="SITE_OR_URL", help="site profile name or URL")
     add_db(p, "; WARC files go to warc/ beside it")
-    p.add_argument("--since", metavar="DATE", help="skip articles dated (sitemap, feed or page) before DATE (YYYY-MM-DD)")
-    p.add_argument("--max-pages", type=int, metavar="N", help="stop after fetching N article pages (resume later)")
-    p.add_argument("--lang", metavar="LANGS", help="comma-separated languages to keep, e.g. fr,en,vi")
-    p.add_argument("--delay", type=float, default=1.0, metavar="S",
+    p.add_argument("--since", metavar="DATE", type=day,
+                   help="skip articles dated (sitemap, feed or page) before DATE (YYYY-MM-DD)")
+    p.add_argument("--max-pages", type=at_least(1), metavar="N",
+                   help="stop after fetching N article pages (resume later)")
+    p.add_argument("--lang", metavar="LANGS", type=languages, help="comma-separated languages to keep, e.g. fr,en,vi")
+    p.add_argument("--delay", type=seconds, default=1.0, metavar="S",
                    help="minimum seconds between two requests to the same host (default: %(default)s; "
                    "a larger robots.txt Crawl-delay wins)")
+    p.add_argument("--max-depth", type=at_least(0), metavar="N",
+                   help="link hops followed from the entry points (default: the site profile's, 3 for "
+                   "other sites); the pages of one listing count as one level")
+    p.add_argument("--connect-timeout", type=timeout, default=10.0, metavar="S",
+                   help="seconds to wait for a connection (default: %(default)s)")
+    p.add_argument("--read-timeout", type=timeout, default=10.0, metavar="S",
+                   help="seconds to wait for the server to answer (default: %(default)s); a page that "
+                   "times out is tried once more, after the host's other pages")
     p.add_argument("--all", dest="keep_all", action="store_true",
                    help="store every article, not only those about insurance coverage")
-    p.add_argument("--workers", type=int, default=4, metavar="N", help="hosts crawled in parallel (default: %(default)s)")
+    p.add_argument("--workers", type=at_least(1), default=4, metavar="N",
+                   help="hosts crawled in parallel (default: %(default)s)")
     add_format(p)
     p.add_argument("--list-sites", action="store_true", help="list the built-in site profiles and exit")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    import sqlite3
+
     from rich.console import Console
 
+    from extractor.crawl.fetch import FetchConfig
     from extractor.errors import ExtractorError
+    from extractor.store import StoreError
 
     if args.list_sites:
         return _list_sites()
-    problem = _check_options(args)
-    if problem:
-        print(f"extractor crawl: {problem}", file=sys.stderr)
-        return 2
-    langs = [x.strip() for x in args.lang.split(",") if x.strip()] if args.lang else None
     from extractor.jobs.crawl import crawl
 
+    tty = sys.stderr.isatty()
     try:
-        report = crawl(args.db, args.targets, since=args.since, max_pages=args.max_pages, langs=langs,
-                       delay=args.delay, keep_all=args.keep_all, progress=sys.stderr.isatty(),
-                       workers=max(1, args.workers))
+        report = crawl(args.db, args.targets, since=args.since, max_pages=args.max_pages, langs=args.lang,
+                       delay=args.delay, keep_all=args.keep_all, progress=tty, lines_every=None if tty else 30.0,
+                       workers=args.workers, max_depth=args.max_depth,
+                       fetch_config=FetchConfig(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout))
+    except StoreError as exc:
+        print(f"extractor crawl: {exc}", file=sys.stderr)
+        return 5
+    except sqlite3.Error as exc:
+        print(f"extractor crawl: {args.db}: corpus database error ({exc}); what was stored stays", file=sys.stderr)
+        return 5
     except ExtractorError as exc:
         print(f"extractor crawl: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # the WARC folder beside the database: unwritable, disk full
+        print(f"extractor crawl: {exc.filename or args.db}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return 5
     if args.format == "json":
         print(report.to_json())
     elif args.format == "csv":
         from extractor.cli.output import emit
 
-        summary = report.as_dict()
-        rows = [{"host": host, **c} for host, c in summary["by_host"].items()]
-        emit([*rows, {"host": "total", **summary["totals"]}], "csv", [])
+        emit(report.rows(), "csv", [])
     else:
-        console = Console()
-        console.print(report.render())
+        Console().print(report.render())
+        errors = Console(stderr=True)  # one line per failed URL, where cron keeps errors
         for line in report.errors[:20]:
-            console.print(f"[red]failed[/red] {line}", highlight=False, soft_wrap=True)
+            errors.print(f"[red]extractor crawl: failed[/red] {line}", highlight=False, soft_wrap=True)
         if len(report.errors) > 20:
-            console.print(f"… and {len(report.errors) - 20} more failures")
+            errors.print(f"extractor crawl: … and {len(report.errors) - 20} more failures")
     if report.interrupted:
         return 130
     totals = report.totals
     worked = sum(totals.get(k, 0) for k in ("new", "changed", "unchanged", "skipped"))
     return 1 if totals.get("failed", 0) and not worked else 0  # nothing but failures: say so to cron
-
-
-def _check_options(args: argparse.Namespace) -> str | None:
-    """What is wrong with the options, as "--option value: reason", or None."""
-    from datetime import date
-
-    if args.since:
-        try:
-            date.fromisoformat(args.since[:10])
-        except ValueError:
-            return f"--since {args.since}: expected a date like 2025-07-01"
-    if args.max_pages is not None and args.max_pages < 1:
-        return f"--max-pages {args.max_pages}: must be at least 1"
-    if args.delay < 0:
-        return f"--delay {args.delay:g}: cannot be negative"
-    return None
 
 
 def _list_sites() -> int:

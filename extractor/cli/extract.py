@@ -5,6 +5,8 @@ import argparse
 import json
 import sys
 
+from extractor.cli.options import language
+
 HELP = """Extract a record from each INPUT: an .html/.htm page, a plain-text dump, an http(s)
 URL, or - for standard input. Prints one JSON record per input (JSON Lines by default), in
 input order, each with "input" set to the argument as given. An input that cannot be read
@@ -22,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("extract", help="extract records from pages, text files or URLs",
                        description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file path, URL, or - for stdin")
-    p.add_argument("--lang", help="language of the inputs (fr, en, vi …); detected when omitted")
+    p.add_argument("--lang", type=language, help="language of the inputs (fr, en, vi …); detected when omitted")
     p.add_argument("--format", choices=("jsonl", "json"), default="jsonl",
                    help="jsonl: one record a line (default); json: one indented array")
     p.add_argument("--explain", action="store_true",

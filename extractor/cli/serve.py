@@ -6,7 +6,7 @@ import socket
 import sys
 from pathlib import Path
 
-from extractor.cli.options import add_db
+from extractor.cli.options import add_db, port
 
 HELP = """Serve the corpus in a browser: a home page leading with the coverage league table
 and its map (no tile server needed), search with facets (a pre-2025 province name finds
@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this machine only; "
                         "0.0.0.0 exposes it to the network)")
-    p.add_argument("--port", type=int, default=8001, help="port (default: 8001)")
+    p.add_argument("--port", type=port, default=8001, help="port (default: 8001)")
     p.add_argument("--allow-sql", action="store_true",
                    help="let visitors run their own read-only SQL queries (off by default)")
     p.add_argument("--immutable", action="store_true",

@@ -5,16 +5,33 @@ import argparse
 import re
 import sys
 
-from extractor.cli.options import add_db, add_format
+from extractor.cli.options import add_db, add_format, at_least, language, version
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+EXIT_STORE = 5  # the corpus database could not be opened or written
 KINDS = ("initiative", "figure", "target", "locality", "person", "article")
 _PROVINCE_HELP = "a province, with or without diacritics, today's or pre-2025 (Phu Yen finds Đắk Lắk's part)"
 
 
 def _date(value: str) -> str:
-    if not _DATE.fullmatch(value):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    from datetime import date
+
+    try:
+        if not _DATE.fullmatch(value):
+            raise ValueError
+        date.fromisoformat((value + "-01-01")[:10])  # a real month and day
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return value
+
+
+def _metric(value: str) -> str:
+    from typing import get_args
+
+    from extractor.record import Metric
+
+    if value not in get_args(Metric):
+        raise argparse.ArgumentTypeError(f"unknown metric {value!r} (known: {', '.join(get_args(Metric))})")
     return value
 
 
@@ -26,14 +43,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "adds a revision. Exit status 1 when some inputs failed.")
     p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR",
                    help=".html/.htm/.txt pages, .jsonl records, or directories holding them")
-    p.add_argument("--lang", help="language of the files (fr, en, vi); detected when omitted")
+    p.add_argument("--lang", type=language, help="language of the files (fr, en, vi); detected when omitted")
     _common(p, run_ingest)
 
     p = sub.add_parser("reprocess", help="re-extract stored pages with the current extractor (no fetching)",
                        description="Re-extract every stored page from the archive (WARC for crawled pages, "
                        "the kept copy for ingested files) with this extractor version. Old records stay as "
                        "history; unchanged ones write nothing.")
-    p.add_argument("--since-version", metavar="V",
+    p.add_argument("--since-version", metavar="V", type=version,
                    help="only articles whose current record was made by a version older than V")
     _common(p, run_reprocess)
 
@@ -45,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "3 another update is running, 4 the crawl stopped on an error, 5 the database could not be "
                        "written, 130 interrupted.")
     p.add_argument("--config", metavar="TOML", help="settings file (default: update.toml beside the database)")
-    p.add_argument("--max-pages", type=int, metavar="N", help="stop after N pages (per run)")
+    p.add_argument("--max-pages", type=at_least(1), metavar="N", help="stop after N pages (per run)")
     _common(p, run_update)
 
     p = sub.add_parser("search", help="search items or articles by text, province, kind, metric, language, date",
@@ -59,11 +76,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("text", nargs="?", metavar="TEXT", help="words that must all appear")
     p.add_argument("--province", metavar="P", help=_PROVINCE_HELP)
     p.add_argument("--kind", choices=KINDS, help="one kind of item, or article to search whole articles")
-    p.add_argument("--metric", metavar="M", help="e.g. health_insurance_coverage")
-    p.add_argument("--lang", metavar="L", help="fr, en, vi …")
+    p.add_argument("--metric", metavar="M", type=_metric, help="e.g. health_insurance_coverage")
+    p.add_argument("--lang", metavar="L", type=language, help="fr, en, vi …")
     p.add_argument("--from", dest="date_from", metavar="DATE", type=_date, help="published on or after (YYYY[-MM[-DD]])")
     p.add_argument("--to", dest="date_to", metavar="DATE", type=_date, help="published on or before (YYYY[-MM[-DD]])")
-    p.add_argument("--limit", type=int, default=200, metavar="N", help="at most this many results (default 200; 0: all)")
+    p.add_argument("--limit", type=at_least(0), default=200, metavar="N",
+                   help="at most this many results (default 200; 0: all)")
     p.add_argument("--full", action="store_true",
                    help="the table also shows each item's sentence and the article's URL (JSON and CSV always have them)")
     _common(p, run_search, jsonl=True)
@@ -164,11 +182,25 @@ def _warn_unknown(command: str, province: str) -> None:
               file=sys.stderr)
 
 
+def _writing(command: str, job):
+    """Run a job that writes the corpus; a database it cannot open or write is one line, exit 5."""
+    import sqlite3
+
+    from extractor.store import StoreError
+
+    try:
+        return job()
+    except StoreError as exc:
+        return _fail(command, str(exc), EXIT_STORE)
+    except sqlite3.Error as exc:
+        return _fail(command, f"corpus database error ({exc}); what was stored stays", EXIT_STORE)
+
+
 def run_ingest(args: argparse.Namespace) -> int:
     from extractor.jobs.ingest import ingest
 
-    report = ingest(args.db, args.paths, lang=args.lang, progress=sys.stderr.isatty())
-    return _report("ingest", report, args.format)
+    report = _writing("ingest", lambda: ingest(args.db, args.paths, lang=args.lang, progress=sys.stderr.isatty()))
+    return report if isinstance(report, int) else _report("ingest", report, args.format)
 
 
 def run_reprocess(args: argparse.Namespace) -> int:
@@ -178,16 +210,19 @@ def run_reprocess(args: argparse.Namespace) -> int:
     problem = corpus_problem(args.db)
     if problem:
         return _fail("reprocess", f"{args.db}: {problem}")
-    report = reprocess(args.db, since_version=args.since_version, progress=sys.stderr.isatty())
-    return _report("reprocess", report, args.format)
+    report = _writing("reprocess", lambda: reprocess(args.db, since_version=args.since_version,
+                                                     progress=sys.stderr.isatty()))
+    return report if isinstance(report, int) else _report("reprocess", report, args.format)
 
 
 def run_update(args: argparse.Namespace) -> int:
     from extractor.cli.output import emit
-    from extractor.jobs.update import EXIT_LOCKED, EXIT_USAGE, update
+    from extractor.jobs.update import EXIT_LOCKED, EXIT_STORE_ERROR, EXIT_USAGE, update
 
-    result = update(args.db, config_path=args.config, max_pages=args.max_pages, progress=sys.stderr.isatty())
-    refused = result.code in (EXIT_USAGE, EXIT_LOCKED)  # nothing ran: the one line is an error
+    tty = sys.stderr.isatty()
+    result = update(args.db, config_path=args.config, max_pages=args.max_pages, progress=tty,
+                    lines_every=None if tty else 30.0)
+    refused = result.code in (EXIT_USAGE, EXIT_LOCKED, EXIT_STORE_ERROR)  # the one line is an error
     if args.format == "table" or refused:
         print(result.render(), file=sys.stderr if refused else sys.stdout)
     else:
@@ -200,6 +235,8 @@ def run_search(args: argparse.Namespace) -> int:
     from extractor.cli.output import emit
     from extractor.store.search import Filters, search_counted
 
+    if args.date_from and args.date_to and (args.date_to + "-99")[:10] < args.date_from:
+        return _fail("search", f"--to {args.date_to} is before --from {args.date_from}", 2)
     if args.province:
         _warn_unknown("search", args.province)
     store = _open(args, "search")
@@ -305,6 +342,8 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         from extractor.store.export import export
 
+    if args.out is not None and not args.out.strip():
+        return _fail("export", "--out: empty file name", 2)
     if args.format == "parquet" and not args.out:
         return _fail("export", "parquet is binary: give --out FILE.parquet", 2)
     store = _open(args, "export", fresh=True)

@@ -3,70 +3,34 @@
 The main thread owns the database: it picks the next URL of every host that may be
 contacted now, hands each to a worker thread (one request at a time per host, several
 hosts at once), then records the outcome, queues what the page links to, and passes
-article pages to ``on_page`` — the job that extracts and stores. Every outcome is
-committed before the next, so a crawl killed at any point resumes where it stopped.
+article pages to ``on_page`` — the job that extracts and stores, and says why when it
+did not. Every outcome is committed before the next, so a crawl killed at any point
+resumes where it stopped. A page the job did not store is read again from the archive on
+a later pass (a 304 included), so another filter or a better relevance rule recovers it.
 """
 from __future__ import annotations
 
 import hashlib
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from extractor.crawl import discover, topic
+from extractor.clock import now_iso
+from extractor.crawl import discover, frontier, scope
 from extractor.crawl.fetch import FEED_TYPES, HTML_TYPES, Fetched, Fetcher
+from extractor.crawl.frontier import RECONSIDER, SKIP_REASONS, Candidate
+from extractor.crawl.outcome import STORED, CrawlStats, Page
 from extractor.crawl.politeness import Politeness
+from extractor.crawl.scope import PAGE_KINDS
 from extractor.crawl.sites import Site
 from extractor.crawl.warc import WarcArchive, read_record
 from extractor.errors import ReadError
-from extractor.store import frontier
-from extractor.store.db import now_iso
-from extractor.store.frontier import Candidate
 
-OUTCOMES = ("new", "changed", "unchanged", "skipped", "failed")
-PRIORITY = {"entry": 50, "feed": 50, "sitemap": 40, "section": 30, "article": 10, "page": 5}
-TOPIC_BONUS = 10
-SECTION_PAGES = 5          # rel="next" pages followed from a section page
-GIVE_UP_AFTER = 300.0      # a URL told to come back later than this waits for the next run
-PAGE_KINDS = ("article", "page")
-
-
-@dataclass
-class Page:
-    """An article page as fetched and archived, handed to the job."""
-
-    url: str
-    final_url: str
-    site: str
-    host: str
-    lang: str | None
-    body: bytes
-    content_type: str | None
-    status: int
-    fetched_at: str
-    warc_file: str | None
-    warc_offset: int | None
-    title_hint: str | None = None  # from the feed / sitemap / link text
-    seen_before: bool = False
-
-
-@dataclass
-class CrawlStats:
-    """Outcome counts by host (new, changed, unchanged, skipped, failed, requests) of one run."""
-
-    by_host: dict[str, Counter] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)  # one line per failed URL (first 200)
-    interrupted: bool = False
-    finished: bool = False
-
-    def count(self, host: str, what: str, n: int = 1) -> None:
-        self.by_host.setdefault(host, Counter())[what] += n
-
-    def total(self) -> Counter:
-        return sum(self.by_host.values(), Counter())
+LAST_CHANCE = -1000        # priority of a timed-out URL's one retry: after the host's other pages
+DEFERRALS = 2              # times a URL may be put back for a long Retry-After before it counts as failed
+GIVE_UP_AFTER = 60.0       # a URL told to come back later than this waits for the next run
 
 
 @dataclass
@@ -99,13 +63,25 @@ class Crawler:
         self.pages = 0
         self.run_id = 0
         self._robots_done: set[str] = set()
+        self.stored: Callable[[list[str]], bool] | None = None
+        self.judge = ""
 
     # -- the loop ---------------------------------------------------------------------------
 
-    def run(self, on_page: Callable[[Page], str]) -> CrawlStats:
-        """Crawl until the frontier is empty, ``max_pages`` is reached, or Ctrl-C."""
-        self.run_id, _ = frontier.begin_run(self.conn, self.run_key)
-        frontier.add(self.conn, self._seeds(), self.run_id)
+    def run(self, on_page: Callable[[Page], str], stored: Callable[[list[str]], bool] | None = None,
+            judge: str = "") -> CrawlStats:
+        """Crawl until the frontier is empty, ``max_pages`` is reached, or Ctrl-C.
+
+        ``on_page`` returns "new", "changed" or "unchanged" when it stored the page, else
+        the reason it did not (one of ``SKIP_REASONS``). ``stored(urls)`` says whether the
+        store holds an article under any of ``urls``: an unchanged page it does not hold
+        (stopped by a kill, say) is handed on again from the archive. ``judge`` names the
+        job's rules and filters: a page skipped under others is handed on again too.
+        """
+        self.stored, self.judge = stored, judge
+        frontier.ensure_schema(self.conn)
+        self.run_id, _ = frontier.begin_run(self.conn, self.run_key, now_iso())
+        frontier.add(self.conn, scope.seeds(self.sites), self.run_id, self.judge)
         hosts = set(frontier.queued_hosts(self.conn))
         in_flight: dict = {}
         last_progress = 0.0
@@ -152,7 +128,7 @@ class Crawler:
             pool.shutdown(wait=not self.stats.interrupted, cancel_futures=True)
             self.archive.close()
         if self.stats.finished:
-            frontier.finish_run(self.conn, self.run_id)
+            frontier.finish_run(self.conn, self.run_id, now_iso())
         if self.on_progress:
             self.on_progress(self.stats, frontier.counts(self.conn))
         return self.stats
@@ -225,23 +201,30 @@ class Crawler:
         if work.refused:
             if work.refused.startswith("robots.txt unreachable"):  # try again next run, not a verdict
                 return self._fail(row, work.refused) or new_hosts
-            return self._skip(row, work.refused) or new_hosts
+            return self._skip(row, "robots", work.refused) or new_hosts
         f = work.fetched
         self.stats.count(host, "requests", len(f.exchanges) or 1)
-        if f.retry_after is not None:
+        if f.retry_after is not None and row["attempts"] < DEFERRALS:
             frontier.retry_later(self.conn, url, time.time() + f.retry_after, row["attempts"] + 1, f.error or "retry")
+            return new_hosts | {host}
+        if f.timed_out and not (row["reason"] or "").startswith("timeout"):
+            # Once more, at the end of the host's queue: one silent page must not hold up the others.
+            frontier.retry_later(self.conn, url, time.time(), row["attempts"] + 1,
+                                 f"{f.error}: tried again later", priority=LAST_CHANCE)
             return new_hosts | {host}
         if f.error:
             if f.skip:
-                self._skip(row, f.error)
+                self._skip(row, _skip_reason(f.error), f.error)
             else:
                 self._fail(row, f.error, http_status=f.status or None, attempts=row["attempts"] + f.attempts)
             return new_hosts
         now = now_iso()
         if f.status == 304:
+            if self._reconsider(row):
+                return new_hosts | self._from_archive(row, site, now, on_page)
             frontier.mark(self.conn, url, "fetched", self.run_id, http_status=304, fetched_at=now)
             if row["kind"] in PAGE_KINDS:
-                self.stats.count(host, "unchanged")
+                self._unchanged(row)
             if row["warc_file"] and (row["kind"] not in PAGE_KINDS or row["depth"] < site.max_depth):
                 # An unchanged page still lists pages to revisit: read it back from the archive.
                 try:
@@ -265,32 +248,74 @@ class Crawler:
             frontier.mark(self.conn, url, "fetched", self.run_id, **fields)
             return new_hosts
         # An article page.
-        if digest == row["content_hash"]:
+        if digest == row["content_hash"] and not self._reconsider(row):
             frontier.mark(self.conn, url, "fetched", self.run_id, **fields)
-            self.stats.count(host, "unchanged")
+            self._unchanged(row)
             if row["depth"] < site.max_depth:
                 new_hosts |= self._discover_entry(row, site, f, final, shape)
             return new_hosts
-        found = discover.html_links(f.body, final)
+        return new_hosts | self._article(row, site, f.body, f.content_type, f.status, final, fields, on_page)
+
+    def _unchanged(self, row) -> None:
+        """Count an unchanged article page: unchanged if stored, else skipped again for its reason."""
+        if row["skip_reason"]:
+            self.stats.skip(row["host"], row["skip_reason"])
+        else:
+            self.stats.count(row["host"], "unchanged")
+
+    def _reconsider(self, row) -> bool:
+        """Whether an unchanged article page goes to the job again: it was skipped for a reason
+        other rules or filters may judge otherwise (and these are other), or the store does not
+        hold it (a kill, an older crawler)."""
+        if row["kind"] not in PAGE_KINDS or not row["warc_file"]:
+            return False
+        if row["skip_reason"]:
+            return row["skip_reason"] == "error" or (row["skip_reason"] in RECONSIDER and row["judged"] != self.judge)
+        urls = [u for u in (row["url"], row["final_url"], row["canonical"]) if u]
+        return self.stored is not None and not self.stored(urls)
+
+    def _from_archive(self, row, site: Site, now: str, on_page: Callable[[Page], str]) -> set[str]:
+        """A 304 for a page the store lacks: its body is the archived one."""
+        try:
+            archived = read_record(row["warc_file"], row["warc_offset"], root=self.archive.root)
+        except ReadError as exc:
+            return self._fail(row, str(exc))
+        fields = dict(http_status=304, fetched_at=now, reason=None)
+        return self._article(row, site, archived.body, archived.content_type, archived.status,
+                             row["final_url"] or row["url"], fields, on_page)
+
+    def _article(self, row, site: Site, body: bytes, content_type: str | None, status: int, final: str,
+                 fields: dict, on_page: Callable[[Page], str]) -> set[str]:
+        """Hand an article page to the job (unless it duplicates another) and record the outcome."""
+        url, host = row["url"], row["host"]
+        digest = fields.get("content_hash") or row["content_hash"]
+        found = discover.html_links(body, final)
         canonical = found.canonical if found.canonical and site.owns(found.canonical) else None
         dup = frontier.duplicate_of(self.conn, url, content_hash=digest, canonical=canonical or final)
         if dup:
-            return self._skip(row, f"duplicate of {dup}", **fields) or new_hosts
+            return self._skip(row, "duplicate", f"duplicate of {dup}", **fields)
+        new_hosts: set[str] = set()
         if row["depth"] < site.max_depth:
-            new_hosts |= self._queue(site, found.links, row, row["depth"] + 1)
-        page = Page(url=url, final_url=final, site=site.name, host=host, lang=row["lang"], body=f.body,
-                    content_type=f.content_type, status=f.status, fetched_at=now,
-                    warc_file=work.warc[0] if work.warc else None, warc_offset=work.warc[1] if work.warc else None,
+            new_hosts = self._queue(site, found.links, row, row["depth"] + 1)
+        page = Page(url=url, final_url=final, site=site.name, host=host, lang=row["lang"], body=body,
+                    content_type=content_type, status=status, fetched_at=fields["fetched_at"],
+                    warc_file=fields.get("warc_file", row["warc_file"]),
+                    warc_offset=fields.get("warc_offset", row["warc_offset"]),
                     title_hint=row["title"], seen_before=row["content_hash"] is not None)
         try:
             outcome = on_page(page)
         except Exception as exc:  # one page's trouble must never stop the crawl; it is reported
             outcome = "failed"
             self._note_error(url, f"{exc.__class__.__name__}: {exc}")
-        frontier.mark(self.conn, url, "fetched", self.run_id, canonical=canonical, **fields)
+        skip = None if outcome in STORED else "error" if outcome == "failed" else outcome
+        frontier.mark(self.conn, url, "fetched", self.run_id, canonical=canonical, skip_reason=skip, judged=self.judge,
+                      **{**fields, "reason": fields.get("reason") if skip is None else f"skipped: {skip}"})
         for alias in {canonical, final} - {None, url}:
             frontier.claim_alias(self.conn, alias, discover.host_of(alias), url, self.run_id)
-        self.stats.count(host, outcome if outcome in OUTCOMES else "skipped")
+        if outcome in STORED or outcome == "failed":
+            self.stats.count(host, outcome)
+        else:
+            self.stats.skip(host, outcome if outcome in SKIP_REASONS else "not an article")
         return new_hosts
 
     def _fail(self, row, why: str, **fields) -> set[str]:
@@ -303,9 +328,10 @@ class Crawler:
         if len(self.stats.errors) < 200:
             self.stats.errors.append(f"{url}: {reason}")
 
-    def _skip(self, row, why: str, **fields) -> set[str]:
-        frontier.mark(self.conn, row["url"], "skipped", self.run_id, **{**fields, "reason": why})
-        self.stats.count(row["host"], "skipped")
+    def _skip(self, row, category: str, why: str, **fields) -> set[str]:
+        frontier.mark(self.conn, row["url"], "skipped", self.run_id,
+                      **{**fields, "reason": why, "skip_reason": category})
+        self.stats.skip(row["host"], category)
         return set()
 
     def _discover_entry(self, row, site: Site, f: Fetched, final: str, shape: str) -> set[str]:
@@ -320,70 +346,22 @@ class Crawler:
 
     def _queue(self, site: Site, links: Iterable[discover.Link], row, depth: int) -> set[str]:
         """Put the links worth crawling in the frontier (in batches: a sitemap may list 50,000);
-        returns their hosts."""
+        returns their hosts. ``depth``: of the links found; a listing's next page keeps the
+        depth of the page it follows."""
         hosts: set[str] = set()
         batch: list[Candidate] = []
         for link in links:
-            cand = self._candidate(site, link, row, depth)
+            cand = scope.candidate(site, link, row, depth, since=self.since, langs=self.langs)
             if cand is None:
                 continue
             hosts.add(cand.host)
             batch.append(cand)
             if len(batch) >= 1000:
-                frontier.add(self.conn, batch, self.run_id)
+                frontier.add(self.conn, batch, self.run_id, self.judge)
                 batch = []
         if batch:
-            frontier.add(self.conn, batch, self.run_id)
+            frontier.add(self.conn, batch, self.run_id, self.judge)
         return hosts
-
-    def _candidate(self, site: Site, link: discover.Link, row, depth: int) -> Candidate | None:
-        """Decide whether and as what a discovered link enters the frontier."""
-        url = link.url
-        if not site.owns(url) and discover.host_of(url) != row["host"]:
-            return None  # external link
-        if link.lastmod and self.since and link.lastmod[:10] < self.since:
-            return None
-        lang = site.lang_of(url)
-        if self.langs and lang and lang not in self.langs:
-            return None
-        if link.kind == "sitemap":
-            kind = "sitemap"
-        elif link.kind == "feed":
-            kind = "feed"
-        elif link.kind == "next":
-            if site.generic:
-                if depth > site.max_depth:
-                    return None
-                kind = "page"
-            elif row["kind"] in ("section", "entry") and depth <= SECTION_PAGES:
-                kind = "section"
-            else:
-                return None
-        elif not _looks_like_page(url, site):
-            return None
-        elif site.generic:
-            if link.kind == "link" and depth > site.max_depth:
-                return None
-            kind = "page"
-        elif site.is_article(url):
-            kind = "article"
-        else:
-            return None
-        priority = PRIORITY[kind] + (TOPIC_BONUS if kind in PAGE_KINDS and topic.matches(url, link.title) else 0)
-        return Candidate(url=url, host=discover.host_of(url), kind=kind, site=site.name, lang=lang, depth=depth,
-                         priority=priority, source=row["url"], title=link.title if link.kind == "item" else None,
-                         lastmod=link.lastmod)
-
-    def _seeds(self) -> Iterator[Candidate]:
-        for site in self.sites:
-            for entry in site.entries:
-                urls = [entry.url]
-                if entry.pagination:
-                    urls += [entry.pagination.format(page=n) for n in range(2, entry.pages + 1)]
-                for url in urls:
-                    url = discover.normalise(url) or url
-                    yield Candidate(url=url, host=discover.host_of(url), kind=entry.kind, site=site.name,
-                                    lang=entry.lang, priority=PRIORITY.get(entry.kind, 30), source="profile")
 
     def _site_of(self, row) -> Site:
         for site in self.sites:
@@ -395,10 +373,10 @@ class Crawler:
         return self.sites[0]
 
 
-def _looks_like_page(url: str, site: Site) -> bool:
-    """Not a file (PDF, image …) nor a login or feed URL; profile patterns may vouch for odd extensions."""
-    from courlan.filters import extension_filter, is_not_crawlable
-
-    if is_not_crawlable(url):
-        return False
-    return extension_filter(url) or (bool(site.article) and site.is_article(url))
+def _skip_reason(error: str) -> str:
+    """The skip reason of a fetch refused for its size, its type or a redirect."""
+    if error.startswith("too large"):
+        return "too large"
+    if error.startswith("redirect to"):
+        return "robots" if "robots" in error else "off-site"
+    return "not an article"

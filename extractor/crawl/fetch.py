@@ -1,6 +1,7 @@
 """One HTTP client for the whole project: honest, patient, and bounded.
 
-Retries with exponential backoff on 429/5xx and network errors (honouring ``Retry-After``),
+Retries with exponential backoff on 429/5xx and connection errors (honouring ``Retry-After``),
+never at once after a timeout (the caller decides whether a silent server gets another go),
 redirects followed hop by hop so each hop can be checked (robots, same site) and archived,
 a size cap and a total deadline per response, non-HTML refused before its body is read,
 conditional requests (ETag / If-Modified-Since). Bytes are returned undecoded: the charset
@@ -56,16 +57,21 @@ class Fetched:
     retry_after: float | None = None  # the server asked for a wait longer than we block for
     attempts: int = 1
 
+    @property
+    def timed_out(self) -> bool:
+        """The server did not answer (or not fast enough): worth one more try later, not now."""
+        return bool(self.error) and self.error.startswith("timeout")
+
 
 @dataclass
 class FetchConfig:
     user_agent: str = USER_AGENT
     connect_timeout: float = 10.0
-    read_timeout: float = 30.0
-    total_timeout: float = 60.0     # per response, so a server dripping bytes cannot hold a worker
-    retries: int = 3
+    read_timeout: float = 10.0
+    total_timeout: float = 30.0     # per response, so a server dripping bytes cannot hold a worker
+    retries: int = 3                # on 429/5xx and refused connections; never on a timeout
     backoff: float = 1.0            # first wait; doubles each retry
-    max_wait: float = 60.0          # longer Retry-After → give back to the frontier for later
+    max_wait: float = 10.0          # longer Retry-After → give back to the frontier for later
     max_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
 
@@ -145,7 +151,8 @@ class Fetcher:
         while True:
             attempt += 1
             exchange, error, transient = self._get_once(url, headers, accept)
-            if not transient or attempt > cfg.retries or self.stop.is_set():
+            timed_out = bool(error) and error.startswith("timeout")
+            if not transient or timed_out or attempt > cfg.retries or self.stop.is_set():
                 return exchange, error, None, attempt
             wait = cfg.backoff * 2 ** (attempt - 1)
             asked = _retry_after(exchange.header("Retry-After")) if exchange else None
@@ -202,9 +209,18 @@ class Fetcher:
                         return exchange, "timeout (body too slow)", True
                     chunks.append(chunk)
             except requests.RequestException as exc:
+                if _timed_out(exc):  # headers came, then the body stalled: a timeout like any other
+                    return exchange, "timeout (body stalled)", True
                 return exchange, f"body cut short ({exc.__class__.__name__})", True
             exchange.body = b"".join(chunks)
             return exchange, None, False
+
+
+def _timed_out(exc: Exception) -> bool:
+    """requests reports a read timeout inside the body as a ConnectionError around urllib3's."""
+    from urllib3.exceptions import ReadTimeoutError
+
+    return any(isinstance(a, ReadTimeoutError) for a in (exc, *exc.args))
 
 
 def _retry_after(value: str | None) -> float | None:

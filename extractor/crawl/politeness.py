@@ -55,7 +55,6 @@ class Politeness:
         url = f"{scheme}://{name}/robots.txt"
         fetched = self.fetcher.fetch(url, accept=("text/plain", "text/html", "application/octet-stream"),
                                      min_wait=host.delay)
-        self._pace(host)
         if fetched.status == 200 and not fetched.error:
             host.robots = Protego.parse(fetched.body.decode("utf-8", "replace"))
             crawl_delay = host.robots.crawl_delay(self.agent)
@@ -65,6 +64,7 @@ class Politeness:
             host.robots = Protego.parse("")  # no robots.txt: everything allowed
         else:
             host.robots_error = f"robots.txt unreachable ({fetched.error or fetched.status})"
+        self._pace(host)  # after Crawl-delay is known: the robots.txt request counts toward it
         return fetched
 
     def allowed(self, url: str, name: str) -> str | None:

@@ -149,7 +149,15 @@ def resolve(targets: list[str], langs: list[str] | None = None,
     sites = load_sites() if sites is None else sites
     chosen: list[Site] = []
     for target in targets or list(sites):
+        if not target.strip():
+            raise SiteError("empty site name or URL")
         if target.startswith(("http://", "https://")):
+            try:
+                host = urlsplit(target).hostname
+            except ValueError as exc:
+                raise SiteError(f"{target}: not a valid URL ({exc})") from None
+            if not host:
+                raise SiteError(f"{target}: not a URL with a host name")
             site = site_for_url(target, sites)
             if site:
                 site = _replace(site, entries=(Entry(target, guess_kind(target), site.lang_of(target)),))

@@ -8,12 +8,15 @@ and stories are regrouped at the end, so search and the web see them at once.
 from __future__ import annotations
 
 import json
+import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extractor.crawl.crawler import OUTCOMES, CrawlStats, Page
+from extractor.crawl.outcome import OUTCOMES, CrawlStats, Page
+from extractor.crawl.frontier import SKIP_REASONS
 
 if TYPE_CHECKING:
     from extractor.crawl.fetch import FetchConfig
@@ -25,6 +28,7 @@ class CrawlReport:
     """What a crawl did, overall and by host: the one-screen summary."""
 
     by_host: dict[str, Counter] = field(default_factory=dict)
+    skipped_by: dict[str, Counter] = field(default_factory=dict)  # host → skip reason → count
     errors: list[str] = field(default_factory=list)
     interrupted: bool = False
     finished: bool = False
@@ -35,6 +39,11 @@ class CrawlReport:
     def totals(self) -> Counter:
         return sum(self.by_host.values(), Counter())
 
+    @property
+    def skipped(self) -> Counter:
+        """Skipped pages by reason, all hosts together."""
+        return sum(self.skipped_by.values(), Counter())
+
     def as_dict(self) -> dict:
         keys = OUTCOMES + ("requests",)
         return {
@@ -42,9 +51,28 @@ class CrawlReport:
             "finished": self.finished,
             "interrupted": self.interrupted,
             "totals": {k: self.totals.get(k, 0) for k in keys},
-            "by_host": {h: {k: c.get(k, 0) for k in keys} for h, c in sorted(self.by_host.items())},
+            "skipped": _reasons(self.skipped),
+            "by_host": {h: {**{k: c.get(k, 0) for k in keys},
+                            "skipped_by_reason": _reasons(self.skipped_by.get(h, Counter()))}
+                        for h, c in sorted(self.by_host.items())},
             "errors": self.errors,
         }
+
+    def rows(self) -> list[dict]:
+        """One flat row per host, then the total, each with a column per skip reason (for CSV)."""
+        out = []
+        for host, c in [*sorted(self.by_host.items()), ("total", self.totals)]:
+            reasons = self.skipped if host == "total" else self.skipped_by.get(host, Counter())
+            out.append({"host": host, **{k: c.get(k, 0) for k in OUTCOMES + ("requests",)},
+                        **{f"skipped {r}": reasons.get(r, 0) for r in SKIP_REASONS}})
+        return out
+
+    def skipped_line(self) -> str | None:
+        """"skipped: 9 off-topic, 3 duplicate …", or None when nothing was skipped."""
+        reasons = self.skipped
+        if not reasons:
+            return None
+        return "skipped: " + ", ".join(f"{n} {r}" for r, n in reasons.most_common())
 
     def render(self):
         """A rich Table: one row per host, then the total."""
@@ -64,21 +92,31 @@ class CrawlReport:
             table.add_row(host, *(str(c.get(k, 0)) for k in OUTCOMES + ("requests",)))
         t = self.totals
         table.add_row("[bold]total", *(f"[bold]{t.get(k, 0)}" for k in OUTCOMES + ("requests",)))
+        line = self.skipped_line()
+        if line:
+            table.caption, table.caption_justify = line, "left"
         return table
 
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
 
 
+def _reasons(c: Counter) -> dict[str, int]:
+    return {r: c[r] for r in SKIP_REASONS if c.get(r)}
+
+
 def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, max_pages: int | None = None,
           langs: list[str] | None = None, delay: float = 1.0, keep_all: bool = False, progress: bool = True,
-          store: Store | None = None, fetch_config: FetchConfig | None = None, workers: int = 4) -> CrawlReport:
+          store: Store | None = None, fetch_config: FetchConfig | None = None, workers: int = 4,
+          max_depth: int | None = None, lines_every: float | None = None) -> CrawlReport:
     """Crawl ``targets`` (site profile names or URLs; empty → every built-in profile) into the corpus.
 
     Resumes an unfinished crawl of the same targets; a finished one is followed by a new
     pass that revisits known pages with conditional requests. ``store`` is an already open
     store to write into (default: the one at ``db_path``); ``fetch_config`` tunes timeouts
-    and retries (tests use short ones).
+    and retries (tests use short ones); ``max_depth`` overrides the sites' link depth.
+    ``progress`` shows live bars (a terminal); else ``lines_every`` seconds a progress line
+    goes to stderr (cron), and with neither the crawl is silent until its report.
     """
     from extractor.crawl.crawler import Crawler
     from extractor.crawl.fetch import Fetcher
@@ -88,11 +126,15 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
     from extractor.store.registry import refresh
 
     sites = resolve(targets, langs)
+    if max_depth is not None:
+        from dataclasses import replace
+
+        sites = [replace(site, max_depth=max_depth) for site in sites]
     own_store = store is None
     store = open_store(db_path) if own_store else store
     root = Path(store.path).parent if getattr(store, "path", None) else Path(db_path).parent
     fetcher = Fetcher(fetch_config)
-    view = _ProgressView() if progress else None
+    view = _ProgressView() if progress else _ProgressLines(lines_every) if lines_every else None
     run_key = ",".join(sorted(targets)) or "*"
     if langs:
         run_key += f" lang={','.join(sorted(langs))}"
@@ -102,9 +144,10 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
     try:
         if view:
             view.start()
-        stats = crawler.run(lambda page: _store_page(page, store, keep_all=keep_all, since=since, langs=langs))
-        report = CrawlReport(by_host=stats.by_host, errors=stats.errors, interrupted=stats.interrupted,
-                             finished=stats.finished, db=str(db_path))
+        stats = crawler.run(lambda page: _store_page(page, store, keep_all=keep_all, since=since, langs=langs),
+                            stored=store.holds, judge=_judge(keep_all, since, langs))
+        report = CrawlReport(by_host=stats.by_host, skipped_by=stats.skipped_by, errors=stats.errors,
+                             interrupted=stats.interrupted, finished=stats.finished, db=str(db_path))
         if report.totals.get("new") or report.totals.get("changed"):
             report.registry = refresh(store.conn)
     finally:
@@ -116,8 +159,16 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
     return report
 
 
+def _judge(keep_all: bool, since: str | None, langs: list[str] | None) -> str:
+    """What a skip verdict depends on: the extractor's version and this crawl's filters."""
+    from extractor import __version__
+
+    return f"{__version__} all={keep_all} since={since or ''} lang={','.join(sorted(langs or []))}"
+
+
 def _store_page(page: Page, store: Store, *, keep_all: bool, since: str | None, langs: list[str] | None) -> str:
-    """Extract one fetched page and store it if it is about the topic; returns the outcome."""
+    """Extract one fetched page and store it if it is about the topic; returns the store's
+    outcome (new, changed, unchanged) or why the page was not stored (a skip reason)."""
     from extractor.core import extract
     from extractor.crawl import topic
     from extractor.crawl.sites import selectors_for
@@ -126,17 +177,42 @@ def _store_page(page: Page, store: Store, *, keep_all: bool, since: str | None, 
     try:
         record = extract(page.body, url=page.final_url, content_type=page.content_type,
                          selectors=selectors_for(page.final_url))
-    except ExtractorError:
-        return "skipped"  # no article on the page (an index, a gallery …)
+    except ExtractorError as exc:  # an index, a gallery, a login page …; or empty, undecodable
+        return "not an article" if str(exc).startswith(("no article", "binary input")) else "error"
     if langs and record.language and record.language not in langs:
-        return "skipped"
+        return "language"
     if since and record.published and record.published[:10] < since[:10]:
-        return "skipped"
+        return "too old"
     if not (keep_all or record.relevant or topic.matches(page.final_url, record.title, page.title_hint)):
-        return "skipped"
+        return "off-topic"
     res = store.save_record(record, fetched_at=page.fetched_at, warc_file=page.warc_file,
                             warc_offset=page.warc_offset, http_status=page.status)
     return res.status
+
+
+class _ProgressLines:
+    """Without a terminal (cron, a pipe): one line on stderr every ``every`` seconds."""
+
+    def __init__(self, every: float):
+        self.every = every
+        self.last = time.monotonic()
+
+    def start(self) -> None:
+        self.last = time.monotonic()
+
+    def stop(self) -> None:
+        pass
+
+    def update(self, stats: CrawlStats, counts: dict[str, dict[str, int]]) -> None:
+        if time.monotonic() - self.last < self.every:
+            return
+        self.last = time.monotonic()
+        t = stats.total()
+        pages = sum(t.get(k, 0) for k in OUTCOMES)
+        stored = t.get("new", 0) + t.get("changed", 0)
+        queued = sum(c["queued"] for c in counts.values())
+        print(f"extractor crawl: {pages} pages, {stored} articles stored, {t.get('failed', 0)} errors,"
+              f" {queued} queued", file=sys.stderr, flush=True)
 
 
 class _ProgressView:

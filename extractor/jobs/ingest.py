@@ -1,19 +1,23 @@
 """`extractor ingest`: local files → extract → store, as if they had been crawled.
 
 HTML and text files are extracted with the current extractor and their bytes kept in
-the store (``raw_pages``) so ``reprocess`` can redo them later; ``.jsonl`` files hold
-records already extracted (the output of ``extractor extract``) and are stored as is.
+the store (``raw_pages``) so ``reprocess`` can redo them later. Records already extracted
+(``extractor extract``'s JSONL, or its ``--format json`` array) are recognised by their
+suffix or their content and stored as they are; JSON that holds no records (an export of
+items, say) is refused in one line, never stored as an article's text.
 One record, one transaction: a bad file is reported in one line and the rest goes on.
 """
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 PAGE_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
-SUFFIXES = (*PAGE_TYPES, ".jsonl")
+RECORD_SUFFIXES = (".jsonl", ".json")
+SUFFIXES = (*PAGE_TYPES, *RECORD_SUFFIXES)
 
 
 @dataclass
@@ -51,6 +55,8 @@ def expand(paths: list[str], report: JobReport) -> list[Path]:
             files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
         elif p.is_file():
             files.append(p)
+        elif p.exists():
+            report.fail(arg, "not a regular file")
         else:
             report.fail(arg, "no such file or directory")
     return files
@@ -76,8 +82,8 @@ def ingest(db_path: str | Path, paths: list[str], *, lang: str | None = None,
     try:
         with progress_bar(progress, len(files), "ingest") as advance:
             for path in files:
-                if path.suffix.lower() == ".jsonl":
-                    _ingest_jsonl(store, path, report)
+                if path.suffix.lower() in RECORD_SUFFIXES or _looks_like_json(path):
+                    _ingest_records(store, path, report)
                 else:
                     _ingest_page(store, path, report, lang)
                 advance()
@@ -107,32 +113,85 @@ def _ingest_page(store, path: Path, report: JobReport, lang: str | None) -> None
     report.counts[res.status] += 1
 
 
-def _ingest_jsonl(store, path: Path, report: JobReport) -> None:
+def _looks_like_json(path: Path) -> bool:
+    """A file of another suffix whose content is JSON objects (records saved as .txt, say)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False
+    return head.startswith((b"{\"", b"[{", b"[\n", b"[\r", b"[ "))
+
+
+def _rows(path: Path) -> list[tuple[str, object]]:
+    """(where, value) of each JSON value in the file: a JSON array's elements, one JSON
+    document, or JSON Lines; raises ValueError when the file is not JSON at all."""
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        whole = None
+    if isinstance(whole, list):
+        return [(f"{path}[{i}]", v) for i, v in enumerate(whole)]
+    if whole is not None:
+        return [(str(path), whole)]
+    rows = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append((f"{path}:{lineno}", json.loads(line)))
+            except json.JSONDecodeError:
+                if not rows:
+                    raise ValueError("not JSON or JSON Lines") from None
+                rows.append((f"{path}:{lineno}", None))
+    return rows
+
+
+def _not_records(first: object) -> str | None:
+    """Why a file whose first value is ``first`` holds no records, in one line, or None."""
+    if not isinstance(first, dict):
+        return "not records of `extractor extract` (JSON values that are not objects)"
+    if "article_uid" in first:
+        what = "items" if "kind" in first else "articles"
+        return (f"an export of {what} (`extractor export`), not records: ingest takes what"
+                " `extractor extract` writes")
+    return None
+
+
+def _ingest_records(store, path: Path, report: JobReport) -> None:
     from pydantic import ValidationError
 
     from extractor.errors import ExtractorError
     from extractor.record import Record
 
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        report.fail(str(path), f"cannot read: {exc.__class__.__name__}")
+        rows = _rows(path)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        report.fail(str(path), f"cannot read records: {getattr(exc, 'strerror', None) or exc}")
         return
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    if not rows:
+        report.fail(str(path), "no records in this file")
+        return
+    refused = _not_records(rows[0][1])
+    if refused:
+        report.fail(str(path), refused)
+        return
+    for n, (where, value) in enumerate(rows):
         try:
-            record = Record.model_validate_json(line)
+            record = Record.model_validate(value)
             if record.error and not record.text:
-                report.fail(f"{path}:{lineno}", f"record carries an error: {record.error}")
+                report.fail(where, f"record carries an error: {record.error}")
                 continue
             res = store.save_record(record)
         except ValidationError as exc:
-            report.fail(f"{path}:{lineno}", f"not a record ({exc.error_count()} problems,"
-                        f" first: {exc.errors()[0]['msg']})")
+            reason = f"{exc.error_count()} problems, first: {exc.errors()[0]['msg']}"
+            if n == 0:  # the file is not what ingest takes: one line for all of it
+                report.fail(str(path), f"not records of `extractor extract` ({reason})")
+                return
+            report.fail(where, f"not a record ({reason})")
             continue
         except ExtractorError as exc:
-            report.fail(f"{path}:{lineno}", str(exc))
+            report.fail(where, str(exc))
             continue
         report.counts[res.status] += 1
 

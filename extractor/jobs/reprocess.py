@@ -4,6 +4,11 @@ Pages come from the archive: the WARC record a crawled page was written to, or t
 of an ingested file kept in the store. A page whose text or extractor version differs
 gets a new revision; the old one stays as history. Records stored straight from JSONL
 have no page behind them and are skipped.
+
+Crawled pages the crawl did not store (off-topic, not an article, an error …) are in
+the archive too, and are read again: one the current rules find relevant is stored, so
+a better relevance rule recovers what an older one skipped. Pages left out by the
+crawl's own filters (``--lang``, ``--since``) stay out.
 """
 from __future__ import annotations
 
@@ -30,9 +35,13 @@ def reprocess(db_path: str | Path, *, since_version: str | None = None, progress
     try:
         pages = [p for p in pages_to_reprocess(store.conn)
                  if since_version is None or version_key(p.extractor_version) < version_key(since_version)]
-        with progress_bar(progress, len(pages), "reprocess") as advance:
+        skipped = _skipped_pages(store)
+        with progress_bar(progress, len(pages) + len(skipped), "reprocess") as advance:
             for page in pages:
                 _redo(store, page, report, Path(db_path).parent)
+                advance()
+            for row in skipped:
+                _recover(store, row, report, Path(db_path).parent)
                 advance()
         report.registry = refresh(store.conn)
     finally:
@@ -74,3 +83,40 @@ def _from_warc(page, root: Path) -> tuple[bytes, str | None]:
 
     archived = read_record(page.warc_file, page.warc_offset, root=root)
     return archived.body, archived.content_type
+
+
+def _skipped_pages(store) -> list:
+    """Crawled article pages in the archive that the store does not hold."""
+    from extractor.crawl import frontier
+
+    # A page skipped by the user's own filters (--lang, --since) stays skipped: a crawl with
+    # other filters reconsiders it.
+    return [row for row in frontier.archived_pages(store.conn) if row["skip_reason"] not in ("language", "too old")
+            and not store.holds([u for u in (row["url"], row["final_url"], row["canonical"]) if u])]
+
+
+def _recover(store, row, report: JobReport, root: Path) -> None:
+    """Store a skipped page if the current extractor and topic rules find it relevant."""
+    from extractor.core import extract
+    from extractor.crawl import frontier, topic
+    from extractor.crawl.sites import selectors_for
+    from extractor.crawl.warc import read_record
+    from extractor.errors import ExtractorError
+
+    url = row["final_url"] or row["url"]
+    try:
+        archived = read_record(row["warc_file"], row["warc_offset"], root=root)
+        record = extract(archived.body, url=url, content_type=archived.content_type, selectors=selectors_for(url))
+    except ExtractorError:
+        report.counts["skipped"] += 1  # still no article there, or its archive copy is gone
+        return
+    except Exception as exc:  # an extractor bug on one page must not stop a batch
+        report.fail(url, f"extraction failed ({exc.__class__.__name__}: {exc})")
+        return
+    if not (record.relevant or topic.matches(url, record.title)):
+        report.counts["skipped"] += 1
+        return
+    res = store.save_record(record, fetched_at=row["fetched_at"], warc_file=row["warc_file"],
+                            warc_offset=row["warc_offset"], http_status=archived.status)
+    frontier.mark_stored(store.conn, row["url"])
+    report.counts[res.status] += 1

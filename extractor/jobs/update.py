@@ -4,8 +4,10 @@ Safe under cron or a systemd timer: a lock file beside the database (``flock``) 
 a second run while one is going; a log of every run is appended to ``logs/update.log``
 beside the database; the exit status says what happened (see ``EXIT_*``).
 The sites come from ``update.toml`` beside the database (``sites = [...]``, plus
-optional ``max_pages``, ``langs``, ``delay``, ``since``); without it, every built-in
-site profile is crawled.
+optional ``max_pages``, ``langs``, ``delay``, ``since`` …); without it, every built-in
+site profile is crawled. A config named with ``--config`` must exist, and every setting
+is checked (sites known, dates real) before anything runs: a typo in a cron line is an
+error, not a crawl of everything.
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ EXIT_STORE_ERROR = 5  # the corpus database could not be opened or written (lock
 EXIT_INTERRUPTED = 130  # interrupted (Ctrl-C, SIGTERM): the next run resumes where it stopped
 
 CONFIG_KEYS = {"sites": list, "max_pages": int, "langs": list, "delay": (int, float), "since": str,
-               "keep_all": bool}
+               "keep_all": bool, "max_depth": int, "connect_timeout": (int, float), "read_timeout": (int, float)}
 
 
 class UpdateError(Exception):
@@ -60,9 +62,12 @@ def paths_for(db_path: str | Path) -> dict[str, Path]:
             "config": db.parent / "update.toml"}
 
 
-def load_config(path: Path) -> dict:
-    """The update settings; a missing file means every built-in site with the defaults."""
+def load_config(path: Path, *, required: bool = False) -> dict:
+    """The update settings, checked; a missing default file means every built-in site with
+    the defaults, a missing ``required`` one (named with ``--config``) is an error."""
     if not path.exists():
+        if required:
+            raise UpdateError(f"{path}: no such config file", EXIT_USAGE)
         return {"sites": []}
     try:
         config = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -74,7 +79,41 @@ def load_config(path: Path) -> dict:
         if not isinstance(value, CONFIG_KEYS[key]) or isinstance(value, bool) != (CONFIG_KEYS[key] is bool):
             raise UpdateError(f"{path}: setting {key!r} has the wrong type", EXIT_USAGE)
     config.setdefault("sites", [])
+    problem = _config_problem(config)
+    if problem:
+        raise UpdateError(f"{path}: {problem}", EXIT_USAGE)
     return config
+
+
+def _config_problem(config: dict) -> str | None:
+    """What is wrong with the values of a parsed config (unknown site, bad date …), or None."""
+    from datetime import date
+
+    from extractor.crawl.sites import resolve
+    from extractor.errors import ExtractorError
+    from extractor.read.rules import data
+
+    if not all(isinstance(s, str) for s in config["sites"]):
+        return "sites: a list of site profile names or URLs"
+    try:
+        resolve(config["sites"])
+    except ExtractorError as exc:
+        return f"sites: {exc}"
+    unknown = [x for x in config.get("langs", []) if x not in data("language")["candidates"]]
+    if unknown:
+        return f"langs: unknown language {unknown[0]!r}"
+    if "since" in config:
+        try:
+            date.fromisoformat(config["since"][:10])
+        except ValueError:
+            return f"since: {config['since']!r} is not a date like 2025-01-01"
+    for key, low in (("max_pages", 1), ("max_depth", 0), ("delay", 0)):
+        if key in config and config[key] < low:
+            return f"{key}: {config[key]} is too small (at least {low})"
+    for key in ("connect_timeout", "read_timeout"):
+        if key in config and not config[key] > 0:
+            return f"{key}: must be more than 0 seconds"
+    return None
 
 
 class Lock:
@@ -85,8 +124,11 @@ class Lock:
         self.fd: int | None = None
 
     def __enter__(self) -> Lock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise UpdateError(f"{self.path}: cannot take the lock ({exc.strerror or exc})", EXIT_STORE_ERROR) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -108,10 +150,13 @@ class Lock:
 
 
 def _logger(path: Path) -> logging.Logger:
-    path.parent.mkdir(parents=True, exist_ok=True)
     log = logging.getLogger(f"extractor.update.{path}")
     if not log.handlers:
-        handler = logging.FileHandler(path, encoding="utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handler = logging.FileHandler(path, encoding="utf-8")
+        except OSError as exc:
+            raise UpdateError(f"{path}: cannot write the log ({exc.strerror or exc})", EXIT_STORE_ERROR) from None
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         log.addHandler(handler)
         log.setLevel(logging.INFO)
@@ -120,24 +165,35 @@ def _logger(path: Path) -> logging.Logger:
 
 
 def update(db_path: str | Path, *, config_path: str | Path | None = None, max_pages: int | None = None,
-           progress: bool = True, crawl: Callable | None = None) -> UpdateResult:
+           progress: bool = True, crawl: Callable | None = None, lines_every: float | None = None) -> UpdateResult:
     """Run one update; never raises for expected trouble (the result's ``code`` says it).
 
     ``crawl`` stands in for :func:`extractor.jobs.crawl.crawl` (tests pass a fake one)."""
+    from extractor.store import StoreError
+    from extractor.store.db import writable_problem
+
     paths = paths_for(db_path)
-    log = _logger(paths["log"])
     started = time.monotonic()
+    log: logging.Logger | None = None  # the log file is opened once the settings and database are fine
     try:
-        config = load_config(Path(config_path) if config_path else paths["config"])
+        config = load_config(Path(config_path) if config_path else paths["config"], required=bool(config_path))
+        problem = writable_problem(db_path)
+        if problem:
+            raise UpdateError(f"{db_path}: {problem}", EXIT_STORE_ERROR)
+        log = _logger(paths["log"])
         with Lock(paths["lock"]):
             log.info("update started: db=%s sites=%s", db_path, config["sites"] or "all built-in profiles")
             try:
-                result = _run(db_path, config, max_pages, progress, crawl, log)
+                result = _run(db_path, config, max_pages, (progress, lines_every), crawl, log)
             except sqlite3.Error as exc:
                 log.exception("store error")
                 raise UpdateError(f"{db_path}: corpus database error ({exc})", EXIT_STORE_ERROR) from None
+            except StoreError as exc:
+                log.warning("store error: %s", exc)
+                raise UpdateError(str(exc), EXIT_STORE_ERROR) from None
     except UpdateError as exc:
-        log.warning("update refused: %s", exc)
+        if log:
+            log.warning("update refused: %s", exc)
         return UpdateResult(exc.code, [f"extractor update: {exc}"])
     result.seconds = time.monotonic() - started
     result.lines.append(f"done in {result.seconds:.1f} s; log: {paths['log']}")
@@ -145,15 +201,26 @@ def update(db_path: str | Path, *, config_path: str | Path | None = None, max_pa
     return result
 
 
-def _run(db_path: str | Path, config: dict, max_pages: int | None, progress: bool, crawl: Callable | None,
-         log: logging.Logger) -> UpdateResult:
+def _run(db_path: str | Path, config: dict, max_pages: int | None, progress: tuple[bool, float | None],
+         crawl: Callable | None, log: logging.Logger) -> UpdateResult:
+    from extractor.crawl.fetch import FetchConfig
+    from extractor.store import StoreError
+
     if crawl is None:
         from extractor.jobs.crawl import crawl
+    timeouts = {k: float(config[k]) for k in ("connect_timeout", "read_timeout") if k in config}
+    extra = {"fetch_config": FetchConfig(**timeouts)} if timeouts else {}
+    if "max_depth" in config:
+        extra["max_depth"] = config["max_depth"]
+    if progress[1]:
+        extra["lines_every"] = progress[1]
     try:
         report = crawl(db_path, list(config["sites"]), since=config.get("since"),
                        max_pages=max_pages or config.get("max_pages"), langs=config.get("langs"),
                        delay=float(config.get("delay", 1.0)), keep_all=config.get("keep_all", False),
-                       progress=progress)
+                       progress=progress[0], **extra)
+    except StoreError:
+        raise
     except Exception as exc:  # the crawl is an outside world: report it, keep what was stored
         log.exception("crawl failed")
         registry = _refresh_quietly(db_path, log)

@@ -1,35 +1,12 @@
-"""Load the rule data under ``models/``: language-independent rows, then the language's own."""
+"""Rule data for the NLP stage: the loaders (kept in :mod:`extractor.paths`, below every
+stage, since the gazetteer reads the same files) and phrase lists turned into regexes."""
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
 
-from extractor.paths import model_path
+from extractor.paths import load_json, load_jsonl, model_path
 
-
-@lru_cache(maxsize=None)
-def load_jsonl(name: str, lang: str | None = None) -> tuple[dict, ...]:
-    """Rows of ``models/common/NAME.jsonl`` followed by ``models/LANG/NAME.jsonl`` (each optional)."""
-    rows: list[dict] = []
-    for folder in ("common", lang):
-        if not folder:
-            continue
-        path = model_path(folder, f"{name}.jsonl")
-        if path.exists():
-            with path.open(encoding="utf-8") as fh:
-                rows.extend(json.loads(line) for line in fh if line.strip() and not line.startswith("//"))
-    return tuple(rows)
-
-
-@lru_cache(maxsize=None)
-def load_json(name: str, lang: str) -> dict:
-    """``models/LANG/NAME.json`` (or ``models/common/NAME.json``) as a dict; {} when absent."""
-    for folder in (lang, "common"):
-        path = model_path(folder, f"{name}.json")
-        if path.exists():
-            return json.loads(path.read_text(encoding="utf-8"))
-    return {}
+__all__ = ["load_json", "load_jsonl", "model_path", "phrases"]
 
 
 SPACE = "[\\s\u00a0\u202f]"  # a space in a phrase matches any space, the no-break ones too

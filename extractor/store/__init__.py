@@ -7,8 +7,9 @@ The small interface other packages code against::
     res = store.save_record(record)      # res.status: "new" | "changed" | "unchanged"
     store.close()
 
-The SQL of the project lives in this package (and, for the web pages alone, in
-``extractor.web.queries``), so another backend is an addition here.
+All SQL of the corpus lives in this package (and, for the web pages alone, in
+``extractor.web.queries``), so another backend is an addition here (the crawl keeps its
+frontier in tables of its own, see ``extractor.crawl.frontier``).
 """
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractor.errors import ExtractorError
 from extractor.record import Record
-from extractor.store.db import connect
+from extractor.store.db import connect, writable_problem
 
 DEFAULT_DB = Path("corpus") / "corpus.db"
 
@@ -52,6 +54,12 @@ class Store:
                            warc_offset=warc_offset, http_status=http_status, raw=raw,
                            content_type=content_type)
 
+    def holds(self, urls: list[str]) -> bool:
+        """Whether an article is stored under any of ``urls`` (its canonical URL)."""
+        marks = ", ".join("?" * len(urls))
+        return bool(urls) and self.conn.execute(
+            f"SELECT 1 FROM articles WHERE url IN ({marks}) LIMIT 1", urls).fetchone() is not None
+
     def close(self) -> None:
         self.conn.close()
 
@@ -62,14 +70,23 @@ class Store:
         self.close()
 
 
+class StoreError(ExtractorError):
+    """The corpus database cannot be opened or written (the message names it)."""
+
+
 def open_store(db_path: str | Path = DEFAULT_DB, readonly: bool = False) -> Store:
-    """Open the corpus at ``db_path``, creating and migrating it unless ``readonly``."""
+    """Open the corpus at ``db_path``, creating and migrating it unless ``readonly``;
+    raises :class:`StoreError` when it cannot (not SQLite, an unwritable place, locked …)."""
     path = Path(db_path)
     if readonly and not path.exists():
-        from extractor.errors import ExtractorError
+        raise StoreError(f"no corpus database at {path}")
+    problem = None if readonly else writable_problem(path)
+    if problem:
+        raise StoreError(f"{path}: {problem}")
+    try:
+        return Store(connect(path, readonly=readonly), path)
+    except (sqlite3.Error, OSError) as exc:
+        raise StoreError(f"{path}: cannot open the corpus ({getattr(exc, 'strerror', None) or exc})") from None
 
-        raise ExtractorError(f"no corpus database at {path}")
-    return Store(connect(path, readonly=readonly), path)
 
-
-__all__ = ["open_store", "Store", "SaveResult", "DEFAULT_DB"]
+__all__ = ["open_store", "Store", "StoreError", "SaveResult", "DEFAULT_DB"]

@@ -2,7 +2,7 @@
 
 Migrations are the numbered ``migrations/NNNN_name.sql`` files beside this module,
 applied in order, each in its own transaction, and recorded in ``schema_migrations``.
-All SQL of the project lives in this package (a PostgreSQL backend is meant to be an
+All SQL of the corpus lives in this package (a PostgreSQL backend is meant to be an
 addition beside it, not a rewrite).
 """
 from __future__ import annotations
@@ -10,14 +10,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
+from extractor.clock import now_iso
 
-def now_iso() -> str:
-    """Now, as every timestamp of the corpus is written (UTC, to the second)."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+__all__ = ["connect", "corpus_problem", "migrate", "now_iso", "transaction", "writable_problem"]
 
 
 def _migrations() -> list[tuple[int, str, str]]:
@@ -68,6 +66,54 @@ def corpus_problem(path: str | Path) -> str | None:
         return f"not a readable SQLite database ({exc})"
     if not {"articles", "revisions", "items"} <= tables:
         return "not a corpus database (no articles/revisions/items tables)"
+    return None
+
+
+def writable_problem(path: str | Path) -> str | None:
+    """Why the corpus cannot be created or written at ``path``, in a few words, or None.
+
+    Checked before opening for writing, so that ``/dev/null``, a text file or some other
+    SQLite database is refused in one line rather than turned into (or broken by) a corpus.
+    """
+    import os
+
+    path = Path(path)
+    if path.exists():
+        if not path.is_file():
+            return "not a regular file"
+        if path.stat().st_size:
+            with open(path, "rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    return "not a SQLite database"
+            problem = _foreign_database(path)
+            if problem:
+                return problem
+        if not os.access(path, os.W_OK):
+            return "read-only file (permission denied)"
+        folder = path.parent
+    else:
+        folder = path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not folder.is_dir():
+            return f"cannot create it: {folder} is not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot write in {folder} (permission denied)"
+    return None
+
+
+def _foreign_database(path: Path) -> str | None:
+    """Why a SQLite file is no corpus to write into (some other program's database), or None."""
+    try:
+        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"not a readable SQLite database ({exc})"
+    if tables and "schema_migrations" not in tables:
+        return "a SQLite database, but not a corpus (refusing to add the corpus tables to it)"
     return None
 
 

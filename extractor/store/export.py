@@ -41,6 +41,10 @@ ARTICLE_COLUMNS = {  # name → (parquet type, meaning); the README's data dicti
 ITEM_COLUMNS = {
     "uid": ("string", "stable item id"),
     "article_uid": ("string", "the article it was extracted from"),
+    "url": ("string", "the article's canonical URL (else empty: see input in the articles export)"),
+    "title": ("string", "the article's headline"),
+    "published": ("string", "the article's publication date"),
+    "language": ("string", "the article's language"),
     "kind": ("string", "figure | target | locality | initiative | person"),
     "name": ("string", "locality, initiative or person name"),
     "value": ("double", "figures/targets: the number, normalised (93,9 % → 93.9)"),
@@ -65,8 +69,6 @@ ITEM_COLUMNS = {
     "start": ("int64", "evidence start offset in the article text"),
     "end": ("int64", "evidence end offset (exclusive)"),
     "sentence": ("string", "the sentence holding the evidence"),
-    "published": ("string", "the article's publication date"),
-    "language": ("string", "the article's language"),
     "extractor_version": ("string", "version of the extractor that made this item"),
 }
 
@@ -93,10 +95,12 @@ def articles(conn: sqlite3.Connection) -> Iterator[dict]:
 
 
 def items(conn: sqlite3.Connection) -> Iterator[dict]:
-    """Every current item with its article's and registry entry's ids, in a stable order."""
-    cols = [c for c in ITEM_COLUMNS if c not in ("article_uid", "initiative_uid", "extractor_version")]
+    """Every current item with its article (id, URL, title, date, language) and registry entry,
+    in a stable order: each row can be used alone."""
+    own = ("article_uid", "url", "title", "initiative_uid", "extractor_version")
+    cols = [c for c in ITEM_COLUMNS if c not in own]
     sql = (f"SELECT {', '.join('i.' + (chr(34) + c + chr(34) if c == 'end' else c) for c in cols)},"
-           " a.uid AS article_uid, g.uid AS initiative_uid, r.extractor_version"
+           " a.uid AS article_uid, a.url, r.title, g.uid AS initiative_uid, r.extractor_version"
            " FROM items i JOIN articles a ON a.id = i.article_id JOIN revisions r ON r.id = i.revision_id"
            " LEFT JOIN initiative_mentions m ON m.item_id = i.id"
            " LEFT JOIN initiative_registry g ON g.id = m.registry_id"

@@ -2,9 +2,10 @@
 
 Every page is our own writing. The site has the awkward parts of real ones: a robots.txt
 that disallows a folder, a sitemap index with a gzipped sitemap, an RSS feed announced by
-``<link rel="alternate">``, a section with a second page, a redirect, one article under two
-URLs, a page that fails twice with 503, one that never answers, an oversized one, a
-windows-1258 one, a PDF link and an external link. It answers conditional requests.
+``<link rel="alternate">``, a section of three pages (an article linked from page 3 only),
+a redirect, one article under three URLs, a page that fails twice with 503, one that always
+does (Retry-After), one that never answers, one whose body stalls, an oversized one, a windows-1258 one, an off-topic one, a PDF link and an external
+link. It answers conditional requests (ETag → 304), skipped pages included.
 """
 from __future__ import annotations
 
@@ -67,6 +68,10 @@ FOOTBALL = article("Đội bóng đá tỉnh giành chiến thắng trên sân n
 OLD_12 = article("Tổng kết công tác bảo hiểm y tế năm 2019", [
     "Năm 2019, tỷ lệ bao phủ bảo hiểm y tế của tỉnh đạt 88%, cao hơn năm trước hai điểm phần trăm.",
 ])
+VI_14 = article("Học sinh vùng cao được cấp thẻ bảo hiểm y tế miễn phí", [
+    "Năm học này, hơn 3.100 học sinh các trường dân tộc nội trú của tỉnh được cấp thẻ bảo hiểm y tế miễn phí.",
+    "Nhà trường phối hợp với cơ quan bảo hiểm xã hội lập danh sách ngay từ đầu năm học.",
+])
 PRIVATE = article("Tài liệu nội bộ về bảo hiểm y tế", ["Trang này không được phép thu thập."])
 
 def to_cp1258(text: str) -> bytes:
@@ -85,7 +90,7 @@ def to_cp1258(text: str) -> bytes:
 
 ARTICLES = ["/tin/bhyt-vung-cao-1.html", "/tin/assurance-maladie-montagne-2.html", "/tin/health-insurance-fishermen-3.html",
             "/tin/heo-dat-bhyt-4.html", "/tin/bhxh-tu-nguyen-7.html", "/tin/social-insurance-campaign-9.html",
-            "/tin/assurance-chomage-11.html"]
+            "/tin/assurance-chomage-11.html", "/tin/bhyt-hoc-sinh-14.html"]
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -96,9 +101,10 @@ class _QuietServer(ThreadingHTTPServer):
 class FixtureSite:
     """Serve the site in a thread; ``log`` holds (time, path, request headers) of every request."""
 
-    def __init__(self, *, never_answers_for: float = 2.0):
+    def __init__(self, *, never_answers_for: float = 2.0, crawl_delay: float | None = None):
         self.log: list[tuple[float, str, dict]] = []
         self.never_answers_for = never_answers_for
+        self.crawl_delay = crawl_delay
         self.flaky_left = 2
         self.server = _QuietServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -131,13 +137,17 @@ class FixtureSite:
 <a href="/private/tai-lieu-8.html">Nội bộ</a> <a href="/tin/bhxh-tu-nguyen-7.html">BHXH tự nguyện</a>
 <a href="/tin/redirect-3.html">Ngư dân</a></body></html>"""
         section2 = """<!doctype html><html><head><meta charset="utf-8"><title>Xã hội - trang 2</title></head><body>
-<a href="/tin/assurance-chomage-11.html">Assurance chômage</a></body></html>"""
+<a href="/tin/assurance-chomage-11.html">Assurance chômage</a> <a href="/xa-hoi/?page=3">Trang sau</a></body></html>"""
+        section3 = """<!doctype html><html><head><meta charset="utf-8"><title>Xã hội - trang 3</title></head><body>
+<a href="/tin/bhyt-hoc-sinh-14.html">Học sinh</a></body></html>"""
         print_page = VI_1.replace("<article>", '<article class="print">').replace(
             "</title>", '</title><link rel="canonical" href="/tin/bhyt-vung-cao-1.html">')
         return {
             "/": (html, home.encode()),
             "/xa-hoi/": (html, section.encode()),
             "/xa-hoi/?page=2": (html, section2.encode()),
+            "/xa-hoi/?page=3": (html, section3.encode()),
+            "/tin/bhyt-hoc-sinh-14.html": (html, VI_14.encode()),
             "/tin/bhyt-vung-cao-1.html": (html, VI_1.encode()),
             "/tin/copy-bhyt-vung-cao.html": (html, VI_1.encode()),
             "/in/bhyt-vung-cao-1.html": (html, print_page.encode()),
@@ -177,7 +187,8 @@ class FixtureSite:
 <item><title>Huyện vùng cao nâng tỷ lệ bao phủ bảo hiểm y tế</title>
 <link>{b}/tin/bhyt-vung-cao-1.html?utm_source=rss</link><pubDate>Fri, 12 Sep 2025 08:00:00 +0700</pubDate></item>
 </channel></rss>"""
-        robots = f"User-agent: *\nDisallow: /private/\n\nSitemap: {b}/sitemap-index.xml\n"
+        delay = f"Crawl-delay: {self.crawl_delay}\n" if self.crawl_delay else ""
+        robots = f"User-agent: *\nDisallow: /private/\n{delay}\nSitemap: {b}/sitemap-index.xml\n"
         return {
             "/robots.txt": ("text/plain", robots.encode()),
             "/sitemap-index.xml": ("application/xml", index.encode()),
@@ -206,6 +217,17 @@ class FixtureSite:
                         site.flaky_left -= 1
                         return self._send(503, b"busy", "text/plain", {"Retry-After": "0"})
                     return self._send(200, EN_9.replace("door-to-door", "flaky but fine").encode(), "text/html")
+                if path == "/tin/always-busy-15.html":
+                    return self._send(503, b"busy", "text/plain", {"Retry-After": "1"})
+                if path == "/tin/stalls-16.html":  # headers, a little body, then nothing
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.send_header("Content-Length", "100000")
+                    self.end_headers()
+                    self.wfile.write(b"<html><body><p>bao hiem y te")
+                    self.wfile.flush()
+                    time.sleep(site.never_answers_for)
+                    return None
                 if path == "/tin/never-answers-6.html":
                     time.sleep(site.never_answers_for)
                     return None

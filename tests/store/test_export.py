@@ -8,6 +8,7 @@ from .records import all_records
 
 from extractor.store import open_store
 from extractor.store.export import ARTICLE_COLUMNS, ITEM_COLUMNS, export
+from extractor.store.export import items as item_rows
 from extractor.store.registry import refresh
 
 
@@ -64,3 +65,11 @@ def test_jsonl_and_csv_shapes(corpus, tmp_path):
         if item["start"]:
             assert item["text"]
     assert "Sông Hinh" in text
+
+
+def test_each_item_row_names_its_article(corpus):
+    rows = list(item_rows(corpus.conn))
+    assert rows and all(r["url"] and r["title"] and r["published"] and r["language"] for r in rows)
+    titles = dict(corpus.conn.execute("SELECT a.uid, r.title FROM articles a JOIN revisions r"
+                                      " ON r.id = a.current_revision_id"))
+    assert all(r["title"] == titles[r["article_uid"]] for r in rows)

@@ -109,11 +109,11 @@ def test_update_runs_crawl_refreshes_registry_and_logs(tmp_path):
 
     db = tmp_path / "corpus" / "corpus.db"
     (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "update.toml").write_text('sites = ["baohatinh"]\nmax_pages = 50\ndelay = 2\n')
+    (tmp_path / "corpus" / "update.toml").write_text('sites = ["baohatinh.vn"]\nmax_pages = 50\ndelay = 2\n')
     calls = []
     result = update(db, crawl=fake_crawl(calls=calls), progress=False)
     assert result.code == 0 and "3 new" in result.render() and result.registry["initiatives"] == 1
-    assert calls[0][0] == ["baohatinh"] and calls[0][1]["max_pages"] == 50 and calls[0][1]["delay"] == 2.0
+    assert calls[0][0] == ["baohatinh.vn"] and calls[0][1]["max_pages"] == 50 and calls[0][1]["delay"] == 2.0
     log = (tmp_path / "corpus" / "logs" / "update.log").read_text()
     assert "update started" in log and "update finished: exit 0" in log
     assert update(db, crawl=fake_crawl(failed=2), progress=False).code == 1
