@@ -543,3 +543,14 @@ def test_coordinated_numbers_share_the_unit_written_once(lang, text):
 def test_french_billion_is_a_million_millions():
     figures, _ = run("Les recettes ont atteint 1,2 billion de dôngs.", "fr")
     assert brief(figures) == [(1_200_000_000_000, "currency")]
+
+
+def test_vietnamese_short_bh_names_the_insurance():
+    figures, _ = run("Số người tham gia BH thất nghiệp là 12.400 người, đạt 31,2% lực lượng lao động.", "vi")
+    assert brief(figures, "metric") == [(12400, "count", "unemployment_insurance_participants"),
+                                        (31.2, "percent", "unemployment_insurance_coverage")]
+
+
+def test_a_margin_against_a_decision_is_other():
+    figures, _ = run("Tỷ lệ bao phủ BHYT đạt 85,7%, so với Quyết định của UBND tỉnh thấp hơn 7,6%.", "vi")
+    assert brief(figures, "metric") == [(85.7, "percent", "health_insurance_coverage"), (7.6, "percent", "other")]

@@ -105,6 +105,8 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
         restated = share_words and any(t[2] in named and max(share_words) < t[0] < it.start for t in tags)
         if share_words and not named_after and not restated:
             return "other"  # "50 % de la cotisation …, 40 % pour …"
+        if any(t[2] == "compared" and lo <= t[0] < it.start for t in tags):
+            return "other"  # "so với Quyết định … thấp hơn 7,61%": a margin against a plan, not a rate
         if insurance:
             return f"{insurance}_insurance_coverage"
         named_here = _nearest_insurance(it, in_sentence)
