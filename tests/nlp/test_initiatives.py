@@ -165,3 +165,8 @@ def test_en_quoted_name_after_a_plan_for():
 def test_vi_self_help_group_named_by_what_it_does():
     text = "Hội thành lập mới 05 tổ góp vốn mua BHYT với 60 thành viên."
     assert names(run(text, "vi")) == ["tổ góp vốn mua BHYT"]
+
+
+def test_vi_campaign_month_named_with_its_cue():
+    text = "UBND tỉnh phát động tháng vận động tham gia BHXH tự nguyện, BHYT hộ gia đình năm 2026 trên toàn tỉnh."
+    assert names(run(text, "vi")) == ["tháng vận động tham gia BHXH tự nguyện, BHYT hộ gia đình"]
