@@ -554,3 +554,8 @@ def test_vietnamese_short_bh_names_the_insurance():
 def test_a_margin_against_a_decision_is_other():
     figures, _ = run("Tỷ lệ bao phủ BHYT đạt 85,7%, so với Quyết định của UBND tỉnh thấp hơn 7,6%.", "vi")
     assert brief(figures, "metric") == [(85.7, "percent", "health_insurance_coverage"), (7.6, "percent", "other")]
+
+
+def test_vietnamese_hamlet_and_item_numbers_are_names():
+    figures, targets = run("Chi hội phụ nữ khóm 7 và ấp 3 có 25 thành viên tham gia, theo tiêu chí số 8.", "vi")
+    assert brief(figures) == [(25, "count")] and targets == []
