@@ -559,3 +559,14 @@ def test_a_margin_against_a_decision_is_other():
 def test_vietnamese_hamlet_and_item_numbers_are_names():
     figures, targets = run("Chi hội phụ nữ khóm 7 và ấp 3 có 25 thành viên tham gia, theo tiêu chí số 8.", "vi")
     assert brief(figures) == [(25, "count")] and targets == []
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("vi", "Kế hoạch năm 2026 là 95,5% dân số tham gia BHYT, hiện đã đạt 93,1%.", 95.5),
+    ("fr", "L'objectif fixé pour 2026 est de 420 000 assurés. La province en compte 401 000.", 420_000),
+    ("en", "This year's target is 1.1 million participants, against 1.05 million now.", 1_100_000),
+])
+def test_a_plan_stated_as_the_number_to_reach_is_a_goal(lang, text, value):
+    figures, targets = run(text, lang)
+    assert [t.value for t in targets] == [value]
+    assert len(figures) == 1
