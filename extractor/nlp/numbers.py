@@ -26,7 +26,7 @@ _DIGITS = (r"(?:\d{1,3}(?:[" + SPACES + r"]\d{3})+(?:[.,]\d+)?(?![\d])|\d+(?:[.,
 # their words ("达到93.5%", "1200户"), so their characters are no word boundary here.
 _LETTER = r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 _BEFORE = rf"(?<![/:+\-.,])(?<!{_LETTER})"
-_AFTER = rf"(?![.,]?\d)(?!{_LETTER})(?![/:]\w)(?!-\w)"
+_AFTER = rf"(?![.,]?\d)(?!(?![đ₫](?!\w)){_LETTER})(?![/:]\w)(?!-\w)"  # "2.000.000đ" may be glued
 # Digit groups joined by single spaces ("1900 9068", "0275 3 822 417", "0232 3822 659").
 _RUN = re.compile(f"(?<![\\w.,])\\d+(?:[{SPACES}]\\d+)+(?![\\w]|[.,]\\d)")
 
@@ -46,6 +46,9 @@ class Number:
     @property
     def scaled(self) -> bool:
         return self.scale != 1.0
+
+
+PADDED_DIGITS = 3  # "07", "012": Vietnamese officialese pads small counts with zeros
 
 
 def parse_digits(s: str, decimal: str = ",", fraction_hint: bool = False) -> float | None:
@@ -72,8 +75,8 @@ def parse_digits(s: str, decimal: str = ",", fraction_hint: bool = False) -> flo
     if not all(g.isdigit() for g in groups):
         return None
     head = groups[0]
-    if head.startswith("0") and len(head) > 1:
-        return None  # phone numbers, codes
+    if head.startswith("0") and len(head) > 1 and (seps or len(head) > PADDED_DIGITS):
+        return None  # phone numbers, codes (but "07 thẻ", "08 tổ": a count padded with a zero)
     if not seps:
         return float(s)
     if len(set(seps)) == 2:
@@ -191,7 +194,21 @@ def find_numbers(text: str, g: Grammar) -> list[Number]:
                 continue
             found.append(item)
     found.sort(key=lambda n: n.start)
-    return _drop_overlaps(found)
+    return _compounds(text, _drop_overlaps(found))
+
+
+def _compounds(text: str, nums: list[Number]) -> list[Number]:
+    """"2 tỷ 867 triệu", "1 million 200 thousand": a scaled number followed, with only a
+    space between, by one on a smaller scale is one number, their sum."""
+    out: list[Number] = []
+    for n in nums:
+        prev = out[-1] if out else None
+        if prev and prev.scaled and n.scaled and n.scale < prev.scale and not text[prev.end:n.start].strip():
+            out[-1] = Number(prev.start, n.end, prev.value + n.value, text[prev.start:n.end],
+                             prev.approx, prev.word, prev.scale)
+            continue
+        out.append(n)
+    return out
 
 
 def _read_words(s: str, g: Grammar) -> tuple[float, dict] | None:

@@ -80,3 +80,11 @@ def test_phone_runs_are_not_read(text):
 
 def test_thousands_groups_beside_a_phone_run_are_still_read():
     assert values("Soit 9 000 personnes; ligne 0210 3 845 112.", "fr") == [("9 000", 9000)]
+
+
+def test_zero_padded_small_counts_and_compound_amounts():
+    from extractor.nlp.numbers import find_numbers, grammar
+    g = grammar("vi")
+    assert [n.value for n in find_numbers("Trao 07 thẻ cho 012 hộ; gọi 0275 3822 417.", g)] == [7, 12]
+    assert [n.value for n in find_numbers("Số tiền 2 tỷ 867 triệu đồng, mỗi tháng 2.000.000đ.", g)] == [
+        2_867_000_000, 2_000_000]
