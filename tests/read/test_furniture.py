@@ -97,3 +97,10 @@ def test_text_dump_related_blocks_end_the_article_with_or_without_colon(tail, le
     article = read(DUMP_BODY + tail)
     assert "97 %" in article.text
     assert leak not in article.text
+
+
+def test_a_masthead_footer_ends_a_text_dump():
+    from extractor.read.textdump import read_dump
+    dump = read_dump("Un titre d'article assez long pour en être un\n\nLe corps de l'article, avec 12 communes.\n\n"
+                     "Rédactrice en chef : Nom Prénom\n\nAdresse : 79, rue Exemple\n\nTél : (+84) 24 38 25 20 96")
+    assert dump.text == "Le corps de l'article, avec 12 communes."
