@@ -4,7 +4,9 @@ Blank spaCy pipelines (en, vi) have no reliable sentence splitter and Vietnamese
 tokenisation without a segmenter leaves punctuation glued to words, so we split on
 the text itself: paragraph breaks always end a sentence; ``. ! ? …`` end one when an
 upper-case letter, digit or opening quote follows, unless the word before the stop is
-a known abbreviation (``M.``, ``TP.``, ``No.`` … from ``models/*/abbreviations.jsonl``).
+a known abbreviation (``M.``, ``TP.``, ``No.`` … from ``models/*/abbreviations.jsonl``);
+a stop glued to a capitalised word ("Têt.Pour") ends one after a lower-case word, not
+inside "TP.HCM" or "U.S.".
 """
 from __future__ import annotations
 
@@ -16,7 +18,9 @@ from spacy.tokens import Doc
 from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from extractor.nlp.data import load_jsonl
 
-_STOP = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+[\"“«‘(]?[\w\d])|[.!?…]+[\"”»’)]*\s*$|\n\s*\n|\n", re.M)
+_STOP = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+[\"“«‘(]?[\w\d])|[.!?…]+[\"”»’)]*\s*$|\n\s*\n|\n"
+                   # "… du Têt.Pour financer": pages that lost the space after a stop
+                   r"|(?<=[^\W\d_][^\W\d_A-ZĐ])[.!?](?=[A-ZĐ][^\W\d_A-Z])", re.M)
 
 
 def _abbreviations(lang: str) -> frozenset[str]:
