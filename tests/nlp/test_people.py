@@ -111,3 +111,9 @@ def test_common_family_names_beyond_the_top_twenty():
 def test_vi_role_and_organisation_before_the_name():
     text = "Theo Phó Tổng Giám đốc BHXH Việt Nam Lê Minh Khoa, cả nước có 20,8 triệu người tham gia BHXH."
     assert run(text, "vi") == [("Lê Minh Khoa", "phó Tổng Giám đốc BHXH Việt Nam", None)]
+
+
+def test_fr_dapres_opens_a_sentence_before_a_name():
+    from extractor import extract
+    record = extract("D'après Nguyên Van Hoà, directeur adjoint, la caisse a payé.", lang="fr")
+    assert [p.name for p in record.people] == ["Nguyên Van Hoà"]
