@@ -570,3 +570,12 @@ def test_a_plan_stated_as_the_number_to_reach_is_a_goal(lang, text, value):
     figures, targets = run(text, lang)
     assert [t.value for t in targets] == [value]
     assert len(figures) == 1
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Près de 20 % des assurés se soignent au dispensaire de leur commune."),
+    ("en", "About 20 per cent of the insured use the commune clinic."),
+])
+def test_a_share_of_the_insured_is_no_coverage_rate(lang, text):
+    figures, _ = run(text, lang)
+    assert brief(figures, "metric") == [(20, "percent", "other")]
