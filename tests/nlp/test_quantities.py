@@ -579,3 +579,11 @@ def test_a_plan_stated_as_the_number_to_reach_is_a_goal(lang, text, value):
 def test_a_share_of_the_insured_is_no_coverage_rate(lang, text):
     figures, _ = run(text, lang)
     assert brief(figures, "metric") == [(20, "percent", "other")]
+
+
+def test_english_share_of_an_assigned_target_is_a_figure_of_other():
+    text = ("The number of voluntary social insurance participants is 46,586 people, reaching 92.3% of the target assigned "
+            "by Vietnam Social Security.")
+    figures, targets = run(text, "en")
+    assert targets == []
+    assert brief(figures, "metric") == [(46586, "count", "social_insurance_participants"), (92.3, "percent", "other")]
