@@ -587,3 +587,19 @@ def test_english_share_of_an_assigned_target_is_a_figure_of_other():
     figures, targets = run(text, "en")
     assert targets == []
     assert brief(figures, "metric") == [(46586, "count", "social_insurance_participants"), (92.3, "percent", "other")]
+
+
+def test_a_rate_restated_as_a_head_count_counts_the_insured():
+    text = "Health insurance coverage reaches 93.4% of the total population or 93.3 million people."
+    figures, _ = run(text, "en")
+    assert brief(figures, "metric") == [(93.4, "percent", "health_insurance_coverage"),
+                                        (93_300_000, "count", "health_insurance_participants")]
+
+
+def test_visits_are_no_insured_people_and_making_up_is_no_change():
+    text = ("About 18.2 million people have joined social insurance, making up 39.2% of the workforce. "
+            "Health insurance cardholders make 127 million visits to clinics each year.")
+    figures, _ = run(text, "en")
+    assert brief(figures, "metric") == [(18_200_000, "count", "social_insurance_participants"),
+                                        (39.2, "percent", "social_insurance_coverage"),
+                                        (127_000_000, "count", "other")]

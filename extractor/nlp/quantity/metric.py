@@ -179,16 +179,21 @@ def context_insurance(text: str, tags, start: int) -> tuple[str | None, bool]:
 
 def apposed_counts(decided: list[tuple[Item, str | None]], tags) -> list[str | None]:
     """"3.9 million people, or 95 per cent of the population, had health insurance",
-    "2,1 millions d'habitants …, soit un taux de couverture de 94 %": a head-count restated
-    as a coverage rate counts the insured of that insurance."""
+    "2,1 millions d'habitants …, soit un taux de couverture de 94 %", "coverage reaches 93.35%
+    of the population or 93.3 million people": a head-count restated as a coverage rate (or
+    the other way round) counts the insured of that insurance."""
     metrics = [m for _, m in decided]
-    for i, ((it, metric), (nxt, nxt_metric)) in enumerate(zip(decided, decided[1:])):
-        if it.unit != "count" or metric != "other" or nxt.unit != "percent" or it.sentence != nxt.sentence:
+    for i, ((a, a_metric), (b, b_metric)) in enumerate(zip(decided, decided[1:])):
+        if a.sentence != b.sentence or b.start - a.end > 120:
             continue
-        if not (nxt_metric or "").endswith("_coverage") or nxt.start - it.end > 120:
+        if a.unit == "count" and a_metric == "other" and b.unit == "percent" and (b_metric or "").endswith("_coverage"):
+            count, rate, at = a, b_metric, i
+        elif b.unit == "count" and b_metric == "other" and a.unit == "percent" and (a_metric or "").endswith("_coverage"):
+            count, rate, at = b, a_metric, i + 1
+        else:
             continue
-        between = {t[2] for t in tags if it.end <= t[0] < nxt.start}
-        head = {t[2] for t in tags if it.end <= t[0] < it.end + 18}
+        between = {t[2] for t in tags if a.end <= t[0] < b.start}
+        head = {t[2] for t in tags if count.end <= t[0] < count.end + 18}
         if "equals" in between and not {"negation", "benefit"} & between and not {"org", "card"} & head:
-            metrics[i] = nxt_metric.replace("_coverage", "_participants")
+            metrics[at] = rate.replace("_coverage", "_participants")
     return metrics
