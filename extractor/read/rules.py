@@ -25,9 +25,11 @@ def furniture() -> dict:
     d = data("furniture")
     return {
         "class_tokens": frozenset(d["class_tokens"]),
+        "weak_class_tokens": frozenset(d["weak_class_tokens"]),
         "class_substrings": tuple(d["class_substrings"]),
         "headings": _any(d["furniture_headings"]),
         "end_markers": _any(d["end_markers"]),
+        "counters": _any(d["counters"]),
         "site_banners": _any(d["site_banners"]),
         "source_line": re.compile(d["source_line"], re.I),
         "byline": re.compile(d["byline"], re.I),
