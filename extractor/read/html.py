@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import lxml.html
 from lxml import etree
 
 from extractor.read import dates, lean, metadata, rules
-from extractor.read.htmlbody import blocks, body_element, clean_blocks, drop_furniture
+from extractor.read.htmlbody import blocks, body_element, clean_blocks, drop_furniture, text_of
 from extractor.read.selectors import select
 from extractor.read.textdump import clean_body, normalize_line, split_head
 
@@ -26,7 +25,9 @@ from extractor.read.textdump import clean_body, normalize_line, split_head
 _NOISE = ("script", "style", "noscript", "template", "svg", "iframe", "button", "input", "select",
           "textarea", "object", "embed", "canvas", "video", "audio", "map", "link", "meta", "head")
 _DATE_CLASSES = frozenset("date time datetime publish published pubdate publishdate ngay thoigian posted timestamp".split())
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, recover=True)
+# plain lxml elements: lxml.html's element classes cost a Python call per element visited
+_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, recover=True)
+_EMPTY = b"<html><body></body></html>"
 _MIN_TEXT = 150
 # below these, our choice of the article is weak and trafilatura reads the page instead
 _WEAK_CHARS, _WEAK_SHARE = _MIN_TEXT, 0.15
@@ -48,7 +49,11 @@ class HtmlArticle:
 
 def parse(text: str):
     """An lxml tree of an HTML page (already decoded to str)."""
-    return lxml.html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
+    try:
+        tree = etree.fromstring(text.encode("utf-8"), parser=_PARSER)
+    except etree.XMLSyntaxError:  # nothing lxml can make a document of
+        tree = None
+    return tree if tree is not None else etree.fromstring(_EMPTY, parser=_PARSER)
 
 
 def read_html(text: str, *, url: str | None = None, selectors: dict[str, str] | None = None) -> HtmlArticle:
@@ -66,7 +71,7 @@ def read_html(text: str, *, url: str | None = None, selectors: dict[str, str] | 
     root = _article_root(tree, body_el, h1)
     keep = set(body_el.iterancestors()) | {body_el} if body_el is not None else set()
 
-    headline = h1.text_content() if h1 is not None and _inside(h1, root) else None
+    headline = text_of(h1) if h1 is not None and _inside(h1, root) else None
     published = meta["published"] or _visible_date(root)
     outlet, source_url = _visible_source(root, meta, url)
     page_size = len(" ".join(_page_text(tree).split()))
@@ -104,7 +109,7 @@ def read_html(text: str, *, url: str | None = None, selectors: dict[str, str] | 
 
 def _page_text(tree) -> str:
     body = tree.find("body")
-    return (body if body is not None else tree).text_content()
+    return text_of(body if body is not None else tree)
 
 
 def _domain(url: str | None) -> str | None:
@@ -118,7 +123,7 @@ def _inside(el, root) -> bool:
 
 def _headline(tree, body_el):
     """The article's <h1>: the one nearest the body, not a logo in the site header."""
-    h1s = [h for h in tree.iter("h1") if h.text_content().strip()]
+    h1s = [h for h in tree.iter("h1") if text_of(h).strip()]
     if not h1s:
         return None
     if body_el is not None:
@@ -149,7 +154,7 @@ def _article_root(tree, body_el, h1):
 def _visible_date(root) -> str | None:
     """A date from <time> or a date-classed element inside the article."""
     for el in root.iter("time"):
-        found = dates.parse_date(el.get("datetime"), fallback=False) or dates.parse_date(el.text_content())
+        found = dates.parse_date(el.get("datetime"), fallback=False) or dates.parse_date(text_of(el))
         if found:
             return found
     for el in root.iter():
@@ -158,7 +163,7 @@ def _visible_date(root) -> str | None:
         attr = re.split(r"[^a-z0-9]+", f"{el.get('class') or ''} {el.get('id') or ''}".lower())
         if _DATE_CLASSES.isdisjoint(attr):
             continue
-        text = normalize_line(el.text_content())
+        text = normalize_line(text_of(el))
         found = dates.split_date_line(text) if len(text) < 120 else None
         if found:
             return found[0]
@@ -172,7 +177,7 @@ def _date_line_near_top(root, look: int = 8) -> str | None:
     for el in root.iter("p", "div", "span", "li", "small", "em", "strong"):
         if len(el) and any(child.tag in ("p", "div", "li") for child in el):
             continue
-        text = normalize_line(el.text_content())
+        text = normalize_line(text_of(el))
         if not text:
             continue
         found = dates.split_date_line(text) if len(text) < 120 else None
@@ -190,7 +195,7 @@ def _visible_source(root, meta: dict, url: str | None) -> tuple[str | None, str 
     own = meta["canonical"] or url
     for el in root.iter("p", "div", "span", "em", "footer", "cite", "a"):
         attr = f"{el.get('class') or ''}".lower()
-        raw = el.text_content()
+        raw = text_of(el)
         if len(raw) > 800 or "source" not in attr and not _SOURCE_START.match(raw):
             continue  # only a "Source: …" line or a source-classed element can cite one
         text = normalize_line(raw)
@@ -219,5 +224,5 @@ def _weak(body: list[str], page_size: int) -> bool:
 def _trafilatura(text: str) -> tuple[list[str], str | None]:
     """trafilatura on the page as it came (a fresh parse: ours has lost its noise and
     furniture by now), its lines cleaned by our rules."""
-    lines = [line for line in map(normalize_line, lean.whole_page(parse(text)).splitlines()) if line]
+    lines = [line for line in map(normalize_line, lean.whole_page(text).splitlines()) if line]
     return clean_blocks(lines) if lines else ([], None)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lxml import etree
+
 from extractor.read import dates, lean, metadata, rules
 from extractor.read.textdump import is_byline, is_signature, is_site_line, normalize_line
 
@@ -30,6 +32,11 @@ _LINK_BOXES = frozenset(("ul", "ol", "div", "section", "p", "table", "dl"))
 # class names that file a post under a taxonomy ("tag-health", "category-news" on a
 # WordPress article), not furniture
 _TAXONOMY = re.compile(r"(?:^|\s)(?:tag|tags|category|categories|has|type|status|format|topic|author)[-_]\S*")
+
+
+def text_of(el) -> str:
+    """All the text inside an element (not its tail), read by lxml in C."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def furniture_attr(el) -> str | None:
@@ -53,10 +60,10 @@ def _furniture_words(attr: str) -> str | None:
 
 def link_density(el) -> float:
     """Share of the element's text that sits in links."""
-    total = len(el.text_content().strip())
+    total = len(text_of(el).strip())
     if not total:
         return 0.0
-    return min(1.0, sum(len(a.text_content().strip()) for a in el.iter("a")) / total)
+    return min(1.0, sum(len(text_of(a).strip()) for a in el.iter("a")) / total)
 
 
 def _own_text(el) -> int:
@@ -66,7 +73,7 @@ def _own_text(el) -> int:
     for child in el:
         tag = child.tag
         if isinstance(tag, str) and tag not in BLOCK and tag != "a":
-            n += len(child.text_content().strip())
+            n += len(text_of(child).strip())
         n += len((child.tail or "").strip())
     return n
 
@@ -116,7 +123,7 @@ def drop_furniture(root, keep: set, h1) -> None:
         elif el.tag in _LINK_BOXES and _linky(el) and (el.tag not in ("ul", "ol") or len(el) > 1):
             doomed.append(el)  # a list of headlines, a teaser box, a row of links
         elif el.tag in _HEADINGS and len(el) <= 2:
-            raw = el.text_content()
+            raw = text_of(el)
             text = normalize_line(raw) if len(raw) < 200 else ""
             if text and len(text) < 60 and f["headings"].search(text):
                 parent = el.getparent()
@@ -132,15 +139,27 @@ def drop_furniture(root, keep: set, h1) -> None:
         doomed.append(h1)
     for el in doomed:
         if el.getparent() is not None:
-            el.drop_tree()
+            _drop(el)
+
+
+def _drop(el) -> None:
+    """Remove an element and what it holds, keeping the text that follows it."""
+    parent, tail = el.getparent(), el.tail
+    if tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
 
 
 def _linky(el) -> bool:
     """Mostly links (or no text at all): a box of other pages' headlines."""
-    text = el.text_content().strip()
+    text = text_of(el).strip()
     if len(text) < 3:
         return True
-    return sum(len(a.text_content().strip()) for a in el.iter("a")) / len(text) > _LINKY
+    return sum(len(text_of(a).strip()) for a in el.iter("a")) / len(text) > _LINKY
 
 
 def blocks(root) -> tuple[list[str], set[str]]:
@@ -164,7 +183,7 @@ def blocks(root) -> tuple[list[str], set[str]]:
         caption = caption or el.tag in ("figcaption", "figure") or _is_caption(el)
         if el.tag == "tr":
             cells = [c for c in el if isinstance(c.tag, str)]
-            texts = [normalize_line(c.text_content()) for c in cells]
+            texts = [normalize_line(text_of(c)) for c in cells]
             emit([" | ".join(t for t in texts if t)], caption or any(map(_is_caption, cells)), row=True)
             return
         parts = [el.text or ""]
@@ -177,7 +196,7 @@ def blocks(root) -> tuple[list[str], set[str]]:
                 if child.tag not in ("br", "hr"):
                     walk(child, caption)
             else:
-                parts.append(child.text_content())
+                parts.append(text_of(child))
             parts.append(child.tail or "")
         emit(parts, caption)
 

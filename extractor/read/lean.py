@@ -26,6 +26,8 @@ def content_box(root, body_el, keep: set):
     """The element inside ``root`` that a known article-container class names, where it
     holds our body (or most of it); else None. Site builders wrap the article text in
     such a box and put author boxes, related posts and share bars after it."""
+    from extractor.read.htmlbody import text_of
+
     if body_el is None:
         return None
     size = None
@@ -39,8 +41,8 @@ def content_box(root, body_el, keep: set):
         if box in keep:
             return box
         if any(a is body_el for a in box.iterancestors()):
-            size = size or len(body_el.text_content())
-            if len(box.text_content()) > size / 2:
+            size = size or len(text_of(body_el))
+            if len(text_of(box)) > size / 2:
                 return box
     return None
 
@@ -60,11 +62,11 @@ def discarded(root, keep: set) -> list:
     return [el for xpath in _xpaths()[1] for el in xpath(root) if el is not root and el not in keep]
 
 
-def whole_page(tree) -> str:
-    """trafilatura's text of a freshly parsed page, with its own benchmark's settings."""
+def whole_page(html: str) -> str:
+    """trafilatura's text of the page as it came, with its own benchmark's settings."""
     from trafilatura import extract
 
     try:
-        return extract(tree, include_comments=False, include_tables=True, include_formatting=False) or ""
+        return extract(html, include_comments=False, include_tables=True, include_formatting=False) or ""
     except Exception:  # trafilatura fails on some degenerate trees; then it has nothing to add
         return ""
