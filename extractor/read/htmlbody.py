@@ -113,7 +113,7 @@ def body_element(tree):
 def drop_furniture(root, keep: set, h1) -> None:
     """Remove furniture inside the article root (never the body or its ancestors)."""
     f = rules.furniture()
-    doomed = lean.discarded(root, keep)
+    doomed = []
     for el in root.iter():
         if not isinstance(el.tag, str) or el is root or el in keep:
             continue
@@ -138,6 +138,9 @@ def drop_furniture(root, keep: set, h1) -> None:
     if h1 is not None and h1 is not root and any(a is root for a in h1.iterancestors()):
         doomed.append(h1)
     for el in doomed:
+        if el.getparent() is not None:
+            _drop(el)
+    for el in lean.discarded(root, keep):  # on what is left: the lists are slow on a whole page
         if el.getparent() is not None:
             _drop(el)
 
