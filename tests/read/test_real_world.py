@@ -146,3 +146,11 @@ def test_caption_stays_and_its_credit_goes():
     text = read(html).text
     assert "Traders queue at the new counter." in text
     assert "Thu Ha" not in text
+
+
+def test_page_opening_with_a_long_style_block_is_read_as_html():
+    style = "<style>" + " ".join(f".box-{n} {{ margin: {n}px; }}" for n in range(400)) + "</style>"
+    html = style.encode() + page(f"<article><h1>Cam Xuyen traders renew cards</h1>{ARTICLE}</article>")
+    text = read(html).text
+    assert_article(text)
+    assert "margin" not in text
