@@ -12,7 +12,7 @@ Both readers run in this one process, taking turns page by page, on one core (th
 process pins itself to the first CPU it may use), one run; the speed ratio is ours over
 trafilatura's pages per second. Targets: F1 at least trafilatura's, ratio at least 1.5.
 
-    python benchmarks/bench_read_real.py DIR [DIR ...] [--only ours|trafilatura] [--show N]
+    python benchmarks/bench_read_real.py DIR [DIR ...] [--only ours|trafilatura] [--by-language] [--show N]
 """
 from __future__ import annotations
 
@@ -108,10 +108,33 @@ def run(readers: list[tuple[str, object]], pages: list[tuple[str, dict, bytes]],
     return out
 
 
+def by_language(pages: list[tuple[str, dict, bytes]], results: list[dict]) -> None:
+    """Print F1 of each reader on the pages of each language (untimed, after the run)."""
+    from extractor.errors import ReadError
+    from extractor.read import read
+
+    groups: dict = {}
+    for url, _, page in pages:
+        try:
+            lang = read(page, url=url).language
+        except ReadError:
+            lang = None
+        groups.setdefault(lang or "?", []).append(url)
+    print(f"{'language':10} {'pages':>5} " + " ".join(f"{r['name'][:20]:>20}" for r in results))
+    for lang, urls in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        f1s = []
+        for r in results:
+            tp, fp, fn_ = (sum(r["per_page"][u][k] for u in urls) for k in range(3))
+            f1s.append(2 * tp / (2 * tp + fp + fn_) if tp else 0.0)
+        print(f"{lang:10} {len(urls):5d} " + " ".join(f"{f:20.3f}" for f in f1s))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dirs", nargs="+", type=Path, help="folders of annotated pages (see above)")
     ap.add_argument("--only", choices=("ours", "trafilatura"), help="run one reader only")
+    ap.add_argument("--by-language", action="store_true",
+                    help="F1 of both readers per language of the page (as our reader tells it)")
     ap.add_argument("--show", type=int, default=0, metavar="N",
                     help="list the N pages where ours loses most against trafilatura")
     args = ap.parse_args()
@@ -132,6 +155,8 @@ def main() -> int:
     print(f"{'reader':22} {'precision':>9} {'recall':>7} {'F1':>6} {'pages/s':>8} {'empty':>5}")
     for r in results:
         print(f"{r['name']:22} {r['precision']:9.3f} {r['recall']:7.3f} {r['f1']:6.3f} {r['rate']:8.1f} {r['empty']:5d}")
+    if args.by_language and len(results) == 2:
+        by_language(pages, results)
     if len(results) == 2:
         a, b = results
         print(f"F1 difference {a['f1'] - b['f1']:+.3f} (target >= 0); speed ratio {a['rate'] / b['rate']:.2f} (target >= 1.5)")
