@@ -30,7 +30,7 @@ _PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=Tr
 _EMPTY = b"<html><body></body></html>"
 _MIN_TEXT = 150
 # below these, our choice of the article is weak and trafilatura reads the page instead
-_WEAK_CHARS, _WEAK_SHARE = _MIN_TEXT, 0.15
+_WEAK_CHARS, _WEAK_SHARE = _MIN_TEXT, 0.25
 _SOURCE_START = re.compile(r"\W*(?:source|nguồn|theo|original|article|bài)", re.I)
 
 
@@ -66,7 +66,7 @@ def read_html(text: str, *, url: str | None = None, selectors: dict[str, str] | 
     meta = metadata.html_metadata(tree, url)
     page_title = tree.findtext(".//title")
     etree.strip_elements(tree, *_NOISE, with_tail=False)
-    body_el = body_element(tree)
+    body_el, running = body_element(tree)
     h1 = _headline(tree, body_el)
     root = _article_root(tree, body_el, h1)
     keep = set(body_el.iterancestors()) | {body_el} if body_el is not None else set()
@@ -74,7 +74,6 @@ def read_html(text: str, *, url: str | None = None, selectors: dict[str, str] | 
     headline = text_of(h1) if h1 is not None and _inside(h1, root) else None
     published = meta["published"] or _visible_date(root)
     outlet, source_url = _visible_source(root, meta, url)
-    page_size = len(" ".join(_page_text(tree).split()))
     box = lean.content_box(root, body_el, keep)
     if box is not None:
         lean.cut_after(root, box)
@@ -91,7 +90,7 @@ def read_html(text: str, *, url: str | None = None, selectors: dict[str, str] | 
         if sum(map(len, chosen.blocks)) >= _MIN_TEXT:
             body, cited3 = clean_body(chosen.blocks)
             cited, profiled = cited or cited3, True
-    if not profiled and _weak(body, page_size):
+    if not profiled and _weak(body, running):
         theirs, cited2 = _trafilatura(text)
         if theirs:
             body, cited = theirs, cited or cited2
@@ -105,11 +104,6 @@ def read_html(text: str, *, url: str | None = None, selectors: dict[str, str] | 
                        outlet=outlet or meta["outlet"] or meta["site_name"], source_url=source_url,
                        language=meta["language"], canonical=meta["canonical"], site_name=meta["site_name"],
                        blocks=body)
-
-
-def _page_text(tree) -> str:
-    body = tree.find("body")
-    return text_of(body if body is not None else tree)
 
 
 def _domain(url: str | None) -> str | None:
@@ -213,12 +207,12 @@ def _visible_source(root, meta: dict, url: str | None) -> tuple[str | None, str 
     return outlet, source_url
 
 
-def _weak(body: list[str], page_size: int) -> bool:
-    """Does our choice of the article look weak: little text, or little of the page's?
-    (Measured on trafilatura's evaluation data: below these, trafilatura's reading of the
-    page is better more often than not.)"""
+def _weak(body: list[str], running: int) -> bool:
+    """Does our choice of the article look weak: little text, or little of the running
+    text (outside links) that the page holds? (Measured on trafilatura's evaluation data:
+    below these, trafilatura's reading of the page is better more often than not.)"""
     size = sum(map(len, body)) + len(body)
-    return size < _WEAK_CHARS or size < _WEAK_SHARE * page_size
+    return size < _WEAK_CHARS or size < _WEAK_SHARE * running
 
 
 def _trafilatura(text: str) -> tuple[list[str], str | None]:

@@ -78,11 +78,14 @@ def _own_text(el) -> int:
     return n
 
 
-def body_element(tree):
-    """The element whose paragraphs hold the most running text (a readability-style vote)."""
+def body_element(tree) -> tuple[object | None, int]:
+    """The element whose paragraphs hold the most running text (a readability-style vote),
+    and how much running text (outside links) the whole page holds."""
     scores: dict = {}
+    running = 0
     for el in tree.iter(*_VOTERS):
         n = _own_text(el)
+        running += n
         if n < 25:
             continue
         if el.tag == "p" or el.tag == "span":
@@ -96,7 +99,7 @@ def body_element(tree):
         if grand is not None:
             scores[grand] = scores.get(grand, 0) + n / 3
     if not scores:
-        return None
+        return None, running
     furniture: dict = {}
 
     def penalty(el) -> float:
@@ -107,7 +110,7 @@ def body_element(tree):
             furniture[el] = 0.2 if own else penalty(parent) if parent is not None else 1.0
         return furniture[el]
 
-    return max(scores, key=lambda el: scores[el] * penalty(el))
+    return max(scores, key=lambda el: scores[el] * penalty(el)), running
 
 
 def drop_furniture(root, keep: set, h1) -> None:
