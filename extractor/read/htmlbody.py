@@ -236,7 +236,7 @@ def clean_blocks(blocks: list[str], rows: set[str] = frozenset()) -> tuple[list[
         if is_source:
             source_url = source_url or url
             continue
-        if f["headings"].search(block) or f["counters"].search(block) or (
+        if f["headings"].search(block) or f["counters"].search(block) or f["credit_line"].match(block) or (
                 block not in rows and is_site_line(block)) or _date_only(block):
             continue
         out.append(block)

@@ -34,6 +34,7 @@ def furniture() -> dict:
         "source_line": re.compile(d["source_line"], re.I),
         "byline": re.compile(d["byline"], re.I),
         "caption_credit": re.compile(d["caption_credit"]),
+        "credit_line": re.compile(d["credit_line"], re.I),
         "caption_classes": tuple(c.replace("-", "") for c in d["caption_classes"]),
         "banner_titles": _any(d["banner_titles"]),
     }

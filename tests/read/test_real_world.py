@@ -131,6 +131,14 @@ def test_weak_choice_is_read_by_trafilatura_on_the_original_page():
     ("<p>Image 1 of 5</p>", "Image 1 of 5"),
     ("<p>Published 12 May 2025 | 10:32</p>", "Published"),
     ("<p><a href='/1'>Thach Ha</a> · <a href='/2'>Can Loc</a> · <a href='/3'>Duc Tho</a></p>", "Can Loc"),
+    ("<p>Foto: Minh Tuan</p>", "Minh Tuan"),
+    ("<p>(Bild: Ngoc Anh)</p>", "Ngoc Anh"),
+    ("<p>Quelle: Le Van / Fotolia.com</p>", "Fotolia"),
+    ("<p>Hoang Long/Getty Images</p>", "Getty"),
+    ("<div><h4>About the author</h4><p>Nguyen Thu Ha writes on health and welfare for the paper.</p></div>",
+     "writes on health"),
+    ("<p>Advertisement</p>", "Advertisement"),
+    ("<p>4 min read</p>", "min read"),
 ])
 def test_furniture_inside_the_article_goes(furniture, leak):
     html = page(f"<article><h1>Cam Xuyen traders renew cards</h1><div class='body'><p>{P1}</p><p>{P2}</p>"
@@ -140,8 +148,9 @@ def test_furniture_inside_the_article_goes(furniture, leak):
     assert leak not in text
 
 
-def test_caption_stays_and_its_credit_goes():
-    figure = "<figure><img src='a.jpg'><figcaption>Traders queue at the new counter. Photo: Thu Ha</figcaption></figure>"
+@pytest.mark.parametrize("credit", ["Photo: Thu Ha", "(Foto: Thu Ha)", "Imagen: Thu Ha"])
+def test_caption_stays_and_its_credit_goes(credit):
+    figure = f"<figure><img src='a.jpg'><figcaption>Traders queue at the new counter. {credit}</figcaption></figure>"
     html = page(f"<article><h1>Cam Xuyen traders renew cards</h1><p>{P1}</p>{figure}<p>{P2}</p><p>{P3}</p></article>")
     text = read(html).text
     assert "Traders queue at the new counter." in text
