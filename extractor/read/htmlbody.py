@@ -126,8 +126,8 @@ def drop_furniture(root, keep: set, h1) -> None:
         elif el.tag in _LINK_BOXES and _linky(el) and (el.tag not in ("ul", "ol") or len(el) > 1):
             doomed.append(el)  # a list of headlines, a teaser box, a row of links
         elif el.tag in _HEADINGS and len(el) <= 2:
-            raw = text_of(el)
-            text = normalize_line(raw) if len(raw) < 200 else ""
+            raw = text_of(el).strip()
+            text = normalize_line(raw) if 0 < len(raw) < 100 else ""
             if text and len(text) < 60 and f["headings"].search(text):
                 parent = el.getparent()
                 if parent is not None and parent is not root and parent not in keep:
@@ -176,14 +176,17 @@ def blocks(root) -> tuple[list[str], set[str]]:
     credit = rules.furniture()["caption_credit"]
 
     def emit(parts: list[str], caption: bool, row: bool = False) -> None:
-        text = normalize_line("".join(parts))
+        joined = "".join(parts)
+        parts.clear()
+        if not joined or joined.isspace():
+            return
+        text = normalize_line(joined)
         if caption:
             text = credit.sub("", text).strip()
         if text and not is_byline(text):
             if row:
                 rows.add(text)
             out.append(text)
-        parts.clear()
 
     def walk(el, caption: bool) -> None:
         caption = caption or el.tag in ("figcaption", "figure") or _is_caption(el)
