@@ -1,12 +1,14 @@
 """Main text of an HTML news page: lead, body paragraphs and image captions, no furniture.
 
-One lxml parse serves everything. The body is the element holding the most paragraph
-text (the readability idea); the article is the smallest element holding both that body
-and the headline, so a lead or a figure beside the body is kept. Inside it, furniture
-(breadcrumbs, related headlines, comments, tags, share bars, bylines, image credits …) is
-dropped by class/id words and by section headings listed in
-``models/read/furniture.toml``; what is left is read block by block. Pages with no such
-structure go to trafilatura, which is good at arbitrary layouts, on the same tree.
+One lxml parse serves everything. The body is the element holding the most running text
+(the readability idea, ``htmlbody.py``); the article is the smallest element holding both
+that body and the headline, so a lead or a figure beside the body is kept. Inside it,
+furniture (breadcrumbs, related headlines, comments, tags, share bars, bylines, image
+credits …) is dropped by class/id words and section headings listed in
+``models/read/furniture.toml`` and by trafilatura's lists of boilerplate boxes
+(``lean.py``); what is left is read block by block. Where that text is a small share of
+the page's running text, our choice is weak and trafilatura reads the page as it came.
+A site profile's selectors, where they match, override the generic choice.
 Selectors run on lxml rather than BeautifulSoup: a second parse would halve the speed.
 """
 from __future__ import annotations
