@@ -42,6 +42,14 @@ def _iso(y: int, m: int, d: int) -> str | None:
         return None
 
 
+@cache
+def _languages() -> list[str]:
+    import dateparser.data
+
+    known = set(dateparser.data.languages_info.language_order)
+    return [code for code in rules.data("language")["candidates"] if code in known]
+
+
 def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
     """The first full date in ``text`` as (ISO date, (start, end) of its match), else None."""
     months, day_first, month_first, _ = _words()
@@ -80,12 +88,16 @@ def parse_date(text: str | None, *, fallback: bool = True) -> str | None:
 
 
 def _dateparser(text: str) -> str | None:
+    """dateparser, on absolute dates only ("2 months ago 2021" is no date), in the languages
+    a page may be in (language.toml): guessing among all its locales loads every one of
+    them, seconds on a first call."""
     import dateparser
 
     settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],
-                "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+                "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                "PARSERS": ["custom-formats", "absolute-time"]}
     try:
-        got = dateparser.parse(text, settings=settings)
+        got = dateparser.parse(text, settings=settings, languages=_languages())
     except Exception:  # dateparser raises a zoo of errors on odd strings; a non-date is None
         return None
     return got.date().isoformat() if got else None

@@ -25,13 +25,16 @@ def furniture() -> dict:
     d = data("furniture")
     return {
         "class_tokens": frozenset(d["class_tokens"]),
+        "weak_class_tokens": frozenset(d["weak_class_tokens"]),
         "class_substrings": tuple(d["class_substrings"]),
         "headings": _any(d["furniture_headings"]),
         "end_markers": _any(d["end_markers"]),
+        "counters": _any(d["counters"]),
         "site_banners": _any(d["site_banners"]),
         "source_line": re.compile(d["source_line"], re.I),
         "byline": re.compile(d["byline"], re.I),
         "caption_credit": re.compile(d["caption_credit"]),
+        "credit_line": re.compile(d["credit_line"], re.I),
         "caption_classes": tuple(c.replace("-", "") for c in d["caption_classes"]),
         "banner_titles": _any(d["banner_titles"]),
     }

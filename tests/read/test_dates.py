@@ -51,3 +51,10 @@ def test_cjk_dates():
     from extractor.read.dates import parse_date
 
     assert parse_date("发布时间：2025年9月12日 08:30") == "2025-09-12"
+
+
+def test_relative_phrase_with_a_year_is_no_date_and_other_languages_still_read():
+    from extractor.read.dates import parse_date
+
+    assert parse_date("2 months ago 2021") is None  # would depend on the day the extractor runs
+    assert parse_date("Publicado el 4 de mayo de 2022") == "2022-05-04"
