@@ -26,7 +26,10 @@ COMPONENTS = (
     ("coverage_relevance", "extractor.nlp.relevance"),      # counts the items found before it
     ("coverage_people", "extractor.nlp.people"),
 )
-FALLBACK_LANG = "xx"  # the language-independent pipeline: numbers, gazetteer, quoted names
+FALLBACK_LANG = "xx"
+# The longest news article runs to some tens of thousands of characters; past this the text
+# is a dump of a whole site or a hostile page, and the rules would take minutes on it.
+MAX_TEXT_CHARS = 200_000  # the language-independent pipeline: numbers, gazetteer, quoted names
 
 
 def pipeline_lang(lang: str | None) -> str:
@@ -60,10 +63,11 @@ def get_nlp(lang: str) -> Language:
 
 def annotate(text: str, *, lang: str | None, published: str | None = None,
              title: str | None = None) -> Annotations:
-    """Run the pipeline for ``lang`` over ``text`` and collect the items it found."""
+    """Run the pipeline for ``lang`` over ``text`` (its first ``MAX_TEXT_CHARS`` characters)
+    and collect the items it found; their offsets index into ``text``."""
     key = pipeline_lang(lang)
     nlp = get_nlp(key)
-    doc = nlp.make_doc(text)
+    doc = nlp.make_doc(text[:MAX_TEXT_CHARS])
     doc._.lang, doc._.published, doc._.title = key, published, title
     for _name, proc in nlp.pipeline:
         doc = proc(doc)

@@ -87,3 +87,11 @@ def test_spanish_type_words_give_the_level():
     record = extract(text)
     assert record.language == "es"
     assert {loc.name: loc.level for loc in record.localities} == {"Hà Tĩnh": "province", "Hương Khê": "district"}
+
+
+def test_a_huge_text_is_read_up_to_the_cap_only(monkeypatch):
+    from extractor.nlp import pipeline
+    monkeypatch.setattr(pipeline, "MAX_TEXT_CHARS", 80)
+    text = "La couverture de l'assurance maladie atteint 93 % de la population. " * 5
+    ann = pipeline.annotate(text, lang="fr")
+    assert ann.figures and all(f.end <= 80 for f in ann.figures)
