@@ -87,6 +87,12 @@ def trafilatura(page: bytes, url: str) -> str | None:
     return extract(page, include_comments=False, include_tables=True, include_formatting=False)
 
 
+def trafilatura_defaults(page: bytes, url: str) -> str | None:
+    from trafilatura import extract
+
+    return extract(page)  # what a user calling the library gets (comments included)
+
+
 def run(readers: list[tuple[str, object]], pages: list[tuple[str, dict, bytes]], count) -> list[dict]:
     """Each reader on each page, taking turns page by page (so a busy machine slows both
     alike); quality by ``count`` and pages per second of reading time."""
@@ -137,6 +143,8 @@ def main() -> int:
     ap.add_argument("dirs", nargs="*", type=Path,
                     help="folders of annotated pages (see above); default: $READ_EVAL_DATA, colon-separated")
     ap.add_argument("--only", choices=("ours", "trafilatura"), help="run one reader only")
+    ap.add_argument("--defaults", action="store_true",
+                    help="also score trafilatura.extract() with its default settings (comments kept)")
     ap.add_argument("--by-language", action="store_true",
                     help="F1 of both readers per language of the page (as our reader tells it)")
     ap.add_argument("--show", type=int, default=0, metavar="N",
@@ -159,16 +167,20 @@ def main() -> int:
     readers = [(name, fn) for name, fn, key in (("extractor.read", ours, "ours"),
                                                  ("trafilatura.extract", trafilatura, "trafilatura"))
                if args.only in (None, key)]
+    if args.defaults and not args.only:
+        readers.append(("trafilatura defaults", trafilatura_defaults))
     results = run(readers, pages, count)
     print(f"pages: {len(pages)} from {', '.join(str(d) for d in args.dirs)}; one core, one run")
     print(f"{'reader':22} {'precision':>9} {'recall':>7} {'F1':>6} {'pages/s':>8} {'empty':>5}")
     for r in results:
         print(f"{r['name']:22} {r['precision']:9.3f} {r['recall']:7.3f} {r['f1']:6.3f} {r['rate']:8.1f} {r['empty']:5d}")
-    if args.by_language and len(results) == 2:
+    if args.by_language and len(results) >= 2:
         by_language(pages, results)
-    if len(results) == 2:
-        a, b = results
+    if len(results) >= 2:
+        a, b = results[:2]
         print(f"F1 difference {a['f1'] - b['f1']:+.3f} (target >= 0); speed ratio {a['rate'] / b['rate']:.2f} (target >= 1.5)")
+        if len(results) == 3:
+            print(f"F1 difference to trafilatura's defaults {a['f1'] - results[2]['f1']:+.3f}")
         if args.show:
             loss = {u: (b["per_page"][u][0] - b["per_page"][u][1]) - (c[0] - c[1]) for u, c in a["per_page"].items()}
             for url in sorted(loss, key=loss.get, reverse=True)[:args.show]:
