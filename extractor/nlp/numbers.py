@@ -198,7 +198,7 @@ def find_numbers(text: str, g: Grammar) -> list[Number]:
 
 
 def _compounds(text: str, nums: list[Number]) -> list[Number]:
-    """"2 tỷ 867 triệu", "1 million 200 thousand": a scaled number followed, with only a
+    """"3 tỷ 450 triệu", "1 million 200 thousand": a scaled number followed, with only a
     space between, by one on a smaller scale is one number, their sum."""
     out: list[Number] = []
     for n in nums:

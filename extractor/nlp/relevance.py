@@ -5,7 +5,7 @@ Two kinds of evidence add up (weights and threshold in ``models/*/relevance.json
 * **topic words** (``models/*/relevance.jsonl``): every insurance term in the body counts
   once, in the title ``title_weight`` times;
 * **items**: every figure or target the article states about an insurance (its metric
-  names one), or in a sentence that names one ("10.422 thẻ BHYT", "3 300 cards"),
+  names one), or in a sentence that names one ("2.100 thẻ BHYT", "3 300 cards"),
   counts ``item_weight``; so does every initiative.
 
 One passing mention ("travel insurance", a health card in a tourism story) stays below

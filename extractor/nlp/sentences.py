@@ -19,7 +19,7 @@ from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensio
 from extractor.nlp.data import load_jsonl
 
 _STOP = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+[\"“«‘(]?[\w\d])|[.!?…]+[\"”»’)]*\s*$|\n\s*\n|\n"
-                   # "… du Têt.Pour financer": pages that lost the space after a stop
+                   # "… au Têt.Pour le financer": pages that lost the space after a stop
                    r"|(?<=[^\W\d_][^\W\d_A-ZĐ])[.!?](?=[A-ZĐ][^\W\d_A-Z])", re.M)
 
 

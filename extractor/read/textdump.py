@@ -16,10 +16,10 @@ from extractor.read import dates, metadata, rules
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # scripts written without spaces
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-# An archive's capture stamp before the page text: "date 2022-10-21 Title …", "date 2024-05 …".
+# An archive's capture stamp before the page text: "date 2025-03-14 Title …", "date 2025-03 …".
 _STAMP = re.compile(r"^\s*date\s+((?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\b\s*")
 HEAD_LINES = 8        # how far down a page's header the headline may sit
-MIN_TITLE_WORDS = 4   # "Log in", "Social Affairs", "Dân Sinh": menu items, not headlines
+MIN_TITLE_WORDS = 4   # "Sign in", "Society", "Xã hội": menu items, not headlines
 MAX_TITLE_WORDS = 40
 MENU_WORDS = 15       # lines above a headline longer than this are article text, not a menu
 
@@ -117,7 +117,7 @@ def _words(line: str) -> int:
 
 def _repeated(j: int, lines: list[str]) -> bool:
     """The headline printed again in the page: alone, as a caption's start ("… - Ảnh 1") or
-    after a label glued to it ("null Vận động …")."""
+    after a label glued to it ("null Trao thẻ …")."""
     key = lines[j].rstrip(".…").lower()
     return len(key) >= 20 and any(
         k != j and (other.lower().startswith(key) or other.lower().rstrip(".…").endswith(key))

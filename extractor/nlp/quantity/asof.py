@@ -69,6 +69,6 @@ _FULL_DATE = re.compile(r"(?<![\d/.])(?:\d{1,2}[/.])?\d{1,2}[/.]((?:19|20)\d\d)(
 def reporting_year(text: str) -> int | None:
     """The year an undated article reports from: the latest year of its day or month dates
     ("30/6/2021", "6/2021"), which state when figures stood, not deadlines. Without it, a
-    past deadline ("so với cuối năm 2020") could not be told from a future one."""
+    past deadline ("so với cuối năm 2024" in a report dated 2025) could not be told from a future one."""
     years = [int(m.group(1)) for m in _FULL_DATE.finditer(text)]
     return max(years) if years else None

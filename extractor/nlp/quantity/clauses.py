@@ -128,11 +128,11 @@ def ranges(text: str, items: list[Item], r: Rules) -> None:
         a.qualifier, b.qualifier = "at_least", "at_most"
 
 
-SHARED_UNIT_GAP = 8  # "95.95 and 76 percent": at most a coordinator between two numbers
+SHARED_UNIT_GAP = 8  # "95.9 and 76 percent": at most a coordinator between two numbers
 
 
 def shared_units(text: str, items: list[Item], r: Rules) -> None:
-    """"95.95 and 76 percent", "30 et 45 %", "5,2 và 6,1%": a bare number coordinated with
+    """"95.9 and 76 percent", "30 et 45 %", "5,2 và 6,1%": a bare number coordinated with
     the next one takes that one's unit (a list, not a range: both ends stay exact)."""
     if not r.coordinator:
         return

@@ -77,7 +77,7 @@ BRACKET_REACH = 160  # characters from a goal noun to the bracketed value it nam
 
 
 def _bracketed_goals(text: str, items: list[Item], r: Rules) -> None:
-    """"chỉ tiêu đề ra tại Nghị quyết số 03 … (38%)", "l'objectif fixé par le plan (95 %)": a
+    """"thấp hơn chỉ tiêu giao tại Quyết định số 12 … (90,5%)", "l'objectif fixé par le plan (95 %)": a
     bracketed number that follows a goal noun, with no other number between, is the goal."""
     if not r.bracket_cue:
         return
@@ -105,7 +105,7 @@ def _apposed_goals(text: str, items: list[Item], r: Rules) -> None:
 
 
 def _unit_between(gap: str) -> bool:
-    """"15,21 millions (30 %": a count and its share in brackets right after it."""
+    """"42 000 travailleurs (31 %": a count and its share in brackets right after it."""
     return bool(re.fullmatch(r"\s*\(\s*", gap))
 
 

@@ -106,7 +106,7 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
         if share_words and not named_after and not restated:
             return "other"  # "50 % de la cotisation …, 40 % pour …"
         if any(t[2] == "compared" and lo <= t[0] < it.start for t in tags):
-            return "other"  # "so với Quyết định … thấp hơn 7,61%": a margin against a plan, not a rate
+            return "other"  # "so với Quyết định … thấp hơn 7,6%": a margin against a plan, not a rate
         if insurance:
             return f"{insurance}_insurance_coverage"
         named_here = _nearest_insurance(it, in_sentence)
@@ -144,7 +144,7 @@ SHARE_REACH = 45  # characters after a percentage in which "of the cost/premium 
 
 
 def _share_of_other(it: Item, tags, hi: int) -> bool:
-    """"30 % du coût de souscription de l'assurance-santé", "80% to 100% of the costs": a
+    """"30 % du coût de l'assurance maladie des élèves", "80% to 100% of the costs": a
     share word after the number, before any coverage word, makes it a share of that."""
     for s, _, tag in tags:
         if it.end <= s < min(hi, it.end + SHARE_REACH):
@@ -179,7 +179,7 @@ def context_insurance(text: str, tags, start: int) -> tuple[str | None, bool]:
 
 def apposed_counts(decided: list[tuple[Item, str | None]], tags) -> list[str | None]:
     """"3.9 million people, or 95 per cent of the population, had health insurance",
-    "2,1 millions d'habitants …, soit un taux de couverture de 94 %", "coverage reaches 93.35%
+    "2,1 millions d'habitants …, soit un taux de couverture de 94 %", "coverage reaches 93.4%
     of the population or 93.3 million people": a head-count restated as a coverage rate (or
     the other way round) counts the insured of that insurance."""
     metrics = [m for _, m in decided]
