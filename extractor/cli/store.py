@@ -184,15 +184,14 @@ def _warn_unknown(command: str, province: str) -> None:
 
 def _writing(command: str, job):
     """Run a job that writes the corpus; a database it cannot open or write is one line, exit 5."""
-    import sqlite3
-
     from extractor.store import StoreError
+    from extractor.store.backend import DB_ERRORS
 
     try:
         return job()
     except StoreError as exc:
         return _fail(command, str(exc), EXIT_STORE)
-    except sqlite3.Error as exc:
+    except DB_ERRORS as exc:
         return _fail(command, f"corpus database error ({exc}); what was stored stays", EXIT_STORE)
 
 

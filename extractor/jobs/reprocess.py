@@ -28,6 +28,7 @@ def reprocess(db_path: str | Path, *, since_version: str | None = None, progress
     """Re-extract every stored page (or those made before ``since_version``), then regroup the registry."""
     from extractor.store import open_store
     from extractor.store.archive import pages_to_reprocess
+    from extractor.store.backend import archive_root
     from extractor.store.registry import refresh
 
     report = JobReport()
@@ -38,10 +39,10 @@ def reprocess(db_path: str | Path, *, since_version: str | None = None, progress
         skipped = _skipped_pages(store)
         with progress_bar(progress, len(pages) + len(skipped), "reprocess") as advance:
             for page in pages:
-                _redo(store, page, report, Path(db_path).parent)
+                _redo(store, page, report, archive_root(db_path))
                 advance()
             for row in skipped:
-                _recover(store, row, report, Path(db_path).parent)
+                _recover(store, row, report, archive_root(db_path))
                 advance()
         report.registry = refresh(store.conn)
     finally:

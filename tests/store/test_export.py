@@ -22,10 +22,12 @@ def test_two_exports_are_byte_identical(corpus, tmp_path, what, fmt):
     assert a.read_bytes() == b.read_bytes()
 
 
-def test_ids_are_stable_across_corpora(tmp_path):
+def test_ids_are_stable_across_corpora(tmp_path, db):
+    """…and across backends: the second corpus is always SQLite."""
     outs = []
-    for name, records in (("one", all_records()), ("two", list(reversed(all_records())))):
-        store = open_store(tmp_path / f"{name}.db")
+    for name, where, records in (("one", db, all_records()),
+                                 ("two", tmp_path / "two.db", list(reversed(all_records())))):
+        store = open_store(where)
         for r in records:
             store.save_record(r)
         refresh(store.conn)

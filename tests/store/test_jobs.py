@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from .records import song_hinh_vi
+from .dump import dump
 
 from extractor.cli import main
 from extractor.store import open_store
@@ -25,8 +26,7 @@ def count(db, sql: str) -> int:
         store.close()
 
 
-def test_ingest_files_and_jsonl_idempotent(tmp_path, records_jsonl, capsys):
-    db = tmp_path / "c.db"
+def test_ingest_files_and_jsonl_idempotent(tmp_path, db, records_jsonl, capsys):
     pages = tmp_path / "pages"
     shutil.copytree(FIXTURES, pages)
     assert main(["ingest", str(pages), str(records_jsonl), "--db", str(db)]) == 0
@@ -35,18 +35,17 @@ def test_ingest_files_and_jsonl_idempotent(tmp_path, records_jsonl, capsys):
     assert count(db, "SELECT count(*) FROM articles") == 7
     assert count(db, "SELECT count(*) FROM raw_pages") == 2
     store = open_store(db)
-    before = list(store.conn.iterdump())
+    before = dump(store.conn)
     store.close()
     assert main(["ingest", str(pages), str(records_jsonl), "--db", str(db), "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)[0]
     assert report["unchanged"] == 7 and report["new"] == 0
     store = open_store(db)
-    assert list(store.conn.iterdump()) == before
+    assert dump(store.conn) == before
     store.close()
 
 
-def test_ingest_bad_inputs_one_line_each_and_keeps_the_rest(tmp_path, records_jsonl, capsys):
-    db = tmp_path / "c.db"
+def test_ingest_bad_inputs_one_line_each_and_keeps_the_rest(tmp_path, db, records_jsonl, capsys):
     bad = tmp_path / "bad.jsonl"
     bad.write_text(song_hinh_vi().to_json() + "\n{not json\n" + '{"text": "x"}\n', encoding="utf-8")
     empty = tmp_path / "empty.txt"
@@ -59,8 +58,7 @@ def test_ingest_bad_inputs_one_line_each_and_keeps_the_rest(tmp_path, records_js
     assert count(db, "SELECT count(*) FROM articles") == 1
 
 
-def test_reprocess_since_version_keeps_history(tmp_path, capsys):
-    db = tmp_path / "c.db"
+def test_reprocess_since_version_keeps_history(tmp_path, db, capsys):
     page = (FIXTURES / "tuy-hoa-bhyt.txt").read_bytes()
     from extractor.core import extract
 
