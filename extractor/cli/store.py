@@ -52,6 +52,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "history; unchanged ones write nothing.")
     p.add_argument("--since-version", metavar="V", type=version,
                    help="only articles whose current record was made by a version older than V")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="extract on N processes of a local Dask cluster (0: one per core; default 1: "
+                   "this process alone); records are the same as a single-process run")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="extract on a running Dask cluster (tcp://host:8786) whose machines see the archive")
     _common(p, run_reprocess)
 
     p = sub.add_parser("update", help="scheduled job: incremental crawl, registry refresh, report",
@@ -209,8 +214,11 @@ def run_reprocess(args: argparse.Namespace) -> int:
     problem = corpus_problem(args.db)
     if problem:
         return _fail("reprocess", f"{args.db}: {problem}")
+    if args.workers < 0:
+        return _fail("reprocess", f"--workers {args.workers}: must be 0 (every core) or more", 2)
     report = _writing("reprocess", lambda: reprocess(args.db, since_version=args.since_version,
-                                                     progress=sys.stderr.isatty()))
+                                                     progress=sys.stderr.isatty(), workers=args.workers,
+                                                     scheduler=args.scheduler))
     return report if isinstance(report, int) else _report("reprocess", report, args.format)
 
 

@@ -161,7 +161,7 @@ class Crawler:
             return False
         if wake is not None and wake - time.time() > GIVE_UP_AFTER and not frontier.others_busy(self.conn, self.worker):
             return False
-        time.sleep(0.2)
+        time.sleep(min(0.2, max(0.005, frontier.next_ready(self.conn) or 0.2)))
         return True
 
     def _dispatch(self, pool, hosts: set[str], in_flight: dict) -> None:

@@ -20,6 +20,7 @@ run is queued again when it is rediscovered, and then fetched with a conditional
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -333,3 +334,27 @@ def others_busy(conn, worker: str) -> bool:
     """Whether another worker holds a lease (and may still queue more URLs)."""
     return conn.execute(f"SELECT 1 FROM crawl_host WHERE lease_until >= {_NOW} AND coalesce(worker, '') != ?"
                         " LIMIT 1", (worker,)).fetchone() is not None
+
+
+def next_ready(conn) -> float | None:
+    """Seconds until a host with queued URLs may be claimed (lease over, pause over), or None."""
+    row = conn.execute(
+        f"SELECT min(max(h.ready_at, h.lease_until)) - {_NOW} FROM crawl_host h WHERE EXISTS"
+        " (SELECT 1 FROM crawl_url u WHERE u.host = h.host AND u.state = 'queued')").fetchone()
+    return row[0] if row else None
+
+
+class LeaseKeeper(threading.Thread):
+    """Renews a worker's leases while it works (a slow page, a long extraction), on a
+    connection of its own; a killed worker stops renewing, so its leases run out."""
+
+    def __init__(self, conn, worker: str, lease: float):
+        super().__init__(name="lease-keeper", daemon=True)
+        self.conn, self.worker, self.lease = conn, worker, lease
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(self.lease / 3):
+            with self.conn:
+                self.conn.execute(f"UPDATE crawl_host SET lease_until = {_NOW} + ? WHERE worker = ?",
+                                  (self.lease, self.worker))

@@ -121,6 +121,7 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
     ``worker``: this process's name, as one of several sharing a PostgreSQL frontier
     (hosts leased for ``lease`` seconds at most; its WARC files carry the name).
     """
+    from extractor.crawl import frontier
     from extractor.crawl.crawler import Crawler
     from extractor.crawl.fetch import Fetcher
     from extractor.crawl.sites import resolve
@@ -150,6 +151,10 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
     crawler = Crawler(store.conn, sites, archive=WarcArchive(root, tag=worker), fetcher=fetcher, delay=delay,
                       since=since, langs=langs, max_pages=max_pages, workers=workers, run_key=run_key,
                       on_progress=view.update if view else None, worker=worker, lease=lease)
+    keeper = None
+    if worker:  # renews this worker's host leases on a connection of its own
+        keeper = frontier.LeaseKeeper(open_store(db_path).conn, worker, lease)
+        keeper.start()
     try:
         if view:
             view.start()
@@ -160,6 +165,10 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
         if report.totals.get("new") or report.totals.get("changed"):
             report.registry = refresh(store.conn)
     finally:
+        if keeper:
+            keeper.stop.set()
+            keeper.join()
+            keeper.conn.close()
         if view:
             view.stop()
         fetcher.close()

@@ -75,3 +75,16 @@ def test_each_item_row_names_its_article(corpus):
     titles = dict(corpus.conn.execute("SELECT a.uid, r.title FROM articles a JOIN revisions r"
                                       " ON r.id = a.current_revision_id"))
     assert all(r["title"] == titles[r["article_uid"]] for r in rows)
+
+
+def test_snapshot_is_a_sqlite_copy_search_agrees_with(corpus, tmp_path):
+    """`extractor snapshot`: what the web page serves holds what the corpus holds, full text too."""
+    from extractor.cli import main
+    from extractor.store.search import Filters, search
+
+    out = tmp_path / "snap.db"
+    assert main(["snapshot", "--db", str(corpus.path), "--out", str(out)]) == 0
+    with open_store(out, readonly=True) as snap:
+        for f in (Filters(text="Ha Tinh"), Filters(province="Phu Yen", kind="figure"), Filters(kind="article")):
+            assert search(snap.conn, f) == search(corpus.conn, f)
+    assert not (tmp_path / "snap.db.part").exists()

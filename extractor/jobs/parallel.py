@@ -1,0 +1,54 @@
+"""Re-extraction on Dask: pages extracted in parallel, handed back in order.
+
+Why Dask distributed (not Ray): the work is a plain map of a Python function over pages,
+with no shared state; ``distributed`` gives that with a ``LocalCluster`` (one process per
+core, so spaCy's pipelines run in parallel without the GIL) or, unchanged, a scheduler
+address for many machines, is pure Python from PyPI (wheels only, no daemon to install),
+and its futures let the single writer consume results in order while later pages are still
+being extracted. Ray would add a large runtime for what a future-based map needs.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+AHEAD = 8  # pages in flight per worker: enough to keep every core busy, bounded memory
+
+
+def extract_pages(pages: Iterable, root: Path, *, workers: int = 0,
+                  scheduler: str | None = None) -> Iterator[tuple[object, tuple]]:
+    """Yield ``(page, outcome)`` for every page, in the order given (outcome as
+    :func:`extractor.jobs.reprocess.extract_page` returns it). ``workers``: processes of a
+    local cluster (0: one per core); ``scheduler``: the address of a running cluster instead."""
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    from extractor.jobs.reprocess import extract_page
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        n = workers if workers > 0 else (os.cpu_count() or 1)
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        slots = AHEAD * max(1, len(client.scheduler_info().get("workers", {})) or 1)
+        pending: deque = deque()
+        root = Path(root).resolve()
+        for page in pages:
+            pending.append((page, client.submit(extract_page, page, root, pure=False)))
+            if len(pending) >= slots:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
