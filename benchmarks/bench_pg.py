@@ -46,25 +46,42 @@ def load_into_postgres(sqlite_path: Path, url: str) -> float:
 
     with psycopg.connect(url) as pg:
         for table in TABLES:
-            cols = [c for c in columns(src, table)]
+            cols = columns(src, table)
             quoted = ", ".join(f'"{c}"' for c in cols)
             with pg.cursor().copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
                 for row in src.execute(f"SELECT {quoted} FROM {table}"):
                     copy.write_row(row)
         for table, sql in (("revisions_fts", "SELECT id, title, text FROM revisions"),
-                           ("items_fts", "SELECT id, name, coalesce(text, '') || ' ' || coalesce(sentence, '') FROM items")):
+                           ("items_fts", "SELECT id, name, coalesce(text, '') || ' ' || coalesce(sentence, '')"
+                                         " FROM items")):
             pg.execute(f"CREATE TEMP TABLE words_{table} (rowid BIGINT, words TEXT)")
             with pg.cursor().copy(f"COPY words_{table} FROM STDIN") as copy:
                 for rowid, *texts in src.execute(sql):
                     copy.write_row((rowid, " ".join(fts_words(t) for t in texts)))
             pg.execute(f"INSERT INTO {table}(rowid, doc) SELECT rowid, to_tsvector('simple', words) FROM words_{table}")
         for table in ("articles", "revisions", "items", "stories", "initiative_registry"):
-            pg.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM {table}), false)")
+            pg.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                       f" (SELECT coalesce(max(id), 0) + 1 FROM {table}), false)")
         pg.commit()
         pg.autocommit = True
         pg.execute("VACUUM ANALYZE")
     src.close()
     return time.perf_counter() - started
+
+
+def _exists(server: str, name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(server) as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is not None
+
+
+def _loaded(url: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return bool(conn.execute("SELECT to_regclass('items') IS NOT NULL").fetchone()[0]) and bool(
+            conn.execute("SELECT EXISTS (SELECT 1 FROM items)").fetchone()[0])
 
 
 def search_latency(location, repeat: int) -> list[tuple[str, int, float, int]]:
@@ -84,12 +101,19 @@ def search_latency(location, repeat: int) -> list[tuple[str, int, float, int]]:
     return out
 
 
-def bench_search(tmp: Path, url: str, n_items: int, repeat: int) -> bool:
-    db = tmp / "synthetic.db"
-    built = build_synthetic_corpus(db, n_items)
-    print(f"SQLite corpus: {built['items']} items ({built['records']} records) stored in {built['ingest_s']:.0f} s"
-          f" ({built['items'] / built['ingest_s']:.0f} items/s)")
-    print(f"PostgreSQL: loaded with COPY in {load_into_postgres(db, url):.0f} s")
+def bench_search(tmp: Path, url: str, n_items: int, repeat: int, reuse: bool = False) -> bool:
+    db = tmp / f"synthetic-{n_items}.db"
+    if reuse and db.exists():
+        print(f"SQLite corpus: reusing {db}")
+    else:
+        built = build_synthetic_corpus(db, n_items)
+        print(f"SQLite corpus: {built['items']} items ({built['records']} records) stored in {built['ingest_s']:.0f} s"
+              f" ({built['items'] / built['ingest_s']:.0f} items/s)")
+        reuse = False
+    if reuse and _loaded(url):
+        print("PostgreSQL: reusing the loaded database")
+    else:
+        print(f"PostgreSQL: loaded with COPY in {load_into_postgres(db, url):.0f} s")
     lite, pg = search_latency(db, repeat), search_latency(url, repeat)
     ok = True
     print(f"{'query':45s} {'hits':>5s} {'SQLite ms':>10s} {'PostgreSQL ms':>14s}  target")
@@ -145,9 +169,12 @@ def main() -> int:
     ap.add_argument("--pg", help="a PostgreSQL server URL to create the benchmark database in")
     ap.add_argument("--skip-search", action="store_true")
     ap.add_argument("--skip-reprocess", action="store_true")
+    ap.add_argument("--workdir", help="keep the corpora here and reuse them on the next run (with --pg)")
     args = ap.parse_args()
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
+        tmp = args.workdir or tmp
+        Path(tmp).mkdir(parents=True, exist_ok=True)
         if not args.skip_reprocess:
             bench_reprocess(Path(tmp), args.pages)
         if not args.skip_search:
@@ -155,8 +182,12 @@ def main() -> int:
 
             cluster = None if args.pg else Cluster()
             try:
-                url = create_database(args.pg or cluster.url, "bench_corpus")
-                ok = bench_search(Path(tmp), url, args.items, args.repeat)
+                server = args.pg or cluster.url
+                url = server.rsplit("/", 1)[0] + "/bench_corpus"
+                reuse = bool(args.workdir and args.pg)
+                if not (reuse and _exists(server, "bench_corpus")):
+                    url = create_database(server, "bench_corpus")
+                ok = bench_search(Path(tmp), url, args.items, args.repeat, reuse=reuse)
             finally:
                 if cluster:
                     cluster.stop()

@@ -25,12 +25,9 @@ def pg_server():
         return
     from pgcluster import Cluster, binaries
 
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        binaries_found = None
-    else:
-        binaries_found = binaries()
+    from importlib.util import find_spec
+
+    binaries_found = binaries() if find_spec("psycopg") else None
     if binaries_found is None:
         if setting == "required":
             pytest.fail("EXTRACTOR_TEST_PG=required but no PostgreSQL server binaries or psycopg")

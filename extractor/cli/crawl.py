@@ -89,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"extractor crawl: {exc}", file=sys.stderr)
         return 5
     except DB_ERRORS as exc:
-        print(f"extractor crawl: {shown(args.db)}: corpus database error ({exc}); what was stored stays", file=sys.stderr)
+        print(f"extractor crawl: {shown(args.db)}: corpus database error ({exc}); what was stored stays",
+              file=sys.stderr)
         return 5
     except ExtractorError as exc:
         print(f"extractor crawl: {exc}", file=sys.stderr)

@@ -148,12 +148,13 @@ def _open(args: argparse.Namespace, command: str, *, fresh: bool = False):
     only write these commands make).
     """
     from extractor.store import open_store
+    from extractor.store.backend import shown
     from extractor.store.db import corpus_problem
     from extractor.store.registry import ensure_fresh
 
     problem = corpus_problem(args.db)
     if problem:
-        _fail(command, f"{args.db}: {problem}")
+        _fail(command, f"{shown(args.db)}: {problem}")
         return None
     try:
         store = open_store(args.db, readonly=not fresh)
@@ -161,7 +162,7 @@ def _open(args: argparse.Namespace, command: str, *, fresh: bool = False):
             ensure_fresh(store.conn)
         return store
     except Exception as exc:  # sqlite3.DatabaseError: locked, read-only file, …
-        _fail(command, f"{args.db}: cannot open the corpus ({exc})")
+        _fail(command, f"{shown(args.db)}: cannot open the corpus ({exc})")
         return None
 
 
@@ -209,11 +210,12 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 def run_reprocess(args: argparse.Namespace) -> int:
     from extractor.jobs.reprocess import reprocess
+    from extractor.store.backend import shown
     from extractor.store.db import corpus_problem
 
     problem = corpus_problem(args.db)
     if problem:
-        return _fail("reprocess", f"{args.db}: {problem}")
+        return _fail("reprocess", f"{shown(args.db)}: {problem}")
     if args.workers < 0:
         return _fail("reprocess", f"--workers {args.workers}: must be 0 (every core) or more", 2)
     report = _writing("reprocess", lambda: reprocess(args.db, since_version=args.since_version,

@@ -14,7 +14,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-AHEAD = 8  # pages in flight per worker: enough to keep every core busy, bounded memory
+CHUNK = 16  # pages per task: a page takes milliseconds, a task's round trip about as much
+AHEAD = 4   # tasks in flight per worker: every core kept busy, memory bounded
 
 
 def extract_pages(pages: Iterable, root: Path, *, workers: int = 0,
@@ -25,8 +26,6 @@ def extract_pages(pages: Iterable, root: Path, *, workers: int = 0,
     import logging
 
     from distributed import Client, LocalCluster
-
-    from extractor.jobs.reprocess import extract_page
 
     logging.getLogger("distributed").setLevel(logging.ERROR)
     cluster = None
@@ -40,15 +39,33 @@ def extract_pages(pages: Iterable, root: Path, *, workers: int = 0,
         slots = AHEAD * max(1, len(client.scheduler_info().get("workers", {})) or 1)
         pending: deque = deque()
         root = Path(root).resolve()
-        for page in pages:
-            pending.append((page, client.submit(extract_page, page, root, pure=False)))
+        for chunk in _chunks(pages, CHUNK):
+            pending.append((chunk, client.submit(_extract_chunk, chunk, root, pure=False)))
             if len(pending) >= slots:
                 done, future = pending.popleft()
-                yield done, future.result()
+                yield from zip(done, future.result())
         while pending:
             done, future = pending.popleft()
-            yield done, future.result()
+            yield from zip(done, future.result())
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extract_chunk(pages: list, root: Path) -> list[tuple]:
+    """On a Dask worker: the outcome of every page of one task."""
+    from extractor.jobs.reprocess import extract_page
+
+    return [extract_page(page, root) for page in pages]

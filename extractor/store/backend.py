@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 from extractor.textutil import strip_accents
@@ -43,12 +44,11 @@ def _errors() -> tuple[type[Exception], ...]:
 DB_ERRORS = _errors()  # what a failing database raises, whichever the engine
 
 
-def archive_root(location: object) -> "Path":
+def archive_root(location: object) -> Path:
     """The folder whose ``warc/`` holds the crawl's WARC files: ``EXTRACTOR_ARCHIVE`` when
     set, else the SQLite file's folder, else ``corpus`` (a PostgreSQL corpus has no folder:
     workers on several machines point ``EXTRACTOR_ARCHIVE`` at one shared mount)."""
     import os
-    from pathlib import Path
 
     if os.environ.get("EXTRACTOR_ARCHIVE"):
         return Path(os.environ["EXTRACTOR_ARCHIVE"])
@@ -125,5 +125,5 @@ def now_epoch(conn: Any) -> float:
     return time.time()
 
 
-__all__ = ["DB_ERRORS", "archive_root", "is_url", "is_postgres", "shown", "fts_words", "fts_insert", "fts_match", "has_table",
-           "tables", "columns", "now_epoch", "restart_ids", "URL_SCHEMES"]
+__all__ = ["DB_ERRORS", "archive_root", "is_url", "is_postgres", "shown", "fts_words", "fts_insert",
+           "fts_match", "has_table", "tables", "columns", "now_epoch", "restart_ids", "URL_SCHEMES"]

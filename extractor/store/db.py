@@ -37,7 +37,9 @@ def connect(path: str | Path, *, readonly: bool = False):
         from extractor.store.pg import connect as pg_connect
 
         conn = pg_connect(str(path))
-        if not readonly:
+        if readonly:  # the server refuses writes, as SQLite's mode=ro does
+            conn.execute("SET default_transaction_read_only = on")
+        else:
             migrate(conn)
         return conn
     if readonly:

@@ -221,6 +221,8 @@ _TYPES = [
     (re.compile(r"\bINTEGER\b", re.I), "BIGINT"),
     (re.compile(r"\bREAL\b", re.I), "DOUBLE PRECISION"),
     (re.compile(r"\bBLOB\b", re.I), "BYTEA"),
+    # Text sorts and compares by code point, as in SQLite, whatever the database's locale.
+    (re.compile(r"\bTEXT\b"), 'TEXT COLLATE "C"'),
 ]
 _FTS = re.compile(r"CREATE\s+VIRTUAL\s+TABLE\s+(IF\s+NOT\s+EXISTS\s+)?(\w+)\s+USING\s+fts5\s*\(.*\)\s*;?\s*$",
                   re.I | re.S)

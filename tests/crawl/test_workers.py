@@ -96,3 +96,7 @@ def test_three_workers_share_one_frontier(pg_db, tmp_path, monkeypatch):
     assert writers >= {"w1", "w2"} or writers >= {"w3"} and len(writers) >= 2
     for warc_file, offset in pages:  # every response is found, whichever worker wrote it
         assert read_record(warc_file, offset, root=archive).status in (200, 404, 503)
+    from extractor.jobs.reprocess import reprocess
+
+    again = reprocess(pg_db, progress=False)  # EXTRACTOR_ARCHIVE: the folder every worker wrote in
+    assert not again.failures and again.counts["unchanged"] == len(stored), again.counts

@@ -268,3 +268,25 @@ def test_update_store_error_is_an_exit_code(tmp_path, monkeypatch):
     monkeypatch.setattr(job, "_refresh_quietly", locked)
     res = job.update(tmp_path / "corpus.db", crawl=lambda *a, **k: FakeReport(0), progress=False)
     assert res.code == job.EXIT_STORE_ERROR and "database is locked" in res.render()
+
+
+def test_a_database_server_that_fails_is_one_line(pg_server, capsys):
+    """No server there, or a database with no corpus in it: one line, the password masked."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    nowhere = f"postgresql://someone:secret@127.0.0.1:{port}/corpus"
+    for cmd, code in ((["search", "x"], 1), (["provinces"], 1), (["ingest", str(FIXTURES)], 5)):
+        assert main([*cmd, "--db", nowhere]) == code
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "secret" not in err and "Traceback" not in err, err
+    assert main(["search", "x", "--db", pg_server]) == 1  # a database, but no corpus in it
+    assert "not a corpus database" in capsys.readouterr().err
+
+
+def test_extractor_db_in_the_environment_is_the_default(db, records_jsonl, monkeypatch, capsys):
+    monkeypatch.setenv("EXTRACTOR_DB", db)
+    assert main(["ingest", str(records_jsonl)]) == 0
+    assert count(db, "SELECT count(*) FROM articles") == 5
