@@ -114,6 +114,12 @@ def bench_search(tmp: Path, url: str, n_items: int, repeat: int, reuse: bool = F
         print("PostgreSQL: reusing the loaded database")
     else:
         print(f"PostgreSQL: loaded with COPY in {load_into_postgres(db, url):.0f} s")
+    from extractor.store import open_store
+
+    for where in (db, url):  # a corpus built by an older version gets the newer indexes
+        with open_store(where) as store:
+            store.conn.execute("ANALYZE")
+            store.conn.commit()
     lite, pg = search_latency(db, repeat), search_latency(url, repeat)
     ok = True
     print(f"{'query':45s} {'hits':>5s} {'SQLite ms':>10s} {'PostgreSQL ms':>14s}  target")

@@ -107,6 +107,7 @@ class PgConnection:
         self.url = url
         self._conn = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
         self._conn.adapters.register_loader("numeric", _Number)
+        self._conn.execute("SET jit = off")  # short queries: compiling costs more than it saves
         self.in_transaction = False
         self._identity: dict[str, str] | None = None
 
@@ -239,6 +240,8 @@ def translate(sql: str, ddl: bool = False) -> str:
             return (f"CREATE TABLE {exists}{name} (rowid BIGINT PRIMARY KEY, doc TSVECTOR NOT NULL);"
                     f" CREATE INDEX {exists}{name}_doc ON {name} USING gin (doc)")
         sql = re.sub(r"strftime\('%Y-%m-%dT%H:%M:%SZ',\s*'now'\)", _NOW, sql)
+        if re.match(r"\s*CREATE\s+(UNIQUE\s+)?INDEX", sql, re.I):  # SQLite's DESC puts NULLs last
+            sql = re.sub(r"\bDESC\b(?!\s+NULLS)", "DESC NULLS LAST", sql, flags=re.I)
         if re.match(r"\s*(CREATE\s+TABLE|ALTER\s+TABLE)", sql, re.I):
             for pattern, repl in _TYPES:
                 sql = _outside_literals(sql, pattern, repl)

@@ -10,13 +10,15 @@ import sqlite3
 from dataclasses import dataclass
 
 from extractor import values
-from extractor.store.backend import fts_match
+from extractor.store.backend import fts_match, fts_words, is_postgres
 from extractor.store.ingest import fts_fold, sentence_at
 from extractor.store.places import Scope, scope
 
 ITEM_KINDS = ("figure", "target", "initiative", "locality", "person")
 KINDS = (*ITEM_KINDS, "article")
 _WORD = re.compile(r"\w+")
+NEWEST_FIRST = 3_000  # see _text_pg
+_NEWEST = "i.published DESC NULLS LAST, i.article_id, i.kind, i.n"  # undated last, as SQLite sorts NULLs
 
 
 @dataclass
@@ -71,14 +73,42 @@ def search(conn: sqlite3.Connection, f: Filters) -> list[dict]:
         return []  # text with no word in it (only punctuation) matches nothing
     if f.kind == "article":
         return _search_articles(conn, f)
+    if f.text and f.limit and is_postgres(conn):
+        return _text_pg(conn, f)
     where, params = _item_where(conn, f)
-    sql = ("SELECT i.*, r.title, a.url, a.identity, a.uid AS article_uid FROM items i"
+    # The page of ids first (from an index, see migration 0002), then its rows in full.
+    limit = f" LIMIT {int(f.limit)}" if f.limit else ""
+    return _rows(conn, f"SELECT i.id FROM items i WHERE {where} ORDER BY {_NEWEST}{limit}", params)
+
+
+def _rows(conn, page: str, params: list) -> list[dict]:
+    sql = (f"WITH page AS ({page})"
+           " SELECT i.*, r.title, a.url, a.identity, a.uid AS article_uid FROM page JOIN items i ON i.id = page.id"
            " JOIN revisions r ON r.id = i.revision_id JOIN articles a ON a.id = i.article_id"
-           f" WHERE {where}"
-           " ORDER BY i.published IS NULL, i.published DESC, i.article_id, i.kind, i.n")
-    if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
+           f" ORDER BY {_NEWEST}")
     return [item_row(row) for row in conn.execute(sql, params)]
+
+
+def _text_pg(conn, f: Filters) -> list[dict]:
+    """Text search on PostgreSQL, whose planner multiplies the words' frequencies and so
+    misjudges how many items hold them. Text most items hold: the newest ``NEWEST_FIRST``
+    items that pass the other filters are checked one by one, and the page is there. Else
+    the items holding the text are gathered first (from the GIN index), then filtered."""
+    where, params = _item_where(conn, Filters(**{**f.__dict__, "text": None}))
+    words = fts_words(f.text)
+    page = (f"SELECT c.id FROM (SELECT i.id, i.published, i.article_id, i.kind, i.n FROM items i WHERE {where}"
+            f" ORDER BY {_NEWEST} LIMIT {NEWEST_FIRST}) AS c"
+            " WHERE (SELECT f.doc FROM items_fts f WHERE f.rowid = c.id) @@ plainto_tsquery('simple', ?)"
+            f" ORDER BY {_NEWEST.replace('i.', 'c.')} LIMIT {int(f.limit)}")
+    rows = _rows(conn, page, [*params, words])
+    if len(rows) == f.limit or conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM items i WHERE {where} LIMIT {NEWEST_FIRST}) AS c",
+            params).fetchone()[0] < NEWEST_FIRST:
+        return rows  # the page was among them, or they were all there is
+    page = ("WITH m AS MATERIALIZED (SELECT rowid FROM items_fts WHERE doc @@ plainto_tsquery('simple', ?))"
+            f" SELECT i.id FROM items i WHERE {where} AND i.id IN (SELECT rowid FROM m)"
+            f" ORDER BY {_NEWEST} LIMIT {int(f.limit)}")
+    return _rows(conn, page, [words, *params])
 
 
 def search_counted(conn: sqlite3.Connection, f: Filters) -> tuple[list[dict], int]:
