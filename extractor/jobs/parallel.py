@@ -14,27 +14,33 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-CHUNK = 16  # pages per task: a page takes milliseconds, a task's round trip about as much
+CHUNK = 64  # pages per task: a page takes milliseconds, and so does sending a task
 AHEAD = 4   # tasks in flight per worker: every core kept busy, memory bounded
 
 
-def extract_pages(pages: Iterable, root: Path, *, workers: int = 0,
-                  scheduler: str | None = None) -> Iterator[tuple[object, tuple]]:
-    """Yield ``(page, outcome)`` for every page, in the order given (outcome as
-    :func:`extractor.jobs.reprocess.extract_page` returns it). ``workers``: processes of a
-    local cluster (0: one per core); ``scheduler``: the address of a running cluster instead."""
+def local_client(workers: int = 0):
+    """A Dask client of a new LocalCluster: ``workers`` processes (0: one per core), one
+    thread each (spaCy holds the GIL)."""
     import logging
 
     from distributed import Client, LocalCluster
 
     logging.getLogger("distributed").setLevel(logging.ERROR)
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        n = workers if workers > 0 else (os.cpu_count() or 1)
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
-        client = Client(cluster)
+    n = workers if workers > 0 else (os.cpu_count() or 1)
+    return Client(LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None))
+
+
+def extract_pages(pages: Iterable, root: Path, *, workers: int = 0, scheduler: str | None = None,
+                  client=None) -> Iterator[tuple[object, tuple]]:
+    """Yield ``(page, outcome)`` for every page, in the order given (outcome as
+    :func:`extractor.jobs.reprocess.extract_page` returns it). ``workers``: processes of a
+    local cluster (0: one per core); ``scheduler``: the address of a running cluster
+    instead; ``client``: a Dask client to use (and leave open)."""
+    from distributed import Client
+
+    own = client is None
+    if own:
+        client = Client(scheduler) if scheduler else local_client(workers)
     try:
         slots = AHEAD * max(1, len(client.scheduler_info().get("workers", {})) or 1)
         pending: deque = deque()
@@ -48,9 +54,11 @@ def extract_pages(pages: Iterable, root: Path, *, workers: int = 0,
             done, future = pending.popleft()
             yield from zip(done, future.result())
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        if own:
+            cluster = client.cluster
+            client.close()
+            if cluster is not None:
+                cluster.close()
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

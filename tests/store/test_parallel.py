@@ -28,8 +28,10 @@ def _items(where) -> list[tuple]:
             " JOIN revisions r ON r.id = i.revision_id WHERE i.current = 1 ORDER BY i.uid")]
 
 
-def test_two_workers_store_what_one_process_stores(tmp_path):
+def test_two_workers_store_what_one_process_stores(tmp_path, monkeypatch):
     from extractor.jobs.reprocess import reprocess
+
+    monkeypatch.setattr("extractor.jobs.parallel.CHUNK", 1)  # one page a task: results come back out of order
 
     one, two = tmp_path / "one.db", tmp_path / "two.db"
     _corpus(one)
