@@ -10,6 +10,7 @@ server you already have instead (each test gets a database of its own in it).
 """
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import shutil
@@ -57,6 +58,7 @@ class Cluster:
                 " -c shared_buffers=256MB")
         self._run("pg_ctl", "-D", str(self.data), "-o", opts, "-l", str(self.root / "log"), "-w", "-t", "60", "start")
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+        atexit.register(self.stop)  # also when the caller fails before stopping it
 
     def _run(self, tool: str, *args: str) -> None:
         cmd = [str(self.bindir / tool), *args]
@@ -70,6 +72,8 @@ class Cluster:
         return self.url.rsplit("/", 1)[0] + "/" + name
 
     def stop(self) -> None:
+        if not self.data.exists():
+            return
         try:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         except subprocess.CalledProcessError:

@@ -128,7 +128,7 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
     from extractor.crawl.warc import WarcArchive
     from extractor.errors import ExtractorError
     from extractor.store import open_store
-    from extractor.store.backend import archive_root, shown
+    from extractor.store.backend import archive_root, is_url, shown
     from extractor.store.registry import refresh
 
     sites = resolve(targets, langs)
@@ -137,11 +137,9 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
 
         sites = [replace(site, max_depth=max_depth) for site in sites]
     own_store = store is None
-    store = open_store(db_path) if own_store else store
-    if worker and not store.shared:
-        if own_store:
-            store.close()
+    if worker and not (store.shared if store else is_url(db_path)):
         raise ExtractorError(f"--worker needs a shared corpus (--db postgresql://…), not {db_path}")
+    store = open_store(db_path) if own_store else store
     root = archive_root(getattr(store, "path", None) or db_path)
     fetcher = Fetcher(fetch_config)
     view = _ProgressView() if progress else _ProgressLines(lines_every) if lines_every else None
