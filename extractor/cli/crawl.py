@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("crawl", help="crawl news sites into the corpus (resumable, polite)", description=HELP,
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("targets", nargs="*", metavar="SITE_OR_URL", help="site profile name or URL")
-    add_db(p, "; WARC files go to warc/ beside it")
+    add_db(p, "; WARC files go to warc/ beside a SQLite file, else under $EXTRACTOR_ARCHIVE (default corpus)")
     p.add_argument("--since", metavar="DATE", type=day,
                    help="skip articles dated (sitemap, feed or page) before DATE (YYYY-MM-DD)")
     p.add_argument("--max-pages", type=at_least(1), metavar="N",
@@ -49,35 +49,48 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="store every article, not only those about insurance coverage")
     p.add_argument("--workers", type=at_least(1), default=4, metavar="N",
                    help="hosts crawled in parallel (default: %(default)s)")
+    p.add_argument("--worker", nargs="?", const="", metavar="NAME",
+                   help="be one of several crawl processes (on one or many machines) sharing the frontier of "
+                   "a PostgreSQL --db: each host is leased to one worker at a time and its delay is kept "
+                   "across workers (NAME: default host name and process id)")
+    p.add_argument("--lease", type=seconds, default=120.0, metavar="S",
+                   help="with --worker: seconds a host stays leased to a worker that stopped answering "
+                   "(killed); then its URL goes to another worker (default: %(default)s)")
     add_format(p)
     p.add_argument("--list-sites", action="store_true", help="list the built-in site profiles and exit")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    import sqlite3
-
     from rich.console import Console
 
     from extractor.crawl.fetch import FetchConfig
     from extractor.errors import ExtractorError
     from extractor.store import StoreError
+    from extractor.store.backend import DB_ERRORS, shown
 
     if args.list_sites:
         return _list_sites()
     from extractor.jobs.crawl import crawl
 
     tty = sys.stderr.isatty()
+    worker = args.worker
+    if worker == "":
+        import os
+        import socket
+
+        worker = f"{socket.gethostname()}-{os.getpid()}"
     try:
         report = crawl(args.db, args.targets, since=args.since, max_pages=args.max_pages, langs=args.lang,
                        delay=args.delay, keep_all=args.keep_all, progress=tty, lines_every=None if tty else 30.0,
-                       workers=args.workers, max_depth=args.max_depth,
+                       workers=args.workers, max_depth=args.max_depth, worker=worker, lease=args.lease,
                        fetch_config=FetchConfig(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout))
     except StoreError as exc:
         print(f"extractor crawl: {exc}", file=sys.stderr)
         return 5
-    except sqlite3.Error as exc:
-        print(f"extractor crawl: {args.db}: corpus database error ({exc}); what was stored stays", file=sys.stderr)
+    except DB_ERRORS as exc:
+        print(f"extractor crawl: {shown(args.db)}: corpus database error ({exc}); what was stored stays",
+              file=sys.stderr)
         return 5
     except ExtractorError as exc:
         print(f"extractor crawl: {exc}", file=sys.stderr)

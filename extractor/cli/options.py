@@ -1,4 +1,4 @@
-"""Options every command spells the same way: ``--db PATH`` and ``--format table|json|csv``."""
+"""Options every command spells the same way: ``--db PATH|URL`` and ``--format table|json|csv``."""
 from __future__ import annotations
 
 import argparse
@@ -8,9 +8,13 @@ FORMATS = ("table", "json", "csv")
 
 
 def add_db(p: argparse.ArgumentParser, more: str = "") -> None:
-    """``--db PATH``: the corpus database a command reads or writes (``more``: what else lives beside it)."""
-    p.add_argument("--db", default=DEFAULT_DB, metavar="PATH",
-                   help=f"corpus database (default {DEFAULT_DB}){more}")
+    """``--db PATH|URL``: the corpus database a command reads or writes (``more``: what else
+    lives beside it); ``EXTRACTOR_DB`` in the environment sets the default."""
+    import os
+
+    p.add_argument("--db", default=os.environ.get("EXTRACTOR_DB") or DEFAULT_DB, metavar="PATH|URL",
+                   help=f"corpus database: a SQLite file, or postgresql://user@host/db for a shared one "
+                        f"(default: $EXTRACTOR_DB, else {DEFAULT_DB}){more}")
 
 
 def add_format(p: argparse.ArgumentParser, *, jsonl: bool = False) -> None:

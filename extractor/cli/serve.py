@@ -29,12 +29,55 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="let visitors run their own read-only SQL queries (off by default)")
     p.add_argument("--immutable", action="store_true",
                    help="open the file as immutable: faster, for a snapshot nothing writes to any more")
+    p.add_argument("--snapshot", metavar="PATH", default="corpus/snapshot.db",
+                   help="with a PostgreSQL --db: the read-only SQLite copy served (taken when missing; "
+                   "refresh it with `extractor snapshot`, default: %(default)s)")
     p.set_defaults(handler=run)
+
+    p = sub.add_parser("snapshot", help="copy the corpus to a read-only SQLite file for the web page",
+                       description="Copy the corpus (a PostgreSQL database, or a SQLite file) to a SQLite "
+                       "file that `extractor serve` serves: Datasette reads SQLite. The copy is written "
+                       "beside --out and moved over it when complete; run it on a schedule and restart the "
+                       "server to show the new one.")
+    add_db(p)
+    p.add_argument("--out", metavar="PATH", default="corpus/snapshot.db",
+                   help="the SQLite file to write (default: %(default)s)")
+    p.set_defaults(handler=run_snapshot)
+
+
+def run_snapshot(args: argparse.Namespace) -> int:
+    from extractor.store.backend import DB_ERRORS, shown
+    from extractor.store.db import corpus_problem
+    from extractor.store.snapshot import snapshot
+
+    problem = corpus_problem(args.db)
+    if problem:
+        print(f"extractor snapshot: {shown(args.db)}: {problem}", file=sys.stderr)
+        return 1
+    try:
+        counts = snapshot(args.db, args.out)
+    except DB_ERRORS as exc:
+        print(f"extractor snapshot: {shown(args.db)}: corpus database error ({exc})", file=sys.stderr)
+        return 5
+    except OSError as exc:
+        print(f"extractor snapshot: {args.out}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return 5
+    print(f"snapshot: {counts['articles']} articles, {counts['items']} items → {args.out}")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
+    from extractor.store.backend import is_url, shown
     from extractor.store.db import corpus_problem
 
+    if is_url(args.db):  # Datasette reads SQLite: serve a snapshot of the shared corpus
+        problem = corpus_problem(args.db)
+        if problem:
+            print(f"extractor serve: {shown(args.db)}: {problem}", file=sys.stderr)
+            return 1
+        if not Path(args.snapshot).exists() and run_snapshot(argparse.Namespace(db=args.db, out=args.snapshot)):
+            return 5
+        args.db = args.snapshot
     path = Path(args.db)
     problem = corpus_problem(path)
     if problem:

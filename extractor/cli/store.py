@@ -52,6 +52,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "history; unchanged ones write nothing.")
     p.add_argument("--since-version", metavar="V", type=version,
                    help="only articles whose current record was made by a version older than V")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="extract on N processes of a local Dask cluster (0: one per core; default 1: "
+                   "this process alone); records are the same as a single-process run")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="extract on a running Dask cluster (tcp://host:8786) whose machines see the archive")
     _common(p, run_reprocess)
 
     p = sub.add_parser("update", help="scheduled job: incremental crawl, registry refresh, report",
@@ -143,12 +148,13 @@ def _open(args: argparse.Namespace, command: str, *, fresh: bool = False):
     only write these commands make).
     """
     from extractor.store import open_store
+    from extractor.store.backend import shown
     from extractor.store.db import corpus_problem
     from extractor.store.registry import ensure_fresh
 
     problem = corpus_problem(args.db)
     if problem:
-        _fail(command, f"{args.db}: {problem}")
+        _fail(command, f"{shown(args.db)}: {problem}")
         return None
     try:
         store = open_store(args.db, readonly=not fresh)
@@ -156,7 +162,7 @@ def _open(args: argparse.Namespace, command: str, *, fresh: bool = False):
             ensure_fresh(store.conn)
         return store
     except Exception as exc:  # sqlite3.DatabaseError: locked, read-only file, …
-        _fail(command, f"{args.db}: cannot open the corpus ({exc})")
+        _fail(command, f"{shown(args.db)}: cannot open the corpus ({exc})")
         return None
 
 
@@ -184,15 +190,14 @@ def _warn_unknown(command: str, province: str) -> None:
 
 def _writing(command: str, job):
     """Run a job that writes the corpus; a database it cannot open or write is one line, exit 5."""
-    import sqlite3
-
     from extractor.store import StoreError
+    from extractor.store.backend import DB_ERRORS
 
     try:
         return job()
     except StoreError as exc:
         return _fail(command, str(exc), EXIT_STORE)
-    except sqlite3.Error as exc:
+    except DB_ERRORS as exc:
         return _fail(command, f"corpus database error ({exc}); what was stored stays", EXIT_STORE)
 
 
@@ -205,13 +210,17 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 def run_reprocess(args: argparse.Namespace) -> int:
     from extractor.jobs.reprocess import reprocess
+    from extractor.store.backend import shown
     from extractor.store.db import corpus_problem
 
     problem = corpus_problem(args.db)
     if problem:
-        return _fail("reprocess", f"{args.db}: {problem}")
+        return _fail("reprocess", f"{shown(args.db)}: {problem}")
+    if args.workers < 0:
+        return _fail("reprocess", f"--workers {args.workers}: must be 0 (every core) or more", 2)
     report = _writing("reprocess", lambda: reprocess(args.db, since_version=args.since_version,
-                                                     progress=sys.stderr.isatty()))
+                                                     progress=sys.stderr.isatty(), workers=args.workers,
+                                                     scheduler=args.scheduler))
     return report if isinstance(report, int) else _report("reprocess", report, args.format)
 
 

@@ -47,7 +47,8 @@ class Crawler:
     def __init__(self, conn, sites: list[Site], *, archive: WarcArchive, fetcher: Fetcher,
                  delay: float = 1.0, since: str | None = None, langs: list[str] | None = None,
                  max_pages: int | None = None, workers: int = 4, run_key: str | None = None,
-                 on_progress: Callable[[CrawlStats, dict], None] | None = None):
+                 on_progress: Callable[[CrawlStats, dict], None] | None = None,
+                 worker: str | None = None, lease: float = 120.0):
         self.conn = conn
         self.sites = sites
         self.archive = archive
@@ -65,6 +66,8 @@ class Crawler:
         self._robots_done: set[str] = set()
         self.stored: Callable[[list[str]], bool] | None = None
         self.judge = ""
+        self.worker = worker  # a name: one of several workers sharing the frontier (PostgreSQL)
+        self.lease = lease
 
     # -- the loop ---------------------------------------------------------------------------
 
@@ -94,6 +97,10 @@ class Crawler:
                     if not in_flight:
                         if self._budget_spent():
                             break
+                        if self.worker:
+                            if not self._others_may_add():
+                                break
+                            continue
                         if hosts:
                             time.sleep(max(0.0, min(self._next_ready(hosts) - time.monotonic(), 0.5)))
                             continue
@@ -111,6 +118,7 @@ class Crawler:
                         row, site = in_flight.pop(fut)
                         self.politeness.host(row["host"]).busy = False
                         hosts.update(self._handle(row, site, fut.result(), on_page))
+                        self._release(row["host"])
                     if self.on_progress and time.monotonic() - last_progress > 0.3:
                         last_progress = time.monotonic()
                         self.on_progress(self.stats, frontier.counts(self.conn))
@@ -120,6 +128,7 @@ class Crawler:
                     for fut, (row, site) in list(in_flight.items()):
                         try:
                             self._handle(row, site, fut.result(), on_page)
+                            self._release(row["host"])
                         except KeyboardInterrupt:
                             break
                     in_flight.clear()
@@ -139,7 +148,31 @@ class Crawler:
     def _next_ready(self, hosts: set[str]) -> float:
         return min((self.politeness.host(h).ready_at for h in hosts), default=time.monotonic())
 
+    def _release(self, host: str) -> None:
+        if self.worker:
+            frontier.release(self.conn, host, self.worker, self.politeness.host(host).delay)
+
+    def _others_may_add(self) -> bool:
+        """Shared frontier, nothing claimable now: whether to wait (URLs still queued, or
+        another worker holds a host and may queue more); False when the crawl is over."""
+        wake = frontier.next_wakeup(self.conn)
+        if wake is None and not frontier.others_busy(self.conn, self.worker):
+            self.stats.finished = True
+            return False
+        if wake is not None and wake - time.time() > GIVE_UP_AFTER and not frontier.others_busy(self.conn, self.worker):
+            return False
+        time.sleep(min(0.2, max(0.005, frontier.next_ready(self.conn) or 0.2)))
+        return True
+
     def _dispatch(self, pool, hosts: set[str], in_flight: dict) -> None:
+        if self.worker:
+            while len(in_flight) < self.workers and not self._budget_spent():
+                busy = {row["host"] for row, _ in in_flight.values()}
+                row = frontier.claim(self.conn, self.worker, self.lease, busy)
+                if row is None:
+                    return
+                self._submit(pool, row, in_flight)
+            return
         for name in list(hosts):
             if len(in_flight) >= self.workers or self._budget_spent():
                 return
@@ -149,11 +182,14 @@ class Crawler:
             if row is None:
                 hosts.discard(name)
                 continue
-            site = self._site_of(row)
-            if row["kind"] in PAGE_KINDS:
-                self.pages += 1
-            self.politeness.host(name).busy = True
-            in_flight[pool.submit(self._work, row, site)] = (row, site)
+            self._submit(pool, row, in_flight)
+
+    def _submit(self, pool, row, in_flight: dict) -> None:
+        site = self._site_of(row)
+        if row["kind"] in PAGE_KINDS:
+            self.pages += 1
+        self.politeness.host(row["host"]).busy = True
+        in_flight[pool.submit(self._work, row, site)] = (row, site)
 
     # -- in a worker thread: network and archive only ---------------------------------------
 

@@ -4,7 +4,14 @@ The crawler keeps nothing about URLs in memory beyond the few in flight: every U
 seen is a row of ``crawl_url``, so memory stays flat as the frontier grows and a crawl
 killed at any moment resumes from the database. The tables belong to the crawl stage:
 :func:`ensure_schema` creates them (and adds columns a newer crawler needs) in whatever
-SQLite database the job gives it — the corpus database, in practice.
+database the job gives it — the corpus database, SQLite or PostgreSQL, in practice.
+
+On PostgreSQL the frontier can be shared by crawl workers on several machines
+(:func:`claim` / :func:`release`): a worker leases a host (one lease per host at a time,
+taken with ``SELECT … FOR UPDATE SKIP LOCKED``), fetches its next URL, records the
+outcome, and gives the host back with the time before which nobody may contact it again
+(its Crawl-delay). A worker killed mid-fetch leaves its URL queued; its lease expires and
+another worker takes the URL. Times are the database's clock, one for every machine.
 
 A *run* is one pass over a set of targets. A URL handled in the current run is never
 fetched again in that run (this is what makes resuming cheap); a URL fetched in an earlier
@@ -13,9 +20,13 @@ run is queued again when it is rediscovered, and then fetched with a conditional
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from extractor.store.backend import columns, has_table
+from extractor.store.db import transaction
 
 STATES = ("queued", "fetched", "failed", "skipped")
 # Why a URL was not stored: the crawler's verdicts, then the job's (see jobs/crawl.py).
@@ -69,6 +80,13 @@ CREATE TABLE IF NOT EXISTS crawl_run (
     stats TEXT
 );
 CREATE INDEX IF NOT EXISTS crawl_run_targets ON crawl_run(targets, finished_at);
+CREATE TABLE IF NOT EXISTS crawl_host (
+    host TEXT PRIMARY KEY,
+    worker TEXT,                            -- the worker holding the host's lease, if any
+    lease_until REAL NOT NULL DEFAULT 0,    -- epoch seconds (database clock) the lease ends
+    ready_at REAL NOT NULL DEFAULT 0,       -- no request to the host may start before this
+    delay REAL                              -- the host's pause between requests (Crawl-delay)
+);
 """
 _ADDED_COLUMNS = {"skip_reason": "TEXT", "judged": "TEXT", "page_no": "INTEGER NOT NULL DEFAULT 1"}
 
@@ -92,9 +110,11 @@ class Candidate:
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
     """Create the frontier tables, or add the columns a frontier of an older crawler lacks."""
+    if has_table(conn, "crawl_host"):
+        return
     tables, indexes = _SCHEMA.split("CREATE INDEX", 1)
     conn.executescript(tables)
-    have = {r[1] for r in conn.execute("PRAGMA table_info(crawl_url)")}
+    have = set(columns(conn, "crawl_url"))
     with conn:
         for name, decl in _ADDED_COLUMNS.items():
             if name not in have:
@@ -104,13 +124,13 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
 
 def begin_run(conn: sqlite3.Connection, targets: str, now: str) -> tuple[int, bool]:
     """Resume the unfinished run for ``targets`` or start a new one; returns (run id, resumed)."""
-    row = conn.execute(
-        "SELECT id FROM crawl_run WHERE targets = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1",
-        (targets,),
-    ).fetchone()
-    if row:
-        return row[0], True
-    with conn:
+    with transaction(conn):  # workers starting together share one run
+        row = conn.execute(
+            "SELECT id FROM crawl_run WHERE targets = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1",
+            (targets,),
+        ).fetchone()
+        if row:
+            return row[0], True
         cur = conn.execute("INSERT INTO crawl_run(targets, started_at) VALUES (?, ?)", (targets, now))
     return cur.lastrowid, False
 
@@ -118,7 +138,7 @@ def begin_run(conn: sqlite3.Connection, targets: str, now: str) -> tuple[int, bo
 def finish_run(conn: sqlite3.Connection, run_id: int, now: str) -> None:
     """Close a run that emptied its frontier: the next crawl of its targets starts a new pass."""
     with conn:
-        conn.execute("UPDATE crawl_run SET finished_at = ? WHERE id = ?", (now, run_id))
+        conn.execute("UPDATE crawl_run SET finished_at = ? WHERE id = ? AND finished_at IS NULL", (now, run_id))
 
 
 # A row already known is queued again only when it was handled by an earlier run, it did not
@@ -148,10 +168,14 @@ WHERE crawl_url.state IN ('fetched', 'failed')
 def add(conn: sqlite3.Connection, candidates: Iterable[Candidate], run_id: int, judged: str = "") -> int:
     """Put discovered URLs in the frontier (idempotent); returns how many rows were queued.
     ``judged``: the job's current rules and filters (see ``crawl_url.judged``)."""
-    before = conn.total_changes
+    batch = sorted(candidates, key=lambda c: c.url)  # one order: concurrent workers never deadlock
+    if not batch:
+        return 0
     with conn:
-        conn.executemany(_ADD, ({**c.__dict__, "run_id": run_id, "judged": judged} for c in candidates))
-    return conn.total_changes - before
+        conn.executemany("INSERT INTO crawl_host(host) VALUES (?) ON CONFLICT(host) DO NOTHING",
+                         [(h,) for h in sorted({c.host for c in batch})])
+        n = conn.executemany(_ADD, [{**c.__dict__, "run_id": run_id, "judged": judged} for c in batch]).rowcount
+    return n
 
 
 def queued_hosts(conn: sqlite3.Connection) -> list[str]:
@@ -242,7 +266,7 @@ def duplicate_of(conn: sqlite3.Connection, url: str, *, content_hash: str | None
 def archived_pages(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     """Every article page fetched into the archive and not a duplicate, stored by the job or not
     (``reprocess`` reads the ones not stored again); none in a database never crawled."""
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'crawl_url'").fetchone():
+    if not has_table(conn, "crawl_url"):
         return
     yield from conn.execute(
         "SELECT url, final_url, canonical, skip_reason, reason, warc_file, warc_offset, content_type,"
@@ -263,3 +287,74 @@ def counts(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
     for host, state, n in conn.execute("SELECT host, state, count(*) FROM crawl_url GROUP BY host, state"):
         out.setdefault(host, dict.fromkeys(STATES, 0))[state] = n
     return out
+
+
+# -- a frontier shared by workers (PostgreSQL) ---------------------------------------------------
+
+_NOW = "extract(epoch FROM clock_timestamp())"
+
+
+def claim(conn, worker: str, lease: float, busy: Iterable[str] = ()) -> sqlite3.Row | None:
+    """Lease a host no other worker holds and whose pause is over, and return its next URL
+    (None when no host is ready). The lease lasts ``lease`` seconds unless given back."""
+    busy = sorted(busy)
+    skip = f" AND h.host NOT IN ({', '.join('?' * len(busy))})" if busy else ""
+    conn.execute("BEGIN")
+    try:
+        host = conn.execute(
+            f"SELECT h.host FROM crawl_host h WHERE h.lease_until < {_NOW} AND h.ready_at <= {_NOW}{skip}"
+            " AND EXISTS (SELECT 1 FROM crawl_url u WHERE u.host = h.host AND u.state = 'queued'"
+            f" AND u.next_try_at <= {_NOW}) ORDER BY h.ready_at, h.host LIMIT 1 FOR UPDATE SKIP LOCKED",
+            busy).fetchone()
+        row = None
+        if host:
+            row = conn.execute(
+                f"SELECT * FROM crawl_url WHERE host = ? AND state = 'queued' AND next_try_at <= {_NOW}"
+                " ORDER BY priority DESC, seq LIMIT 1", (host[0],)).fetchone()
+            conn.execute(f"UPDATE crawl_host SET worker = ?, lease_until = {_NOW} + ? WHERE host = ?",
+                         (worker, lease, host[0]))
+        conn.commit()
+        return row
+    except BaseException:
+        conn.rollback()
+        raise
+
+
+def release(conn, host: str, worker: str, delay: float) -> None:
+    """Give a leased host back: nobody contacts it for ``delay`` seconds (or the longest
+    Crawl-delay any worker has seen for it)."""
+    with conn:
+        conn.execute(
+            f"UPDATE crawl_host SET worker = NULL, lease_until = 0, delay = max(coalesce(delay, 0), ?),"
+            f" ready_at = {_NOW} + max(coalesce(delay, 0), ?) WHERE host = ? AND worker = ?",
+            (delay, delay, host, worker))
+
+
+def others_busy(conn, worker: str) -> bool:
+    """Whether another worker holds a lease (and may still queue more URLs)."""
+    return conn.execute(f"SELECT 1 FROM crawl_host WHERE lease_until >= {_NOW} AND coalesce(worker, '') != ?"
+                        " LIMIT 1", (worker,)).fetchone() is not None
+
+
+def next_ready(conn) -> float | None:
+    """Seconds until a host with queued URLs may be claimed (lease over, pause over), or None."""
+    row = conn.execute(
+        f"SELECT min(max(h.ready_at, h.lease_until)) - {_NOW} FROM crawl_host h WHERE EXISTS"
+        " (SELECT 1 FROM crawl_url u WHERE u.host = h.host AND u.state = 'queued')").fetchone()
+    return row[0] if row else None
+
+
+class LeaseKeeper(threading.Thread):
+    """Renews a worker's leases while it works (a slow page, a long extraction), on a
+    connection of its own; a killed worker stops renewing, so its leases run out."""
+
+    def __init__(self, conn, worker: str, lease: float):
+        super().__init__(name="lease-keeper", daemon=True)
+        self.conn, self.worker, self.lease = conn, worker, lease
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(self.lease / 3):
+            with self.conn:
+                self.conn.execute(f"UPDATE crawl_host SET lease_until = {_NOW} + ? WHERE worker = ?",
+                                  (self.lease, self.worker))

@@ -1,7 +1,7 @@
 """Every fetched response, as read, in WARC files (warcio): the corpus can be re-extracted
 without fetching again, and a researcher can cite exactly the bytes that were read.
 
-Each crawl process writes its own gzipped file ``crawl-YYYYMMDDTHHMMSS-PID-NNNNN.warc.gz``
+Each crawl process writes its own gzipped file ``crawl-YYYYMMDDTHHMMSS-[WORKER-]PID-NNNNN.warc.gz``
 (rotated at ``max_size``), so a process killed mid-write never corrupts a file another run
 appends to. Each response is stored with its request; its place is ``(warc_file, offset)``,
 where ``warc_file`` is relative to the archive's root (the folder holding the database).
@@ -10,6 +10,7 @@ Bodies are stored decoded (gzip/chunked removed), with the HTTP headers adjusted
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -25,8 +26,10 @@ _DROP = {"content-length", "content-encoding", "transfer-encoding"}
 class WarcArchive:
     """Writes responses to ``root/warc/``; thread-safe."""
 
-    def __init__(self, root: str | Path, *, folder: str = "warc", max_size: int = 1 << 30):
+    def __init__(self, root: str | Path, *, folder: str = "warc", max_size: int = 1 << 30,
+                 tag: str | None = None):
         self.root = Path(root)
+        self.tag = re.sub(r"[^\w.-]+", "_", tag) + "-" if tag else ""  # a worker's name: files apart
         self.folder = folder
         self.max_size = max_size
         self._lock = threading.Lock()
@@ -40,7 +43,7 @@ class WarcArchive:
 
         self._serial += 1
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-        self._name = f"{self.folder}/crawl-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
+        self._name = f"{self.folder}/crawl-{stamp}-{self.tag}{os.getpid()}-{self._serial:05d}.warc.gz"
         path = self.root / self._name
         path.parent.mkdir(parents=True, exist_ok=True)
         self._fh = open(path, "ab")

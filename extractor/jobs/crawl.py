@@ -108,7 +108,8 @@ def _reasons(c: Counter) -> dict[str, int]:
 def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, max_pages: int | None = None,
           langs: list[str] | None = None, delay: float = 1.0, keep_all: bool = False, progress: bool = True,
           store: Store | None = None, fetch_config: FetchConfig | None = None, workers: int = 4,
-          max_depth: int | None = None, lines_every: float | None = None) -> CrawlReport:
+          max_depth: int | None = None, lines_every: float | None = None, worker: str | None = None,
+          lease: float = 120.0) -> CrawlReport:
     """Crawl ``targets`` (site profile names or URLs; empty → every built-in profile) into the corpus.
 
     Resumes an unfinished crawl of the same targets; a finished one is followed by a new
@@ -117,12 +118,17 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
     and retries (tests use short ones); ``max_depth`` overrides the sites' link depth.
     ``progress`` shows live bars (a terminal); else ``lines_every`` seconds a progress line
     goes to stderr (cron), and with neither the crawl is silent until its report.
+    ``worker``: this process's name, as one of several sharing a PostgreSQL frontier
+    (hosts leased for ``lease`` seconds at most; its WARC files carry the name).
     """
+    from extractor.crawl import frontier
     from extractor.crawl.crawler import Crawler
     from extractor.crawl.fetch import Fetcher
     from extractor.crawl.sites import resolve
     from extractor.crawl.warc import WarcArchive
+    from extractor.errors import ExtractorError
     from extractor.store import open_store
+    from extractor.store.backend import archive_root, is_url, shown
     from extractor.store.registry import refresh
 
     sites = resolve(targets, langs)
@@ -131,26 +137,36 @@ def crawl(db_path: str | Path, targets: list[str], *, since: str | None = None, 
 
         sites = [replace(site, max_depth=max_depth) for site in sites]
     own_store = store is None
+    if worker and not (store.shared if store else is_url(db_path)):
+        raise ExtractorError(f"--worker needs a shared corpus (--db postgresql://…), not {db_path}")
     store = open_store(db_path) if own_store else store
-    root = Path(store.path).parent if getattr(store, "path", None) else Path(db_path).parent
+    root = archive_root(getattr(store, "path", None) or db_path)
     fetcher = Fetcher(fetch_config)
     view = _ProgressView() if progress else _ProgressLines(lines_every) if lines_every else None
     run_key = ",".join(sorted(targets)) or "*"
     if langs:
         run_key += f" lang={','.join(sorted(langs))}"
-    crawler = Crawler(store.conn, sites, archive=WarcArchive(root), fetcher=fetcher, delay=delay, since=since,
-                      langs=langs, max_pages=max_pages, workers=workers, run_key=run_key,
-                      on_progress=view.update if view else None)
+    crawler = Crawler(store.conn, sites, archive=WarcArchive(root, tag=worker), fetcher=fetcher, delay=delay,
+                      since=since, langs=langs, max_pages=max_pages, workers=workers, run_key=run_key,
+                      on_progress=view.update if view else None, worker=worker, lease=lease)
+    keeper = None
+    if worker:  # renews this worker's host leases on a connection of its own
+        keeper = frontier.LeaseKeeper(open_store(db_path).conn, worker, lease)
+        keeper.start()
     try:
         if view:
             view.start()
         stats = crawler.run(lambda page: _store_page(page, store, keep_all=keep_all, since=since, langs=langs),
                             stored=store.holds, judge=_judge(keep_all, since, langs))
         report = CrawlReport(by_host=stats.by_host, skipped_by=stats.skipped_by, errors=stats.errors,
-                             interrupted=stats.interrupted, finished=stats.finished, db=str(db_path))
+                             interrupted=stats.interrupted, finished=stats.finished, db=shown(db_path))
         if report.totals.get("new") or report.totals.get("changed"):
             report.registry = refresh(store.conn)
     finally:
+        if keeper:
+            keeper.stop.set()
+            keeper.join()
+            keeper.conn.close()
         if view:
             view.stop()
         fetcher.close()

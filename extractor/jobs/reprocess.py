@@ -24,10 +24,17 @@ def version_key(version: str | None) -> tuple:
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
 
 
-def reprocess(db_path: str | Path, *, since_version: str | None = None, progress: bool = True) -> JobReport:
-    """Re-extract every stored page (or those made before ``since_version``), then regroup the registry."""
+def reprocess(db_path: str | Path, *, since_version: str | None = None, progress: bool = True,
+              workers: int = 1, scheduler: str | None = None) -> JobReport:
+    """Re-extract every stored page (or those made before ``since_version``), then regroup the registry.
+
+    ``workers`` > 1 (0: every core) extracts on a Dask ``LocalCluster`` of that many
+    processes, ``scheduler`` on a running Dask cluster (``tcp://host:8786``, machines that
+    see the same WARC folder); this process alone writes, in the same order, so the
+    records, revisions and ids are those of a single-process run."""
     from extractor.store import open_store
     from extractor.store.archive import pages_to_reprocess
+    from extractor.store.backend import archive_root
     from extractor.store.registry import refresh
 
     report = JobReport()
@@ -36,12 +43,20 @@ def reprocess(db_path: str | Path, *, since_version: str | None = None, progress
         pages = [p for p in pages_to_reprocess(store.conn)
                  if since_version is None or version_key(p.extractor_version) < version_key(since_version)]
         skipped = _skipped_pages(store)
+        root = archive_root(db_path)
         with progress_bar(progress, len(pages) + len(skipped), "reprocess") as advance:
-            for page in pages:
-                _redo(store, page, report, Path(db_path).parent)
-                advance()
+            if workers != 1 or scheduler:
+                from extractor.jobs.parallel import extract_pages
+
+                for page, outcome in extract_pages(pages, root, workers=workers, scheduler=scheduler):
+                    _save(store, page, outcome, report)
+                    advance()
+            else:
+                for page in pages:
+                    _save(store, page, extract_page(page, root), report)
+                    advance()
             for row in skipped:
-                _recover(store, row, report, Path(db_path).parent)
+                _recover(store, row, report, root)
                 advance()
         report.registry = refresh(store.conn)
     finally:
@@ -49,29 +64,37 @@ def reprocess(db_path: str | Path, *, since_version: str | None = None, progress
     return report
 
 
-def _redo(store, page, report: JobReport, root: Path) -> None:
+def extract_page(page, root: Path):
+    """The record re-extracted from a stored page, or why not: ("skip", None) when no page is
+    kept, ("fail", message) on an error. Pure (no database): it runs on Dask workers too."""
     from extractor.core import extract
     from extractor.crawl.sites import selectors_for
     from extractor.errors import ExtractorError
 
-    name = page.url or page.input
     if page.raw is None and not page.warc_file:
-        report.counts["skipped"] += 1
-        return
+        return "skip", None
     try:
         data, ctype = (page.raw, page.content_type) if page.raw is not None else _from_warc(page, root)
         record = extract(data, url=page.url, content_type=ctype, selectors=selectors_for(page.url))
     except ExtractorError as exc:
-        report.fail(name, str(exc))
-        return
+        return "fail", str(exc)
     except OSError as exc:
-        report.fail(name, f"archive unreadable: {exc.strerror or exc}")
-        return
+        return "fail", f"archive unreadable: {exc.strerror or exc}"
     except Exception as exc:  # an extractor bug on one page must not stop a batch
-        report.fail(name, f"extraction failed ({exc.__class__.__name__}: {exc})")
-        return
+        return "fail", f"extraction failed ({exc.__class__.__name__}: {exc})"
     record.url, record.input = page.url, page.input  # same article, whatever the new reader says
-    res = store.save_record(record, fetched_at=page.fetched_at, warc_file=page.warc_file,
+    return "ok", record
+
+
+def _save(store, page, outcome, report: JobReport) -> None:
+    kind, value = outcome
+    if kind == "skip":
+        report.counts["skipped"] += 1
+        return
+    if kind == "fail":
+        report.fail(page.url or page.input, value)
+        return
+    res = store.save_record(value, fetched_at=page.fetched_at, warc_file=page.warc_file,
                             warc_offset=page.warc_offset, http_status=page.http_status,
                             raw=page.raw, content_type=page.content_type)
     report.counts[res.status] += 1

@@ -14,12 +14,13 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
-import sqlite3
 import time
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from extractor.store.backend import DB_ERRORS, archive_root, is_url
 
 EXIT_OK = 0  # every page fetched and stored
 EXIT_SOME_FAILED = 1  # the run finished but some pages failed
@@ -57,6 +58,9 @@ class UpdateResult:
 
 def paths_for(db_path: str | Path) -> dict[str, Path]:
     """Where an update of the corpus at ``db_path`` keeps its lock, log and settings."""
+    if is_url(db_path):  # a shared corpus: beside the archive (EXTRACTOR_ARCHIVE, else corpus/)
+        root = archive_root(db_path)
+        return {"lock": root / "update.lock", "log": root / "logs" / "update.log", "config": root / "update.toml"}
     db = Path(db_path)
     return {"lock": db.with_name(db.name + ".lock"), "log": db.parent / "logs" / "update.log",
             "config": db.parent / "update.toml"}
@@ -185,7 +189,7 @@ def update(db_path: str | Path, *, config_path: str | Path | None = None, max_pa
             log.info("update started: db=%s sites=%s", db_path, config["sites"] or "all built-in profiles")
             try:
                 result = _run(db_path, config, max_pages, (progress, lines_every), crawl, log)
-            except sqlite3.Error as exc:
+            except DB_ERRORS as exc:
                 log.exception("store error")
                 raise UpdateError(f"{db_path}: corpus database error ({exc})", EXIT_STORE_ERROR) from None
             except StoreError as exc:

@@ -1,9 +1,10 @@
-"""SQLite connection and versioned migrations.
+"""Connections (SQLite file or PostgreSQL URL) and versioned migrations.
 
 Migrations are the numbered ``migrations/NNNN_name.sql`` files beside this module,
 applied in order, each in its own transaction, and recorded in ``schema_migrations``.
-All SQL of the corpus lives in this package (a PostgreSQL backend is meant to be an
-addition beside it, not a rewrite).
+They are written once, in SQLite's dialect; on PostgreSQL ``extractor.store.pg``
+translates them (types, FTS5 tables → ``tsvector`` + GIN). All SQL of the corpus lives
+in this package.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from extractor.clock import now_iso
+from extractor.store.backend import has_table, is_url, tables
 
 __all__ = ["connect", "corpus_problem", "migrate", "now_iso", "transaction", "writable_problem"]
 
@@ -28,8 +30,18 @@ def _migrations() -> list[tuple[int, str, str]]:
     return sorted(out)
 
 
-def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open (and create or migrate, unless ``readonly``) the corpus database at ``path``."""
+def connect(path: str | Path, *, readonly: bool = False):
+    """Open (and create or migrate, unless ``readonly``) the corpus database at ``path``:
+    a SQLite file, or a ``postgresql://`` URL (a ``PgConnection`` shaped like sqlite3's)."""
+    if is_url(path):
+        from extractor.store.pg import connect as pg_connect
+
+        conn = pg_connect(str(path))
+        if readonly:  # the server refuses writes, as SQLite's mode=ro does
+            conn.execute("SET default_transaction_read_only = on")
+        else:
+            migrate(conn)
+        return conn
     if readonly:
         conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, check_same_thread=False)
     else:
@@ -50,6 +62,8 @@ def corpus_problem(path: str | Path) -> str | None:
     Checked before opening, so a command never creates a database by mistake nor
     migrates some other SQLite file into a corpus.
     """
+    if is_url(path):
+        return _pg_problem(str(path))
     path = Path(path)
     if not path.exists():
         return ("no such database (no corpus database yet: build one with `extractor ingest`"
@@ -77,6 +91,8 @@ def writable_problem(path: str | Path) -> str | None:
     """
     import os
 
+    if is_url(path):
+        return None  # the server says what is wrong when we connect
     path = Path(path)
     if path.exists():
         if not path.is_file():
@@ -99,6 +115,23 @@ def writable_problem(path: str | Path) -> str | None:
             return f"cannot create it: {folder} is not a folder"
     if not os.access(folder, os.W_OK | os.X_OK):
         return f"cannot write in {folder} (permission denied)"
+    return None
+
+
+def _pg_problem(url: str) -> str | None:
+    """Why the PostgreSQL database at ``url`` is no corpus to read, or None."""
+    from extractor.store.pg import Error, connect as pg_connect
+
+    try:
+        conn = pg_connect(url)
+    except Error as exc:
+        return f"cannot connect ({str(exc).strip().splitlines()[-1] if str(exc).strip() else exc})"
+    try:
+        if not {"articles", "revisions", "items"} <= tables(conn):
+            return ("not a corpus database (no articles/revisions/items tables: build one with"
+                    " `extractor ingest` or `extractor crawl`)")
+    finally:
+        conn.close()
     return None
 
 
@@ -141,23 +174,30 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.commit()
 
 
-def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply the migrations not yet applied; returns their names."""
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-        " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))"
-    )
-    done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+def migrate(conn) -> list[str]:
+    """Apply the migrations not yet applied; returns their names. Each runs in one write
+    transaction, so processes starting together (crawl workers) migrate once."""
+    pending = _migrations()
+    if has_table(conn, "schema_migrations"):
+        done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+        if all(version in done for version, _, _ in pending):
+            return []
     applied = []
-    for version, name, sql in _migrations():
-        if version in done:
-            continue
-        with conn:
-            for statement in _split(sql):
-                conn.execute(statement)
-            conn.execute("INSERT INTO schema_migrations(version, name) VALUES (?, ?)", (version, name))
-        applied.append(name)
+    with transaction(conn):
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))"
+        )
+        done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+        for version, name, sql in pending:
+            if version in done:
+                continue
+            with transaction(conn):
+                for statement in _split(sql):
+                    conn.execute(statement)
+                conn.execute("INSERT INTO schema_migrations(version, name) VALUES (?, ?)", (version, name))
+            applied.append(name)
     return applied
 
 

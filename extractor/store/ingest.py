@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from extractor.errors import ExtractorError
 from extractor.record import Record
+from extractor.store.backend import fts_insert
 from extractor.store.db import now_iso, transaction
 from extractor.store.places import known_province
 from extractor.textutil import fold, strip_accents
@@ -84,8 +85,7 @@ def save_record(conn: sqlite3.Connection, record: Record, *, fetched_at: str | N
              sha, record.language, record.title, record.published, record.source_url, record.outlet,
              int(record.relevant), json.dumps(record.provinces, ensure_ascii=False), record.error,
              record.text, http_status, warc_file, warc_offset, raw_sha)).lastrowid
-        conn.execute("INSERT INTO revisions_fts(rowid, title, text) VALUES (?, ?, ?)",
-                     (revision_id, fts_fold(record.title), fts_fold(record.text)))
+        fts_insert(conn, "revisions_fts", revision_id, {"title": record.title, "text": record.text})
         conn.executemany("INSERT OR IGNORE INTO revision_provinces(revision_id, province, province_key)"
                          " VALUES (?, ?, ?)",
                          [(revision_id, p, fold(p)) for p in record.provinces if fold(p)])
@@ -113,9 +113,9 @@ def _insert_items(conn: sqlite3.Connection, record: Record, article_id: int, art
         item_id = conn.execute(
             f"INSERT INTO items({', '.join(_q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
             [row[c] for c in cols]).lastrowid
-        conn.execute("INSERT INTO items_fts(rowid, name, evidence) VALUES (?, ?, ?)",
-                     (item_id, fts_fold(row.get("name")),
-                      fts_fold(" ".join(filter(None, (row.get("text"), row.get("sentence")))))))
+        fts_insert(conn, "items_fts", item_id,
+                   {"name": row.get("name"),
+                    "evidence": " ".join(filter(None, (row.get("text"), row.get("sentence"))))})
         for i, m in enumerate(mentions or []):
             conn.execute('INSERT INTO locality_mentions(item_id, n, text, start, "end", sentence)'
                          " VALUES (?, ?, ?, ?, ?, ?)",

@@ -65,9 +65,10 @@ def _facts(conn: sqlite3.Connection, merged: list[str]) -> tuple[list[dict[str, 
         f" {territory} AS territory FROM items i WHERE {_COVERAGE})"
         " SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY territory, metric"
         " ORDER BY coalesce(as_of, published) DESC, published DESC, id DESC) AS rn FROM cov WHERE kind = 'figure')"
-        " WHERE rn = 1 UNION ALL"
-        " SELECT *, 0 FROM (SELECT id, kind, metric, value, comparator, year, as_of, max(published) AS published,"
-        " territory FROM cov WHERE kind = 'target' AND metric = ? AND year IS NOT NULL GROUP BY territory, year)",
+        " AS latest_rate WHERE rn = 1 UNION ALL"
+        " SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY territory, year"
+        " ORDER BY published IS NULL, published DESC, id) AS rn"
+        " FROM cov WHERE kind = 'target' AND metric = ? AND year IS NOT NULL) AS latest_target WHERE rn = 1",
         [*params, *RATES.values(), RATES["health"]])
     names = [d[0] for d in cur.description]
     rows = [dict(zip(names, row)) for row in cur]

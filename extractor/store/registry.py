@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
+from extractor.store.backend import restart_ids
 from extractor.store.db import transaction
 from extractor.store.ingest import uid
 from extractor.textutil import fold
@@ -78,6 +79,7 @@ def _stories(conn: sqlite3.Connection) -> int:
                 u.union(node, ("u", key))
     conn.execute("UPDATE articles SET story_id = NULL")
     conn.execute("DELETE FROM stories")
+    restart_ids(conn, "stories")
     by_id = {row["id"]: row for row in rows}
     groups = []
     for group in u.groups([("a", row["id"]) for row in rows]):
@@ -108,6 +110,7 @@ def _initiatives(conn: sqlite3.Connection) -> int:
     _link_translations(rows, u)
     conn.execute("DELETE FROM initiative_mentions")
     conn.execute("DELETE FROM initiative_registry")
+    restart_ids(conn, "initiative_registry")
     by_id = {row["id"]: row for row in rows}
     clusters = [[by_id[i] for i in g] for g in u.groups([row["id"] for row in rows])]
     for members in clusters:

@@ -1,4 +1,4 @@
-"""Queries analysts run: full text (FTS5, folded), province old ↔ new, kind/metric/lang/date.
+"""Queries analysts run: full text (FTS5 or tsvector, folded), province old ↔ new, kind/metric/lang/date.
 
 Every query reads the current revision of each article only; history stays out of results.
 """
@@ -10,12 +10,15 @@ import sqlite3
 from dataclasses import dataclass
 
 from extractor import values
+from extractor.store.backend import fts_match, fts_words, is_postgres
 from extractor.store.ingest import fts_fold, sentence_at
 from extractor.store.places import Scope, scope
 
 ITEM_KINDS = ("figure", "target", "initiative", "locality", "person")
 KINDS = (*ITEM_KINDS, "article")
 _WORD = re.compile(r"\w+")
+NEWEST_FIRST = 3_000  # see _text_pg
+_NEWEST = "i.published DESC NULLS LAST, i.article_id, i.kind, i.n"  # undated last, as SQLite sorts NULLs
 
 
 @dataclass
@@ -43,7 +46,7 @@ def province_clause(name: str, alias: str = "i") -> tuple[str, list[str], Scope]
     sc = scope(name)
     keys = sc.keys()
     if not keys:
-        return "0", [], sc  # a name that folds to nothing ("!!!") matches nothing
+        return "1 = 0", [], sc  # a name that folds to nothing ("!!!") matches nothing
     marks = ", ".join("?" * len(keys))
     sql = f"({alias}.province_key IN ({marks}) OR {alias}.province_before_key IN ({marks}))"
     return sql, keys + keys, sc
@@ -55,7 +58,7 @@ Clause = tuple[str, list]
 def _where(*clauses: Clause | None) -> Clause:
     """The conjunction of the filters that are set (an unset filter is passed as None)."""
     present = [c for c in clauses if c]
-    return " AND ".join(sql for sql, _ in present) or "1", [p for _, params in present for p in params]
+    return " AND ".join(sql for sql, _ in present) or "1 = 1", [p for _, params in present for p in params]
 
 
 def _dates(col: str, f: Filters) -> tuple[Clause | None, Clause | None]:
@@ -66,19 +69,46 @@ def _dates(col: str, f: Filters) -> tuple[Clause | None, Clause | None]:
 
 def search(conn: sqlite3.Connection, f: Filters) -> list[dict]:
     """Items (or articles, with ``kind='article'``) matching every filter, newest first."""
-    q = fts_query(f.text) if f.text else None
-    if f.text and q is None:
+    if f.text and fts_query(f.text) is None:
         return []  # text with no word in it (only punctuation) matches nothing
     if f.kind == "article":
-        return _search_articles(conn, f, q)
-    where, params = _item_where(f, q)
-    sql = ("SELECT i.*, r.title, a.url, a.identity, a.uid AS article_uid FROM items i"
+        return _search_articles(conn, f)
+    if f.text and f.limit and is_postgres(conn):
+        return _text_pg(conn, f)
+    where, params = _item_where(conn, f)
+    # The page of ids first (from an index, see migration 0002), then its rows in full.
+    limit = f" LIMIT {int(f.limit)}" if f.limit else ""
+    return _rows(conn, f"SELECT i.id FROM items i WHERE {where} ORDER BY {_NEWEST}{limit}", params)
+
+
+def _rows(conn, page: str, params: list) -> list[dict]:
+    sql = (f"WITH page AS ({page})"
+           " SELECT i.*, r.title, a.url, a.identity, a.uid AS article_uid FROM page JOIN items i ON i.id = page.id"
            " JOIN revisions r ON r.id = i.revision_id JOIN articles a ON a.id = i.article_id"
-           f" WHERE {where}"
-           " ORDER BY i.published IS NULL, i.published DESC, i.article_id, i.kind, i.n")
-    if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
+           f" ORDER BY {_NEWEST}")
     return [item_row(row) for row in conn.execute(sql, params)]
+
+
+def _text_pg(conn, f: Filters) -> list[dict]:
+    """Text search on PostgreSQL, whose planner multiplies the words' frequencies and so
+    misjudges how many items hold them. Text most items hold: the newest ``NEWEST_FIRST``
+    items that pass the other filters are checked one by one, and the page is there. Else
+    the items holding the text are gathered first (from the GIN index), then filtered."""
+    where, params = _item_where(conn, Filters(**{**f.__dict__, "text": None}))
+    words = fts_words(f.text)
+    page = (f"SELECT c.id FROM (SELECT i.id, i.published, i.article_id, i.kind, i.n FROM items i WHERE {where}"
+            f" ORDER BY {_NEWEST} LIMIT {NEWEST_FIRST}) AS c"
+            " WHERE (SELECT f.doc FROM items_fts f WHERE f.rowid = c.id) @@ plainto_tsquery('simple', ?)"
+            f" ORDER BY {_NEWEST.replace('i.', 'c.')} LIMIT {int(f.limit)}")
+    rows = _rows(conn, page, [*params, words])
+    if len(rows) == f.limit or conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM items i WHERE {where} LIMIT {NEWEST_FIRST}) AS c",
+            params).fetchone()[0] < NEWEST_FIRST:
+        return rows  # the page was among them, or they were all there is
+    page = ("WITH m AS MATERIALIZED (SELECT rowid FROM items_fts WHERE doc @@ plainto_tsquery('simple', ?))"
+            f" SELECT i.id FROM items i WHERE {where} AND i.id IN (SELECT rowid FROM m)"
+            f" ORDER BY {_NEWEST} LIMIT {int(f.limit)}")
+    return _rows(conn, page, [words, *params])
 
 
 def search_counted(conn: sqlite3.Connection, f: Filters) -> tuple[list[dict], int]:
@@ -87,17 +117,22 @@ def search_counted(conn: sqlite3.Connection, f: Filters) -> tuple[list[dict], in
     rows = search(conn, f)
     if not f.limit or len(rows) < f.limit:
         return rows, len(rows)
-    q = fts_query(f.text) if f.text else None
     if f.kind == "article":
-        where, params = _article_where(f, q)
+        where, params = _article_where(conn, f)
         sql = f"SELECT count(*) FROM articles a JOIN revisions r ON r.id = a.current_revision_id WHERE {where}"
     else:
-        where, params = _item_where(f, q)
+        where, params = _item_where(conn, f)
         sql = f"SELECT count(*) FROM items i WHERE {where}"
     return rows, conn.execute(sql, params).fetchone()[0]
 
 
-def _item_where(f: Filters, q: str | None) -> Clause:
+def _text(conn, table: str, col: str, text: str | None) -> Clause | None:
+    """``col`` is the rowid of a ``table`` row holding every word of ``text``."""
+    match = fts_match(conn, table, text) if text else None
+    return (f"{col} IN ({match[0]})", match[1]) if match else None
+
+
+def _item_where(conn, f: Filters) -> Clause:
     return _where(
         ("i.current = 1", []),
         ("i.kind = ?", [f.kind]) if f.kind else None,
@@ -105,7 +140,7 @@ def _item_where(f: Filters, q: str | None) -> Clause:
         ("i.metric = ?", [f.metric]) if f.metric else None,
         ("i.language = ?", [f.lang]) if f.lang else None,
         *_dates("i.published", f),
-        ("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)", [q]) if q else None,
+        _text(conn, "items_fts", "i.id", f.text),
     )
 
 
@@ -118,18 +153,18 @@ def article_province(name: str) -> Clause:
             f" OR r.id IN (SELECT revision_id FROM items i WHERE {sql}))", own + keys)
 
 
-def _article_where(f: Filters, q: str | None) -> Clause:
+def _article_where(conn, f: Filters) -> Clause:
     return _where(
         article_province(f.province) if f.province else None,
         ("r.language = ?", [f.lang]) if f.lang else None,
         ("r.id IN (SELECT revision_id FROM items WHERE metric = ?)", [f.metric]) if f.metric else None,
         *_dates("r.published", f),
-        ("r.id IN (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ?)", [q]) if q else None,
+        _text(conn, "revisions_fts", "r.id", f.text),
     )
 
 
-def _search_articles(conn: sqlite3.Connection, f: Filters, q: str | None) -> list[dict]:
-    where, params = _article_where(f, q)
+def _search_articles(conn: sqlite3.Connection, f: Filters) -> list[dict]:
+    where, params = _article_where(conn, f)
     sql = ("SELECT a.uid AS article_uid, a.url, a.identity, r.* FROM articles a"
            " JOIN revisions r ON r.id = a.current_revision_id"
            f" WHERE {where}"

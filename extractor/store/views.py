@@ -49,7 +49,7 @@ def province_view(conn: sqlite3.Connection, name: str) -> dict:
 
 def initiatives_of(conn: sqlite3.Connection, name: str | None = None) -> list[dict]:
     """Registry entries (of one province, or all), most recently seen first."""
-    where, params = "1", []
+    where, params = "1 = 1", []
     if name:
         clause, params, _ = province_clause(name, alias="g")
         where = clause

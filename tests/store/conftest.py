@@ -7,12 +7,12 @@ from .records import all_records
 
 
 @pytest.fixture
-def corpus(tmp_path):
+def corpus(db):
     """A store holding every fixture record, registry refreshed."""
     from extractor.store import open_store
     from extractor.store.registry import refresh
 
-    store = open_store(tmp_path / "corpus.db")
+    store = open_store(db)
     for record in all_records():
         store.save_record(record)
     refresh(store.conn)

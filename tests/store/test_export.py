@@ -22,10 +22,12 @@ def test_two_exports_are_byte_identical(corpus, tmp_path, what, fmt):
     assert a.read_bytes() == b.read_bytes()
 
 
-def test_ids_are_stable_across_corpora(tmp_path):
+def test_ids_are_stable_across_corpora(tmp_path, db):
+    """…and across backends: the second corpus is always SQLite."""
     outs = []
-    for name, records in (("one", all_records()), ("two", list(reversed(all_records())))):
-        store = open_store(tmp_path / f"{name}.db")
+    for name, where, records in (("one", db, all_records()),
+                                 ("two", tmp_path / "two.db", list(reversed(all_records())))):
+        store = open_store(where)
         for r in records:
             store.save_record(r)
         refresh(store.conn)
@@ -73,3 +75,16 @@ def test_each_item_row_names_its_article(corpus):
     titles = dict(corpus.conn.execute("SELECT a.uid, r.title FROM articles a JOIN revisions r"
                                       " ON r.id = a.current_revision_id"))
     assert all(r["title"] == titles[r["article_uid"]] for r in rows)
+
+
+def test_snapshot_is_a_sqlite_copy_search_agrees_with(corpus, tmp_path):
+    """`extractor snapshot`: what the web page serves holds what the corpus holds, full text too."""
+    from extractor.cli import main
+    from extractor.store.search import Filters, search
+
+    out = tmp_path / "snap.db"
+    assert main(["snapshot", "--db", str(corpus.path), "--out", str(out)]) == 0
+    with open_store(out, readonly=True) as snap:
+        for f in (Filters(text="Ha Tinh"), Filters(province="Phu Yen", kind="figure"), Filters(kind="article")):
+            assert search(snap.conn, f) == search(corpus.conn, f)
+    assert not (tmp_path / "snap.db.part").exists()

@@ -9,8 +9,7 @@ from .records import all_records
 from .test_jobs import count
 
 
-def test_extract_json_array_is_stored_as_records(tmp_path, capsys):
-    db = tmp_path / "c.db"
+def test_extract_json_array_is_stored_as_records(tmp_path, db, capsys):
     array = tmp_path / "records.json"
     array.write_text(json.dumps([r.to_dict() for r in all_records()], ensure_ascii=False, indent=2), encoding="utf-8")
     assert main(["ingest", str(array), "--db", str(db)]) == 0
@@ -36,8 +35,7 @@ def test_an_items_export_is_one_error_line(corpus, tmp_path, capsys):
     assert count(db, "SELECT count(*) FROM articles") == 0
 
 
-def test_json_that_is_no_record_is_one_line(tmp_path, capsys):
-    db = tmp_path / "c.db"
+def test_json_that_is_no_record_is_one_line(tmp_path, db, capsys):
     other = tmp_path / "settings.json"
     other.write_text(json.dumps([{"name": "x", "value": 1}] * 30), encoding="utf-8")
     assert main(["ingest", str(other), "--db", str(db)]) == 1

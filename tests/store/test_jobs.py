@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from .records import song_hinh_vi
+from .dump import dump
 
 from extractor.cli import main
 from extractor.store import open_store
@@ -25,8 +26,7 @@ def count(db, sql: str) -> int:
         store.close()
 
 
-def test_ingest_files_and_jsonl_idempotent(tmp_path, records_jsonl, capsys):
-    db = tmp_path / "c.db"
+def test_ingest_files_and_jsonl_idempotent(tmp_path, db, records_jsonl, capsys):
     pages = tmp_path / "pages"
     shutil.copytree(FIXTURES, pages)
     assert main(["ingest", str(pages), str(records_jsonl), "--db", str(db)]) == 0
@@ -35,18 +35,17 @@ def test_ingest_files_and_jsonl_idempotent(tmp_path, records_jsonl, capsys):
     assert count(db, "SELECT count(*) FROM articles") == 7
     assert count(db, "SELECT count(*) FROM raw_pages") == 2
     store = open_store(db)
-    before = list(store.conn.iterdump())
+    before = dump(store.conn)
     store.close()
     assert main(["ingest", str(pages), str(records_jsonl), "--db", str(db), "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)[0]
     assert report["unchanged"] == 7 and report["new"] == 0
     store = open_store(db)
-    assert list(store.conn.iterdump()) == before
+    assert dump(store.conn) == before
     store.close()
 
 
-def test_ingest_bad_inputs_one_line_each_and_keeps_the_rest(tmp_path, records_jsonl, capsys):
-    db = tmp_path / "c.db"
+def test_ingest_bad_inputs_one_line_each_and_keeps_the_rest(tmp_path, db, records_jsonl, capsys):
     bad = tmp_path / "bad.jsonl"
     bad.write_text(song_hinh_vi().to_json() + "\n{not json\n" + '{"text": "x"}\n', encoding="utf-8")
     empty = tmp_path / "empty.txt"
@@ -59,8 +58,7 @@ def test_ingest_bad_inputs_one_line_each_and_keeps_the_rest(tmp_path, records_js
     assert count(db, "SELECT count(*) FROM articles") == 1
 
 
-def test_reprocess_since_version_keeps_history(tmp_path, capsys):
-    db = tmp_path / "c.db"
+def test_reprocess_since_version_keeps_history(tmp_path, db, capsys):
     page = (FIXTURES / "tuy-hoa-bhyt.txt").read_bytes()
     from extractor.core import extract
 
@@ -270,3 +268,25 @@ def test_update_store_error_is_an_exit_code(tmp_path, monkeypatch):
     monkeypatch.setattr(job, "_refresh_quietly", locked)
     res = job.update(tmp_path / "corpus.db", crawl=lambda *a, **k: FakeReport(0), progress=False)
     assert res.code == job.EXIT_STORE_ERROR and "database is locked" in res.render()
+
+
+def test_a_database_server_that_fails_is_one_line(pg_server, capsys):
+    """No server there, or a database with no corpus in it: one line, the password masked."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    nowhere = f"postgresql://someone:secret@127.0.0.1:{port}/corpus"
+    for cmd, code in ((["search", "x"], 1), (["provinces"], 1), (["ingest", str(FIXTURES)], 5)):
+        assert main([*cmd, "--db", nowhere]) == code
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "secret" not in err and "Traceback" not in err, err
+    assert main(["search", "x", "--db", pg_server]) == 1  # a database, but no corpus in it
+    assert "not a corpus database" in capsys.readouterr().err
+
+
+def test_extractor_db_in_the_environment_is_the_default(db, records_jsonl, monkeypatch, capsys):
+    monkeypatch.setenv("EXTRACTOR_DB", db)
+    assert main(["ingest", str(records_jsonl)]) == 0
+    assert count(db, "SELECT count(*) FROM articles") == 5

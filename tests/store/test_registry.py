@@ -1,6 +1,8 @@
 """Initiative registry and stories."""
 from __future__ import annotations
 
+from .dump import dump
+
 from extractor.store.registry import is_stale, refresh, url_key
 from extractor.store.views import initiatives_of
 
@@ -42,9 +44,9 @@ def test_same_name_in_another_province_stays_apart(corpus):
 
 
 def test_refresh_is_deterministic(corpus):
-    before = list(corpus.conn.iterdump())
+    before = dump(corpus.conn)
     refresh(corpus.conn)
-    assert list(corpus.conn.iterdump()) == before
+    assert dump(corpus.conn) == before
 
 
 def test_url_key():

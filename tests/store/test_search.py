@@ -1,6 +1,8 @@
 """Search: province old ↔ new, diacritics optional, filters, full text, hostile input."""
 from __future__ import annotations
 
+import pytest
+
 from extractor.store.search import Filters, search
 
 
@@ -66,3 +68,16 @@ def test_history_stays_out_of_results(corpus):
     corpus.save_record(newer)
     rows = search(corpus.conn, Filters(kind="initiative", province="Ha Tinh"))
     assert len(rows) == 1 and rows[0]["date"] == "2025-06-01"
+
+
+@pytest.mark.parametrize("newest_first", [1, 3, 1000])
+def test_a_page_of_text_results_is_the_head_of_all_of_them(corpus, monkeypatch, newest_first):
+    """PostgreSQL looks through the newest items first, else gathers the matches first:
+    either way a page is the head of the full, ordered result."""
+    from extractor.store import search as module
+
+    monkeypatch.setattr(module, "NEWEST_FIRST", newest_first)
+    for text, province in (("Song Hinh", None), ("bao hiem", None), ("tirelire", "Phu Yen"), ("95", None)):
+        everything = search(corpus.conn, Filters(text=text, province=province, limit=None))
+        for limit in (1, 2, 50):
+            assert search(corpus.conn, Filters(text=text, province=province, limit=limit)) == everything[:limit]

@@ -6,12 +6,11 @@ from .records import VERSION, all_records, ha_tinh_en, song_hinh_vi
 from extractor.store import open_store
 
 
-def dump(conn) -> list[str]:
-    return list(conn.iterdump())
+from .dump import dump
 
 
-def test_new_then_unchanged_writes_nothing(tmp_path):
-    store = open_store(tmp_path / "c.db")
+def test_new_then_unchanged_writes_nothing(db):
+    store = open_store(db)
     first = store.save_record(song_hinh_vi())
     before = dump(store.conn)
     again = store.save_record(song_hinh_vi())
@@ -20,8 +19,8 @@ def test_new_then_unchanged_writes_nothing(tmp_path):
     assert dump(store.conn) == before
 
 
-def test_changed_text_adds_revision_and_keeps_history(tmp_path):
-    store = open_store(tmp_path / "c.db")
+def test_changed_text_adds_revision_and_keeps_history(db):
+    store = open_store(db)
     old = store.save_record(song_hinh_vi())
     changed = song_hinh_vi()
     changed.text += " Bài viết đã được cập nhật."
@@ -40,8 +39,8 @@ def test_changed_text_adds_revision_and_keeps_history(tmp_path):
     assert current[0] == res.revision_id
 
 
-def test_new_extractor_version_is_a_new_revision(tmp_path):
-    store = open_store(tmp_path / "c.db")
+def test_new_extractor_version_is_a_new_revision(db):
+    store = open_store(db)
     store.save_record(ha_tinh_en(1))
     newer = ha_tinh_en(1)
     newer.extractor_version = "9.9.9"
@@ -64,33 +63,33 @@ def test_items_carry_evidence_sentence_and_provinces(corpus):
     assert [m["text"] for m in mentions] == ["Song Hinh"]
 
 
-def test_record_without_identity_is_refused(tmp_path):
+def test_record_without_identity_is_refused(db):
     import pytest
 
     from extractor.errors import ExtractorError
     from extractor.record import Record
 
-    store = open_store(tmp_path / "c.db")
+    store = open_store(db)
     with pytest.raises(ExtractorError):
         store.save_record(Record(text="x", extractor_version=VERSION))
     assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
 
 
-def test_migrations_are_versioned_and_reopen_is_harmless(tmp_path):
-    store = open_store(tmp_path / "c.db")
+def test_migrations_are_versioned_and_reopen_is_harmless(db):
+    store = open_store(db)
     for r in all_records():
         store.save_record(r)
     store.close()
-    again = open_store(tmp_path / "c.db")
+    again = open_store(db)
     names = [r[0] for r in again.conn.execute("SELECT name FROM schema_migrations")]
     assert "0001_corpus.sql" in names
     assert again.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
-    ro = open_store(tmp_path / "c.db", readonly=True)
+    ro = open_store(db, readonly=True)
     assert ro.conn.execute("SELECT count(*) FROM items").fetchone()[0] > 0
 
 
-def test_save_inside_a_callers_transaction_is_a_savepoint(tmp_path):
-    store = open_store(tmp_path / "c.db")
+def test_save_inside_a_callers_transaction_is_a_savepoint(db):
+    store = open_store(db)
     store.conn.execute("INSERT INTO schema_migrations(version, name) VALUES (9999, 'caller')")
     assert store.conn.in_transaction
     assert store.save_record(song_hinh_vi()).status == "new"

@@ -15,6 +15,14 @@ CREATE TABLE articles (
     last_seen           TEXT NOT NULL
 );
 
+-- Bytes of files stored with `extractor ingest`, so `reprocess` needs no fetching
+-- (crawled pages live in WARC files instead: revisions.warc_file/warc_offset).
+CREATE TABLE raw_pages (
+    sha256       TEXT PRIMARY KEY,
+    content_type TEXT,
+    data         BLOB NOT NULL
+);
+
 CREATE TABLE revisions (
     id                INTEGER PRIMARY KEY,
     article_id        INTEGER NOT NULL REFERENCES articles(id),
@@ -52,14 +60,6 @@ CREATE TABLE revision_provinces (
     PRIMARY KEY (revision_id, province_key)
 );
 CREATE INDEX revision_provinces_key ON revision_provinces(province_key);
-
--- Bytes of files stored with `extractor ingest`, so `reprocess` needs no fetching
--- (crawled pages live in WARC files instead: revisions.warc_file/warc_offset).
-CREATE TABLE raw_pages (
-    sha256       TEXT PRIMARY KEY,
-    content_type TEXT,
-    data         BLOB NOT NULL
-);
 
 CREATE TABLE items (
     id                   INTEGER PRIMARY KEY,
