@@ -10,6 +10,7 @@ lies in its territory today.
 """
 from __future__ import annotations
 
+import copy
 import json
 import os
 import sqlite3
@@ -63,21 +64,20 @@ def home(conn: sqlite3.Connection) -> dict[str, Any]:
             "by_kind": by_kind, "initiatives": n_initiatives, "league": league_table(conn)}
 
 
-_LEAGUE: dict[str, tuple[tuple, list[dict[str, Any]]]] = {}
-
-
 def league_table(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """:func:`extractor.store.league.league_table`, computed again only when the database
-    file (or its write-ahead log) changed: it reads every coverage figure, a quarter of a
-    second on 100,000 items, and the home page shows it on every visit."""
-    path = conn.execute("PRAGMA database_list").fetchone()[2]
-    stamp = tuple((st.st_mtime_ns, st.st_size) if (st := _stat(f)) else None for f in (path, path + "-wal"))
-    cached = _LEAGUE.get(path)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    rows = league.league_table(conn)
-    _LEAGUE[path] = (stamp, rows)
-    return rows
+    """:func:`extractor.store.league.league_table` through :func:`_cached`: it reads every
+    coverage figure, a quarter of a second on 100,000 items, and the home page shows it on
+    every visit."""
+    return _cached(conn, ("league",), lambda: league.league_table(conn))
+
+
+def _db_path(conn: sqlite3.Connection) -> str:
+    return conn.execute("PRAGMA database_list").fetchone()[2]
+
+
+def _db_stamp(path: str) -> tuple:
+    """What changes when the database file (or its write-ahead log) does."""
+    return tuple((st.st_mtime_ns, st.st_size) if (st := _stat(f)) else None for f in (path, path + "-wal"))
 
 
 def _stat(path: str) -> os.stat_result | None:
@@ -125,7 +125,7 @@ def search(conn: sqlite3.Connection, *, q: str = "", province: str = "", kind: s
         results = _page_of_items(conn, cond, params, "i.published DESC, i.id DESC",
                                  PAGE_SIZE, (page - 1) * PAGE_SIZE, cte=cte, cte_params=cte_params)
         _story_languages(conn, results)
-    facets = _facets(conn, where, filters, cte, cte_params)
+    facets = _cached_facets(conn, where, filters, cte, cte_params)
     articles = []
     if kind == "article" or (not kind and (match or province)):
         articles = search_articles(conn, match=match, province=province, lang=lang, year=year)
@@ -138,6 +138,36 @@ def search(conn: sqlite3.Connection, *, q: str = "", province: str = "", kind: s
 # while ignoring the province index; provinces are counted by key (index-only).
 _FACET_COLUMNS = {"kind": "+i.kind", "metric": "+i.metric", "language": "i.language",
                   "year": "substr(i.published, 1, 4)", "province": "i.province_key"}
+
+
+_CACHE: dict[tuple, tuple[tuple, Any]] = {}
+CACHE_SIZE = 512
+
+
+def _cached(conn: sqlite3.Connection, key: tuple, compute: Any) -> Any:
+    """``compute()``, kept under ``key`` until the database file changes. The web is read-only
+    and the corpus changes only when a crawl or ingest writes it, so a page's data computed
+    once (a province's series, the facet counts every page of one result set shows) serves
+    every visitor until then."""
+    path = _db_path(conn)
+    stamp = _db_stamp(path)
+    cached = _CACHE.get((path, *key))
+    if cached and cached[0] == stamp:
+        return cached[1]
+    if len(_CACHE) >= CACHE_SIZE:
+        _CACHE.clear()
+    value = compute()
+    _CACHE[(path, *key)] = (stamp, value)
+    return value
+
+
+def _cached_facets(conn: sqlite3.Connection, where: list[str], filters: dict[str, tuple[str, list]],
+                   cte: str, cte_params: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    """:func:`_facets` through :func:`_cached`: counting five facets over a large match is
+    most of a search's time, and every page of one result set shows the same counts."""
+    key = ("facets", tuple(where), tuple((k, sql, tuple(v)) for k, (sql, v) in sorted(filters.items())),
+           cte, tuple(cte_params))
+    return _cached(conn, key, lambda: _facets(conn, where, filters, cte, cte_params))
 
 
 def _facets(conn: sqlite3.Connection, where: list[str], filters: dict[str, tuple[str, list]],
@@ -231,6 +261,12 @@ TABLE_LIMIT = 200  # rows of figures (and of targets) listed on a province page
 
 
 def province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
+    """:func:`_province`, kept until the corpus changes (a province's page reads hundreds of
+    its items to draw the chart and group figures by story)."""
+    return copy.deepcopy(_cached(conn, ("province", name), lambda: _province(conn, name)))
+
+
+def _province(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
     """Coverage figures and targets over time, and initiatives, of one province (old or new name).
 
     The chart gets every coverage percentage; the tables list ``TABLE_LIMIT`` figures and
