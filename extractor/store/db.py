@@ -70,14 +70,9 @@ def corpus_problem(path: str | Path) -> str | None:
                 " or `extractor crawl`)")
     if not path.is_file():
         return "not a file"
-    try:
-        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        return f"not a readable SQLite database ({exc})"
+    tables = _sqlite_tables(path)
+    if isinstance(tables, str):
+        return tables
     if not {"articles", "revisions", "items"} <= tables:
         return "not a corpus database (no articles/revisions/items tables)"
     return None
@@ -135,16 +130,23 @@ def _pg_problem(url: str) -> str | None:
     return None
 
 
-def _foreign_database(path: Path) -> str | None:
-    """Why a SQLite file is no corpus to write into (some other program's database), or None."""
+def _sqlite_tables(path: Path) -> set[str] | str:
+    """The tables of a SQLite file, opened read-only; a one-line reason when it is none."""
     try:
         conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
         try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
     except sqlite3.Error as exc:
         return f"not a readable SQLite database ({exc})"
+
+
+def _foreign_database(path: Path) -> str | None:
+    """Why a SQLite file is no corpus to write into (some other program's database), or None."""
+    tables = _sqlite_tables(path)
+    if isinstance(tables, str):
+        return tables
     if tables and "schema_migrations" not in tables:
         return "a SQLite database, but not a corpus (refusing to add the corpus tables to it)"
     return None
