@@ -5,8 +5,8 @@ Two kinds of evidence add up (weights and threshold in ``models/*/relevance.json
 * **topic words** (``models/*/relevance.jsonl``): every insurance term in the body counts
   once, in the title ``title_weight`` times;
 * **items**: every figure or target the article states about an insurance (its metric
-  names one), or in a sentence that names one ("2.100 thẻ BHYT", "3 300 cards"),
-  counts ``item_weight``; so does every initiative.
+  names one) counts ``item_weight``, and so does every initiative and every sentence that
+  names an insurance beside other numbers ("2.100 thẻ BHYT", "3 300 cards").
 
 One passing mention ("travel insurance", a health card in a tourism story) stays below
 the threshold; a short news item that gives coverage numbers does not, however few words
@@ -28,6 +28,7 @@ from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensio
 from extractor.nlp.data import load_json, load_jsonl
 
 INSURANCE_METRIC = re.compile(r"^(?:health|social|unemployment)_insurance_")
+SHORT_ITEM_CHARS = 600  # a news brief of a few lines
 
 
 @dataclass(frozen=True)
@@ -95,12 +96,18 @@ def scorer(lang: str) -> Scorer:
 
 
 def insurance_items(doc: Doc, judge: Scorer) -> int:
-    """Figures and targets about an insurance (by metric or by their sentence), and initiatives."""
+    """Figures and targets about an insurance by their metric, each; sentences naming an
+    insurance that hold other numbers, once each (one passing sentence with four numbers
+    is one piece of evidence, not four); and initiatives."""
     n = len(doc._.initiatives or [])
+    sentences: list[str] = []
     for item in (*(doc._.figures or []), *(doc._.targets or [])):
-        if INSURANCE_METRIC.match(item.metric or "") or (judge.terms and judge.terms.search(item.sentence or "")):
+        if INSURANCE_METRIC.match(item.metric or ""):
             n += 1
-    return n
+        elif judge.terms and judge.terms.search(item.sentence or ""):
+            sentences.append(item.sentence)
+    # A short news item is all about what it counts: there every such number is evidence.
+    return n + (len(sentences) if len(doc.text) <= SHORT_ITEM_CHARS else len(set(sentences)))
 
 
 @Language.factory("coverage_relevance", default_config={"lang": "xx"})

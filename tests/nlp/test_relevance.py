@@ -38,3 +38,12 @@ def test_short_item_with_insurance_numbers_is_relevant_and_says_why():
 
 def test_french_health_insurance_spelt_sante_is_a_topic_word():
     assert scorer("fr").score("L'assurance-santé progresse ; l'assurance santé gratuite aussi.") == 2
+
+
+def test_one_passing_sentence_with_many_numbers_is_one_piece_of_evidence():
+    from extractor.nlp.pipeline import annotate
+    long_story = ("The province has built 42 schools, 17 clinics and 9 markets in ten years. " * 8
+                  + "Households also got health insurance, 3 cards each for 120, 140 and 160 families.")
+    assert annotate(long_story, lang="en").relevant is False
+    brief = "Some 2,100 health insurance cards went to 300, 420 and 510 poor households of three districts."
+    assert annotate(brief, lang="en").relevant is True
