@@ -112,7 +112,13 @@ def items(conn: sqlite3.Connection) -> Iterator[dict]:
 def export(conn: sqlite3.Connection, what: str, fmt: str, out: str | Path | None) -> int:
     """Write ``what`` (articles | items) as ``fmt`` to ``out`` (stdout when None); returns rows."""
     columns = ARTICLE_COLUMNS if what == "articles" else ITEM_COLUMNS
-    rows = list(articles(conn) if what == "articles" else items(conn))
+    return write_rows(list(articles(conn) if what == "articles" else items(conn)), columns, fmt, out)
+
+
+def write_rows(rows: list[dict], columns: dict, fmt: str, out: str | Path | None) -> int:
+    """Write ``rows`` (dicts keyed by ``columns``, name → (parquet type, meaning)) as ``fmt``
+    (jsonl | csv | parquet) to ``out`` (stdout when None), byte-identical for the same rows;
+    returns how many. Every export goes through here, so all formats behave alike."""
     if fmt == "parquet":
         if out is None:
             raise ValueError("parquet needs --out FILE")
@@ -121,7 +127,7 @@ def export(conn: sqlite3.Connection, what: str, fmt: str, out: str | Path | None
     buf = io.StringIO(newline="")
     if fmt == "jsonl":
         for row in rows:
-            buf.write(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
+            buf.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
         writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
         writer.writeheader()

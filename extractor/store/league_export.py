@@ -6,13 +6,10 @@ exports of one corpus are byte-identical.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 import sqlite3
-import sys
 from pathlib import Path
 
+from extractor.store.export import write_rows
 from extractor.store.league import league_table
 
 LEAGUE_COLUMNS = {  # name → (parquet type, meaning); the README's data dictionary
@@ -42,28 +39,4 @@ def export_league(conn: sqlite3.Connection, what: str, fmt: str, out: str | Path
     """Write the league table as ``fmt`` (jsonl | csv | parquet) to ``out`` (stdout when None);
     returns the number of rows. ``what`` is "provinces" (the signature of ``export.export``)."""
     rows = [{c: r.get(c) for c in LEAGUE_COLUMNS} for r in league_table(conn)]
-    if fmt == "parquet":
-        if out is None:
-            raise ValueError("parquet needs --out FILE")
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        types = {"string": pa.string(), "int64": pa.int64(), "double": pa.float64(), "list": pa.list_(pa.string())}
-        schema = pa.schema([pa.field(name, types[t]) for name, (t, _) in LEAGUE_COLUMNS.items()])
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(pa.Table.from_pylist(rows, schema=schema), Path(out), compression="zstd")
-        return len(rows)
-    buf = io.StringIO(newline="")
-    if fmt == "jsonl":
-        buf.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    else:
-        writer = csv.DictWriter(buf, fieldnames=list(LEAGUE_COLUMNS), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
-                          for k, v in row.items()} for row in rows)
-    if out is None:
-        sys.stdout.write(buf.getvalue())
-    else:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_text(buf.getvalue(), encoding="utf-8", newline="")
-    return len(rows)
+    return write_rows(rows, LEAGUE_COLUMNS, fmt, out)
