@@ -24,11 +24,13 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
 def lay_out(golds: list[Path], texts: Path, into: Path) -> int:
-    """Link each gold and its text into ``into``; return how many texts were missing."""
+    """Link each gold and its text (found anywhere under ``texts``) into ``into``; return how
+    many texts were missing."""
+    found = {p.name: p for p in texts.rglob("*.txt")}
     missing = 0
     for gold in golds:
-        text = texts / gold.name.replace(".gold.json", ".txt")
-        if not text.exists():
+        text = found.get(gold.name.replace(".gold.json", ".txt"))
+        if text is None:
             missing += 1
             continue
         (into / gold.name).symlink_to(gold.resolve())
@@ -54,12 +56,8 @@ def main() -> int:
     else:
         splits = ("tune", "heldout") if args.split == "all" else (args.split,)
         golds = sorted(g for s in splits for g in (ROOT / "benchmarks" / "real" / s).glob("*.gold.json"))
-    text_dirs = [args.texts, *sorted(p for p in args.texts.rglob("*") if p.is_dir())]
     with tempfile.TemporaryDirectory() as tmp:
-        missing = 0
-        for gold in golds:
-            found = next((d for d in text_dirs if (d / gold.name.replace(".gold.json", ".txt")).exists()), None)
-            missing += lay_out([gold], found, Path(tmp)) if found else 1
+        missing = lay_out(golds, args.texts, Path(tmp))
         if missing:
             print(f"{missing} of {len(golds)} texts not found under {args.texts}: they are left out", file=sys.stderr)
         cmd = [sys.executable, str(SCORER), tmp, "--cmd", args.cmd] + (["-v"] if args.verbose else [])
