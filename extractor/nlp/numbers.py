@@ -20,12 +20,13 @@ SPACES = " \u00a0\u202f"
 _SPACE = re.compile(f"[{SPACES}]")
 # A: 1–3 digits then space-separated thousands groups ("9 000", "1 642 600", "2 315,5");
 # B: digits with dots/commas ("1.317.600", "93,9", "118,460"). Never glued to a word,
-# a slash, a colon, a hyphen or a plus (identifiers, dates, clock times, "GMT+7").
+# a slash, a colon, a hyphen or a plus (identifiers, dates, clock times, "GMT+7"), except
+# the slash of "82,5%/91,2%" (a result over its goal).
 _DIGITS = (r"(?:\d{1,3}(?:[" + SPACES + r"]\d{3})+(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)*)")
 # A letter of a script written with spaces: Chinese, Japanese and Korean glue numbers to
 # their words ("达到93.5%", "1200户"), so their characters are no word boundary here.
 _LETTER = r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
-_BEFORE = rf"(?<![/:+\-.,])(?<!{_LETTER})"
+_BEFORE = rf"(?<![:+\-.,])(?<!(?<!%)/)(?<!{_LETTER})"
 _AFTER = rf"(?![.,]?\d)(?!(?![đ₫](?!\w)){_LETTER})(?![/:]\w)(?!-\w)"  # "2.000.000đ" may be glued
 # Digit groups joined by single spaces ("1900 9068", "0275 3 822 417", "0232 3822 659").
 _RUN = re.compile(f"(?<![\\w.,])\\d+(?:[{SPACES}]\\d+)+(?![\\w]|[.,]\\d)")

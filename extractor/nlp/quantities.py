@@ -16,9 +16,9 @@ from spacy.tokens import Doc
 from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from extractor.nlp.numbers import find_numbers
 from extractor.nlp.quantity.asof import as_of, reporting_year
-from extractor.nlp.quantity.clauses import (Item, clauses, covered, excluded, headings, name_spans, qualify,
-                                            range_changes, range_start, ranges, read_unit, same_currency,
-                                            sentences, shared_units)
+from extractor.nlp.quantity.clauses import (Item, clauses, covered, excluded, headings, listed_identifiers,
+                                            name_spans, qualify, range_changes, range_start, ranges, read_unit,
+                                            same_currency, sentences, shared_units)
 from extractor.nlp.quantity.goals import deadline_year, decide_targets
 from extractor.nlp.quantity.metric import apposed_counts, context_insurance, metric, metric_tags
 from extractor.nlp.quantity.rules import COMPARATOR, Rules, rules
@@ -59,6 +59,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
         read_unit(text, it, r)
         it.skip = excluded(text, it, r)
         items.append(it)
+    listed_identifiers(text, items, r)
     ranges(text, items, r)
     shared_units(text, items, r)
     items = [it for it in items if not it.skip]

@@ -5,8 +5,8 @@ tokenisation without a segmenter leaves punctuation glued to words, so we split 
 the text itself: paragraph breaks always end a sentence; ``. ! ? …`` end one when an
 upper-case letter, digit or opening quote follows, unless the word before the stop is
 a known abbreviation (``M.``, ``TP.``, ``No.`` … from ``models/*/abbreviations.jsonl``);
-a stop glued to a capitalised word ("Têt.Pour") ends one after a lower-case word, not
-inside "TP.HCM" or "U.S.".
+a stop glued to a capitalised word ("Têt.Pour", "93,8%.Nguyên", "người).Để") ends one
+after a lower-case word, a per-cent sign or a closing bracket, not inside "TP.HCM" or "U.S.".
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from extractor.nlp.data import load_jsonl
 
 _STOP = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+[\"“«‘(]?[\w\d])|[.!?…]+[\"”»’)]*\s*$|\n\s*\n|\n"
                    # "… au Têt.Pour le financer": pages that lost the space after a stop
-                   r"|(?<=[^\W\d_][^\W\d_A-ZĐ])[.!?](?=[A-ZĐ][^\W\d_A-Z])", re.M)
+                   r"|(?:(?<=[^\W\d_][^\W\d_A-ZĐ])|(?<=[)%”]))[.!?](?=[A-ZĐ][^\W\d_A-Z])", re.M)
 
 
 def _abbreviations(lang: str) -> frozenset[str]:

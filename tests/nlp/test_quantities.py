@@ -603,3 +603,21 @@ def test_visits_are_no_insured_people_and_making_up_is_no_change():
     assert brief(figures, "metric") == [(18_200_000, "count", "social_insurance_participants"),
                                         (39.2, "percent", "social_insurance_coverage"),
                                         (127_000_000, "count", "other")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Theo Điều 214, 215 và 216 Bộ luật Hình sự, xã có 1.200 người tham gia BHXH.", "vi"),
+    ("Selon les articles 12, 13 et 14 du décret, la commune compte 1 200 assurés.", "fr"),
+    ("Under Articles 214, 215 and 216 of the Penal Code, the commune has 1,200 insured people.", "en"),
+])
+def test_numbers_listed_after_an_identifier_are_identifiers(text, lang):
+    figures, _ = run(text, lang)
+    assert brief(figures) == [(1200, "count")]
+
+
+def test_vietnamese_result_over_its_goal_after_a_slash():
+    text = ("So với chỉ tiêu huyện giao, xã A đạt 82,5%/91,2%, cần phát triển thêm 1.100 người "
+            "để đạt tỷ lệ bao phủ năm 2025 là 93,8%.")
+    figures, targets = run(text, "vi", published="2025-04-02")
+    assert brief(figures) == [(82.5, "percent"), (1100, "count")]
+    assert brief(targets, "year") == [(91.2, "percent", 2025), (93.8, "percent", 2025)]

@@ -97,6 +97,21 @@ def excluded(text: str, it: Item, r: Rules) -> str | None:
     return None
 
 
+LISTED_ID_GAP = 6  # "Điều 214, 215, 216", "articles 3 et 4": a comma or a coordinator between
+
+
+def listed_identifiers(text: str, items: list[Item], r: Rules) -> None:
+    """Bare numbers listed after an identifier ("Điều 214, 215 và 216", "décrets 12, 13") are
+    identifiers too: only the first one stands after the word that names them."""
+    for a, b in zip(items, items[1:]):
+        if a.skip != "before" or b.skip or b.unit != "count" or not re.fullmatch(r"\d+", b.num.text):
+            continue
+        gap = text[a.end:b.start]
+        if len(gap) <= LISTED_ID_GAP and (re.fullmatch(r"\s*[,/]\s*", gap) or (
+                r.coordinator and r.coordinator.fullmatch(gap.strip()))):
+            b.skip = "before"
+
+
 def ranges(text: str, items: list[Item], r: Rules) -> None:
     """``de 40 000 à 70 000`` / ``between 85 and 95 per cent`` / ``từ 5 đến 10``: two ends.
 

@@ -64,6 +64,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
                     group[i].target = kind == "target"
                     fixed.add(i)
     _bracketed_goals(text, items, r)
+    _slashed_goals(text, items, r)
     _apposed_goals(text, items, r)
     for a, b in zip(items, items[1:]):
         gap = text[a.end:b.start]
@@ -87,6 +88,17 @@ def _bracketed_goals(text: str, items: list[Item], r: Rules) -> None:
         lo = max(it.sentence[0], it.start - BRACKET_REACH, items[i - 1].end if i else 0)
         if r.bracket_cue.search(text, lo, it.start):
             it.target = True
+
+
+def _slashed_goals(text: str, items: list[Item], r: Rules) -> None:
+    """"đạt 82,5%/91,2%" in a sentence that speaks of a plan or quota: the result over its goal,
+    so the number after the slash is the goal."""
+    if not r.bracket_cue:
+        return
+    for a, b in zip(items, items[1:]):
+        if a.unit == b.unit == "percent" and b.target is None and text[a.end:b.start].strip() == "/" \
+                and r.bracket_cue.search(text, *a.sentence):
+            b.target = True
 
 
 def _apposed_goals(text: str, items: list[Item], r: Rules) -> None:
