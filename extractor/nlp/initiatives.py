@@ -35,6 +35,7 @@ from extractor.record import Initiative
 from extractor.textutil import strip_accents
 
 MAX_NAME_WORDS = 14
+CUED_NAME_WORDS = 26   # a quoted name that a cue announces may be a project's whole title
 LIST_GAP = 60          # characters allowed between two quoted names of one list
 CUE_GAP = 40           # characters looked at before a quote for its cue
 LIST_REACH = 220       # how far back a list word may find its (plural) cue
@@ -50,6 +51,7 @@ class Rules:
     cue_before: re.Pattern | None       # a cue ending the text before a quote
     cue_after: re.Pattern | None        # a cue starting the text after a quote
     cue_any: re.Pattern | None          # any cue, for list words
+    cue_lead: re.Pattern | None         # a quoted name that opens with its cue ("“Chương trình tặng …”")
     list_end: re.Pattern | None         # a list word ending the text before a quote
     list_glue: re.Pattern               # what may join two quoted names of one list
     descriptive: tuple[tuple[re.Pattern, re.Pattern | None, bool, bool], ...]  # pattern, prefix to strip,
@@ -90,6 +92,7 @@ def rules(lang: str) -> Rules:
         cue_before=re.compile(rf"(?<!\w)(?P<cue>{all_cues}){gap}$", re.I) if all_cues else None,
         cue_after=re.compile(rf"\s*(?P<cue>{after_cues})(?!\w)", re.I) if after_cues else None,
         cue_any=re.compile(rf"(?<!\w)(?:{all_cues})(?!\w)", re.I) if all_cues else None,
+        cue_lead=re.compile(rf"(?:{all_cues})\s+\S", re.I) if all_cues else None,
         list_end=re.compile(rf"(?<!\w)(?:{list_words})[\s:,–—-]*$", re.I) if list_words else None,
         list_glue=re.compile(rf"^(?=.*[,;]|\s*(?:{list_words})\s*$)[^.!?«»“”\"]*$" if list_words
                              else r"^(?=.*[,;])[^.!?«»“”\"]*$", re.I | re.S),
@@ -109,10 +112,10 @@ class Candidate:
     name_end: int
 
 
-def _is_name(name: str) -> bool:
+def _is_name(name: str, most: int = MAX_NAME_WORDS) -> bool:
     """A quoted stretch that reads like a name, not like reported speech."""
     words = name.split()
-    return 0 < len(words) <= MAX_NAME_WORDS and not _SENTENCE_INSIDE.search(name) and not name.endswith((".", "!", "?", ","))
+    return 0 < len(words) <= most and not _SENTENCE_INSIDE.search(name) and not name.endswith((".", "!", "?", ","))
 
 
 def quoted(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]:
@@ -125,9 +128,11 @@ def quoted(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]:
         ns, ne = m.start(group), m.end(group)
         name = text[ns:ne]
         before = text[max(s0, m.start() - CUE_GAP):m.start()]
-        start = None
+        start, most = None, MAX_NAME_WORDS
         if r.cue_before and (c := r.cue_before.search(before)):
-            start = m.start() - len(before) + c.start("cue")
+            start, most = m.start() - len(before) + c.start("cue"), CUED_NAME_WORDS
+        elif r.cue_lead and r.cue_lead.match(name) and r.topics and r.topics.search(name):
+            start, most = m.start(), CUED_NAME_WORDS  # the cue opens the quote: "« Programme d'aide à l'assurance … »"
         elif r.cue_after and r.cue_after.match(text, m.end(), min(s1, m.end() + 30)):
             start = m.start()
         elif prev_end is not None and m.start() - prev_end <= LIST_GAP and r.list_glue.match(text[prev_end:m.start()]):
@@ -135,7 +140,7 @@ def quoted(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]:
         elif r.list_end and r.cue_any and r.list_end.search(before) \
                 and r.cue_any.search(text, max(s0, m.start() - LIST_REACH), m.start()):
             start = m.start()
-        if start is None or not _is_name(name):
+        if start is None or not _is_name(name, most):
             prev_end = None
             continue
         end = m.end()

@@ -170,3 +170,41 @@ def test_vi_self_help_group_named_by_what_it_does():
 def test_vi_campaign_month_named_with_its_cue():
     text = "UBND tỉnh phát động tháng vận động tham gia BHXH tự nguyện, BHYT hộ gia đình năm 2026 trên toàn tỉnh."
     assert names(run(text, "vi")) == ["tháng vận động tham gia BHXH tự nguyện, BHYT hộ gia đình"]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("vi", "“Chương trình tặng thẻ BHYT cho người cao tuổi neo đơn” được phát động từ đầu năm.",
+     "Chương trình tặng thẻ BHYT cho người cao tuổi neo đơn"),
+    ("fr", "Le « Programme de parrainage des cartes d'assurance maladie pour les élèves » a été lancé en mars.",
+     "Programme de parrainage des cartes d'assurance maladie pour les élèves"),
+    ("en", "The “Campaign for health insurance cards for every fisher” started in March.",
+     "Campaign for health insurance cards for every fisher"),
+])
+def test_a_quoted_name_that_opens_with_its_cue(lang, text, expected):
+    assert names(run(text, lang)) == [expected]
+
+
+def test_a_quote_that_opens_with_a_cue_but_names_no_insurance_is_no_initiative():
+    assert names(run("Le « Programme de rénovation des routes communales » a été lancé.", "fr")) == []
+
+
+def test_a_long_project_title_announced_by_its_cue():
+    text = ("The city approved the project “Raising the number of workers with social insurance and "
+            "unemployment insurance in the districts of the city in the period from 2026 to 2030”.")
+    assert names(run(text, "en")) == [
+        "Raising the number of workers with social insurance and unemployment insurance in the districts "
+        "of the city in the period from 2026 to 2030"]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The Month of encouraging farmers to join voluntary social insurance was launched in May.",
+     "Month of encouraging farmers to join voluntary social insurance"),
+    ("fr", "Le Mois de promotion de l'assurance sociale volontaire a été lancé dans la province en mai.",
+     "Mois de promotion de l'assurance sociale volontaire"),
+])
+def test_a_capitalised_campaign_month(lang, text, expected):
+    assert names(run(text, lang)) == [expected]
+
+
+def test_a_month_of_the_calendar_is_no_campaign():
+    assert names(run("The Month of May saw 1,200 new members join health insurance.", "en")) == []

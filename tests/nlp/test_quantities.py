@@ -621,3 +621,30 @@ def test_vietnamese_result_over_its_goal_after_a_slash():
     figures, targets = run(text, "vi", published="2025-04-02")
     assert brief(figures) == [(82.5, "percent"), (1100, "count")]
     assert brief(targets, "year") == [(91.2, "percent", 2025), (93.8, "percent", 2025)]
+
+
+def test_vietnamese_plan_of_the_city_is_and_its_restatement():
+    text = ("Theo kế hoạch của thành phố về tỷ lệ bao phủ BHYT năm 2026 là 91,5% tương đương 820.000 người "
+            "có thẻ BHYT.")
+    figures, targets = run(text, "vi", published="2026-07-02")
+    assert figures == []
+    assert brief(targets, "year") == [(91.5, "percent", 2026), (820000, "count", 2026)]
+
+
+def test_a_margin_over_the_goal_is_a_figure_and_starts_no_goal_list():
+    text = ("Năm 2026, 1,9 triệu người tham gia BHXH tự nguyện, đạt 4,1% lực lượng lao động (vượt 1,5% mục tiêu "
+            "đến năm 2030 tại Nghị quyết số 28-NQ/TW); 15,2 triệu người tham gia BHTN.")
+    figures, targets = run(text, "vi", published="2027-03-01")
+    assert [f.value for f in figures] == [1900000, 4.1, 1.5, 15200000] and targets == []
+    text = ("Fin 2026, la couverture atteignait 94,1 % de la population, soit 0,3 % de plus que l'objectif "
+            "fixé par le gouvernement.")
+    figures, targets = run(text, "fr", published="2027-01-10")
+    assert brief(figures) == [(94.1, "percent"), (0.3, "percent")] and targets == []
+
+
+def test_a_goal_in_brackets_starts_no_goal_list():
+    text = ("Đến 31/12/2026, BHTN có 190.000 người, đạt 32,5%, cao hơn 0,5% so với chỉ tiêu tỉnh giao (32%); "
+            "BHYT có 1.010.000 người, đạt 86,5% dân số.")
+    figures, targets = run(text, "vi", published="2027-02-01")
+    assert brief(targets) == [(32, "percent")]
+    assert 1010000 in [f.value for f in figures]

@@ -63,15 +63,16 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
-    _bracketed_goals(text, items, r)
-    _slashed_goals(text, items, r)
-    _apposed_goals(text, items, r)
     for a, b in zip(items, items[1:]):
         gap = text[a.end:b.start]
         if a.target and b.target is None and a.sentence == b.sentence and a.clause != b.clause \
                 and ";" in gap and len(gap) <= 120 and not (r.present and r.present.search(gap)) \
                 and not (year_now and past_year(gap, year_now)):
             b.target = True  # a goal's list goes on past ";": "… có 40% …; tỷ lệ tham gia BHTN đạt 30%"
+    # after the list: a goal in brackets or after a slash sits beside its result and starts no list
+    _bracketed_goals(text, items, r)
+    _slashed_goals(text, items, r)
+    _apposed_goals(text, items, r)
 
 
 BRACKET_REACH = 160  # characters from a goal noun to the bracketed value it names

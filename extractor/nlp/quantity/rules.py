@@ -129,7 +129,7 @@ def rules(lang: str) -> Rules:
         cues=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), r.get("kind", "target"),
                r.get("position", "before"), bool(r.get("future"))) for r in cues if r.get("position") != "bracket"],
         bracket_cue=_rx(f"(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'bracket'])})(?!\\w)"),
-        apposition=_rx(f"^[^;.!?\\d]{{0,40}}?,\\s*(?:{_keyed(clauses, 'apposition')})[\\s(]*$"),
+        apposition=_rx(f"^(?:[^;.!?\\d]{{0,40}}?,\\s*|\\s*)(?:{_keyed(clauses, 'apposition')})[\\s(]*$"),
         clause_break=_rx(_keyed(clauses, "pattern")),
         coordinator=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'and')})(?!\\w)"),
         list_sep=_rx(_keyed(clauses, "list")),
