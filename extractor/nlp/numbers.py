@@ -28,6 +28,10 @@ _DIGITS = (r"(?:\d{1,3}(?:[" + SPACES + r"]\d{3})+(?:[.,]\d+)?(?![\d])|\d+(?:[.,
 _LETTER = r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 _BEFORE = rf"(?<![:+\-.,])(?<!(?<!%)/)(?<!{_LETTER})"
 _AFTER = rf"(?![.,]?\d)(?!(?![đ₫](?!\w)){_LETTER})(?![/:]\w)(?!-\w)"  # "2.000.000đ" may be glued
+# "860.061/1.264.627 người", "97/198 élèves": a part over its whole (two counts).
+_RATIO = re.compile(rf"(?<![\w/.,])({_DIGITS})/({_DIGITS})(?![\w/]|[.,]\d)")
+# "26 35 %", "14 28 milliards": a dump that lost its decimal comma (no thousands group has two digits).
+_LOST_DECIMAL = re.compile(rf"(?<![\w.,])(\d{{1,3}})[{SPACES}](\d{{1,2}})(?![\w.,])")
 # Digit groups joined by single spaces ("1900 9068", "0275 3 822 417", "0232 3822 659").
 _RUN = re.compile(f"(?<![\\w.,])\\d+(?:[{SPACES}]\\d+)+(?![\\w]|[.,]\\d)")
 
@@ -181,6 +185,7 @@ def find_numbers(text: str, g: Grammar) -> list[Number]:
         if value is None:
             continue
         found.append(_scaled(text, m.start(1), m.end(1), value, g, word=False))
+    found = _lost_decimals(text, g, found) + _ratios(text, g, phones)
     if g.words_re:
         for m in g.words_re.finditer(text):
             num = _read_words(m.group(1), g)
@@ -196,6 +201,35 @@ def find_numbers(text: str, g: Grammar) -> list[Number]:
             found.append(item)
     found.sort(key=lambda n: n.start)
     return _compounds(text, _drop_overlaps(found))
+
+
+def _ratios(text: str, g: Grammar, phones: list[tuple[int, int]]) -> list[Number]:
+    """Both counts of "part/whole" ("699/2 653", "860.061/1.264.627"), never a date ("23/6",
+    "23/6/2022"), a year ("58/2014") or a code ("1269/QĐ")."""
+    out = []
+    for m in _RATIO.finditer(text):
+        if any(s <= m.start() < e for s, e in phones):
+            continue
+        a, b = parse_digits(m.group(1), g.decimal), parse_digits(m.group(2), g.decimal)
+        if a is None or b is None or a > b or (a <= 31 and b <= 12) \
+                or (re.fullmatch(r"\d{4}", m.group(2)) and 1900 <= b <= 2100):
+            continue
+        out += [Number(m.start(1), m.end(1), a, m.group(1)), _scaled(text, m.start(2), m.end(2), b, g, word=False)]
+    return out
+
+
+def _lost_decimals(text: str, g: Grammar, found: list[Number]) -> list[Number]:
+    """"26 35 %" is 26.35 where a per-cent sign or a scale word follows: the two digits after
+    the space cannot be a thousands group."""
+    if not g.fraction_after:
+        return found
+    for m in _LOST_DECIMAL.finditer(text):
+        if not g.fraction_after.match(text, m.end()):
+            continue
+        value = float(f"{m.group(1)}.{m.group(2)}")
+        found = [n for n in found if not (m.start() <= n.start < m.end())]
+        found.append(_scaled(text, m.start(1), m.end(2), value, g, word=False))
+    return sorted(found, key=lambda n: n.start)
 
 
 def _compounds(text: str, nums: list[Number]) -> list[Number]:

@@ -88,3 +88,19 @@ def test_zero_padded_small_counts_and_compound_amounts():
     assert [n.value for n in find_numbers("Trao 07 thẻ cho 012 hộ; gọi 0275 3822 417.", g)] == [7, 12]
     assert [n.value for n in find_numbers("Số tiền 2 tỷ 867 triệu đồng, mỗi tháng 2.000.000đ.", g)] == [
         2_867_000_000, 2_000_000]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Xã có 860.061/1.264.627 người tham gia.", "vi", [("860.061", 860061), ("1.264.627", 1264627)]),
+    ("L'école compte 97/198 élèves assurés et 699/2 653 étudiants.", "fr",
+     [("97", 97), ("198", 198), ("699", 699), ("2 653", 2653)]),
+    ("Đạt 19/19 xã.", "vi", [("19", 19), ("19", 19)]),
+    ("Ngày 23/6/2022 và ngày 7/7, theo Luật 58/2014 và Quyết định 1269/QĐ-UBND.", "vi", []),
+])
+def test_a_part_over_its_whole_gives_two_counts_a_date_none(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+def test_a_decimal_comma_lost_in_a_dump_before_a_percent_or_scale_word():
+    assert values("soit 26 35 % et plus de 14 28 milliards de VND, mais 26 élèves", "fr") == [
+        ("26 35", 26.35), ("14 28 milliards", 14280000000), ("26", 26)]
