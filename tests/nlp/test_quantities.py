@@ -648,3 +648,48 @@ def test_a_goal_in_brackets_starts_no_goal_list():
     figures, targets = run(text, "vi", published="2027-02-01")
     assert brief(targets) == [(32, "percent")]
     assert 1010000 in [f.value for f in figures]
+
+
+def test_french_subsidy_rates_in_the_future_are_rules_not_goals():
+    text = ("Le budget provincial accordera une aide de 30 % sur les cotisations des ménages quasi pauvres. "
+            "Le district prévoit également une subvention supplémentaire de 20 % pour les élèves. "
+            "L'aide du district couvrira 40 % des primes mensuelles. "
+            "La province portera le taux de couverture à 95 % d'ici 2030 et l'assurance maladie couvrira "
+            "plus de 97 % de la population en 2035.")
+    figures, targets = run(text, "fr", published="2026-05-01")
+    assert brief(figures) == [(30, "percent"), (20, "percent"), (40, "percent")]
+    assert brief(targets, "year") == [(95, "percent", 2030), (97, "percent", 2035)]
+
+
+def test_goals_listed_under_a_lead_in_that_announces_them():
+    text = ("Targets for health and social insurance until 2030 include:\n"
+            "• 60% of the workforce participating in social insurance.\n"
+            "• Over 95% of the population covered by health insurance.\n"
+            "Last year 1,200 people joined.")
+    figures, targets = run(text, "en", published="2026-02-01")
+    assert brief(targets, "year") == [(60, "percent", 2030), (95, "percent", 2030)]
+    assert brief(figures) == [(1200, "count")]
+
+
+def test_a_restatement_carries_the_goal_across_a_few_words():
+    text = ("Some 19.5 million people or 38.2% of the workforce are expected to join social insurance. "
+            "D'ici 2030, la couverture devrait atteindre 45 % de la population active, soit près de "
+            "22 millions de personnes.")
+    _, targets = run(text, "en", published="2026-02-01")
+    assert brief(targets) == [(19500000, "count"), (38.2, "percent")]
+    _, targets = run(text.split(". ", 1)[1], "fr", published="2026-02-01")
+    assert brief(targets, "year") == [(45, "percent", 2030), (22000000, "count", 2030)]
+
+
+def test_a_share_of_the_goals_set_by_an_agency_is_a_figure():
+    text = "Les recettes ont atteint 7 091 milliards de VND, soit 74,4 % des objectifs fixés par la Caisse nationale."
+    figures, targets = run(text, "fr", published="2025-10-01")
+    assert [f.value for f in figures] == [7091000000000, 74.4] and targets == []
+
+
+def test_english_pct_and_participants_who_will_join():
+    text = ("The city targets 93 pct health insurance coverage by 2027. Some 1.2 million people "
+            "(31% of the workforce) will participate in unemployment insurance.")
+    figures, targets = run(text, "en", published="2026-02-01")
+    assert figures == []
+    assert brief(targets) == [(93, "percent"), (1200000, "count"), (31, "percent")]

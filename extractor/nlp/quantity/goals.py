@@ -69,10 +69,32 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
                 and ";" in gap and len(gap) <= 120 and not (r.present and r.present.search(gap)) \
                 and not (year_now and past_year(gap, year_now)):
             b.target = True  # a goal's list goes on past ";": "… có 40% …; tỷ lệ tham gia BHTN đạt 30%"
+    _listed_goals(text, items, r, year_now)
     # after the list: a goal in brackets or after a slash sits beside its result and starts no list
     _bracketed_goals(text, items, r)
     _slashed_goals(text, items, r)
     _apposed_goals(text, items, r)
+
+
+def _listed_goals(text: str, items: list[Item], r: Rules, year_now: int | None) -> None:
+    """List items under a lead-in that announces goals ("Targets until 2030 include:", "Mục
+    tiêu đến năm 2030:") are goals, unless a cue of their own decided them."""
+    leads: dict[int, bool] = {}
+    for it in items:
+        if it.target is not None or it.scope[0] == it.sentence[0]:
+            continue
+        lo = it.scope[0]
+        if lo not in leads:
+            colon = text.find(":", lo, it.sentence[0])
+            lead = text[lo:colon if colon != -1 else it.sentence[0]]
+            marks = []
+            for pat, kind, pos, future in r.cues:
+                for m in pat.finditer(lead):
+                    if not (year_now and past_year(m.group(0), year_now + future)):
+                        marks.append((m.start(), m.end(), kind, pos))
+            leads[lo] = any(kind == "target" for _, _, kind, _ in _longest(marks))
+        if leads[lo]:
+            it.target = True
 
 
 BRACKET_REACH = 160  # characters from a goal noun to the bracketed value it names
@@ -118,8 +140,9 @@ def _apposed_goals(text: str, items: list[Item], r: Rules) -> None:
 
 
 def _unit_between(gap: str) -> bool:
-    """"42 000 travailleurs (31 %": a count and its share in brackets right after it."""
-    return bool(re.fullmatch(r"\s*\(\s*", gap))
+    """"42 000 travailleurs (31 %", "1.2 million people (31%": a count and its share in brackets
+    right after it."""
+    return bool(re.fullmatch(r"\s*(?:[^\W\d]+\s+){0,2}\(\s*", gap))
 
 
 def _continues_goal(gap: str, r: Rules) -> bool:
@@ -153,9 +176,10 @@ def _longest(marks):
 def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: list[Item]) -> int | None:
     """The deadline of a target: the first year phrase after the number in its clause
     (before any other number, or a coordinator that leads to one: "35 % by 2026 and
-    45 % by 2030"), else the nearest one before it, else the same in its sentence.
+    45 % by 2030"), else the nearest one before it, else the same in its sentence, else
+    in the lead-in of the list it stands in.
     Past years are not deadlines."""
-    for lo, hi in (it.clause, it.sentence):
+    for lo, hi in (it.clause, it.sentence, it.scope):
         found = []
         dated = list(r.deadline_date.finditer(text, lo, hi)) if r.deadline_date else []
         for m in [*YEAR.finditer(text, lo, hi), *dated]:

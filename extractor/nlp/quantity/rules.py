@@ -129,7 +129,10 @@ def rules(lang: str) -> Rules:
         cues=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), r.get("kind", "target"),
                r.get("position", "before"), bool(r.get("future"))) for r in cues if r.get("position") != "bracket"],
         bracket_cue=_rx(f"(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'bracket'])})(?!\\w)"),
-        apposition=_rx(f"^(?:[^;.!?\\d]{{0,40}}?,\\s*|\\s*)(?:{_keyed(clauses, 'apposition')})[\\s(]*$"),
+        # ", soit près de 22 millions", "people or 37.7%", "tương đương 820.000": the restating word,
+        # after a comma or at most two words, then at most two qualifying words
+        apposition=_rx(f"^(?:[^;.!?\\d]{{0,80}}?,\\s*|\\s*(?:[^\\W\\d]+\\s+){{0,2}})(?:{_keyed(clauses, 'apposition')})"
+                       f"(?:\\s+[^\\W\\d]+){{0,2}}[\\s(]*$"),
         clause_break=_rx(_keyed(clauses, "pattern")),
         coordinator=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'and')})(?!\\w)"),
         list_sep=_rx(_keyed(clauses, "list")),
