@@ -52,6 +52,7 @@ class Rules:
     cue_after: re.Pattern | None        # a cue starting the text after a quote
     cue_any: re.Pattern | None          # any cue, for list words
     cue_lead: re.Pattern | None         # a quoted name that opens with its cue ("“Chương trình tặng …”")
+    topical: re.Pattern | None          # cues whose quoted name must name an insurance ("a contest, "…"")
     list_end: re.Pattern | None         # a list word ending the text before a quote
     list_glue: re.Pattern               # what may join two quoted names of one list
     descriptive: tuple[tuple[re.Pattern, re.Pattern | None, bool, bool], ...]  # pattern, prefix to strip,
@@ -75,6 +76,7 @@ def rules(lang: str) -> Rules:
     links = load_jsonl("initiative_links", lang)
     all_cues = phrases([r["text"] for r in cues])
     after_cues = phrases([r["text"] for r in cues if r.get("after")])
+    topical = phrases([r["text"] for r in cues if r.get("topical")])
     link_words = phrases([r["text"] for r in links])
     list_words = phrases([r["text"] for r in links if r.get("list")])
     gap = rf"(?:[\s,:–—-]|(?<!\w)(?:{link_words})(?!\w))*" if link_words else r"[\s,:–—-]*"
@@ -93,6 +95,7 @@ def rules(lang: str) -> Rules:
         cue_after=re.compile(rf"\s*(?P<cue>{after_cues})(?!\w)", re.I) if after_cues else None,
         cue_any=re.compile(rf"(?<!\w)(?:{all_cues})(?!\w)", re.I) if all_cues else None,
         cue_lead=re.compile(rf"(?:{all_cues})\s+\S", re.I) if all_cues else None,
+        topical=re.compile(rf"(?:{topical})$", re.I) if topical else None,
         list_end=re.compile(rf"(?<!\w)(?:{list_words})[\s:,–—-]*$", re.I) if list_words else None,
         list_glue=re.compile(rf"^(?=.*[,;]|\s*(?:{list_words})\s*$)[^.!?«»“”\"]*$" if list_words
                              else r"^(?=.*[,;])[^.!?«»“”\"]*$", re.I | re.S),
@@ -130,6 +133,9 @@ def quoted(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]:
         before = text[max(s0, m.start() - CUE_GAP):m.start()]
         start, most = None, MAX_NAME_WORDS
         if r.cue_before and (c := r.cue_before.search(before)):
+            if r.topical and r.topical.match(c.group("cue")) and not (r.topics and r.topics.search(name)):
+                prev_end = None
+                continue  # "le concours « Jeunes reporters »": a contest about something else
             start, most = m.start() - len(before) + c.start("cue"), CUED_NAME_WORDS
         elif r.cue_lead and r.cue_lead.match(name) and r.topics and r.topics.search(name):
             start, most = m.start(), CUED_NAME_WORDS  # the cue opens the quote: "« Programme d'aide à l'assurance … »"

@@ -208,3 +208,27 @@ def test_a_capitalised_campaign_month(lang, text, expected):
 
 def test_a_month_of_the_calendar_is_no_campaign():
     assert names(run("The Month of May saw 1,200 new members join health insurance.", "en")) == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("vi", "BHXH tỉnh tổ chức lễ ra quân hưởng ứng “Tháng vận động người dân tham gia BHYT” năm 2026.",
+     ["Tháng vận động người dân tham gia BHYT"]),
+    ("vi", "Hưởng ứng Tháng vận động tham gia BHXH tự nguyện, xã đã vận động thêm người tham gia.",
+     ["Tháng vận động tham gia BHXH tự nguyện"]),
+    ("vi", "Ngày hội “Thanh niên với BHYT” thu hút đông đảo đoàn viên.", ["Thanh niên với BHYT"]),
+    ("vi", "Hội Nông dân xã ra mắt Câu lạc bộ hội viên tham gia BHXH tự nguyện với nhiều thành viên.",
+     ["Câu lạc bộ hội viên tham gia BHXH tự nguyện"]),
+    ("en", "Pupils joined a contest, entitled “Young ambassadors of health insurance”, in the city.",
+     ["Young ambassadors of health insurance"]),
+    ("en", "The agency launched the Month of encouraging traders to join social insurance.",
+     ["Month of encouraging traders to join social insurance"]),
+    ("fr", "Le club des pêcheurs adhérents à l'assurance sociale volontaire compte de nombreux membres.",
+     ["pêcheurs adhérents à l'assurance sociale volontaire"]),
+])
+def test_campaign_days_clubs_and_contests(lang, text, expected):
+    assert names(run(text, lang)) == expected
+
+
+def test_a_contest_about_something_else_is_no_initiative():
+    text = "Le lycée a remporté le concours « Jeunes reporters de la province » l'an dernier."
+    assert names(run(text, "fr")) == []
