@@ -111,11 +111,25 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
                       text=text[span[0]:span[1]], start=span[0], end=span[1],
                       sentence=text[it.sentence[0]:it.sentence[1]])
         if it.target:
-            targets.append(Target(comparator=COMPARATOR[it.qualifier],
-                                  year=deadline_year(text, it, r, year_now, items), **common))
+            goal = Target(comparator=COMPARATOR[it.qualifier], year=deadline_year(text, it, r, year_now, items), **common)
+            listed = it.scope[0] != it.sentence[0]  # list items under one lead-in are distinct goals
+            if listed or not _restated(targets, goal):
+                targets.append(goal)
         else:
             figures.append(Figure(qualifier=it.qualifier, as_of=as_of(text, it, r, published), **common))
     return figures, targets
+
+
+def _restated(targets: list[Target], goal: Target) -> bool:
+    """A goal restated in the lead, a caption or the body ("phấn đấu đạt 89% …" twice) is one
+    goal: the same value, unit, metric and place, with no other deadline. The first keeps the
+    deadline that either states."""
+    for kept in targets:
+        if (kept.value, kept.unit, kept.metric, kept.locality) == (goal.value, goal.unit, goal.metric, goal.locality) \
+                and (kept.year is None or goal.year is None or kept.year == goal.year):
+            kept.year = kept.year or goal.year
+            return True
+    return False
 
 
 @Language.factory("coverage_quantities", default_config={"lang": "xx"})

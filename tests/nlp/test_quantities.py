@@ -693,3 +693,14 @@ def test_english_pct_and_participants_who_will_join():
     figures, targets = run(text, "en", published="2026-02-01")
     assert figures == []
     assert brief(targets) == [(93, "percent"), (1200000, "count"), (31, "percent")]
+
+
+def test_a_goal_restated_in_a_caption_is_one_goal_but_listed_goals_stay_apart():
+    text = ("Tỉnh phấn đấu đến cuối năm 2026 tỷ lệ bao phủ BHYT đạt 93% dân số.\n"
+            "Ngành BHXH tỉnh tuyên truyền, phấn đấu đạt 93% dân số tham gia BHYT.")
+    _, targets = run(text, "vi", published="2026-06-01")
+    assert brief(targets, "year") == [(93, "percent", 2026)]
+    text = ("Targets until 2030 include:\n• 60% of the workforce joining social insurance.\n"
+            "• 60% of retirees receiving pensions.")
+    _, targets = run(text, "en", published="2026-06-01")
+    assert brief(targets, "year") == [(60, "percent", 2030), (60, "percent", 2030)]
