@@ -704,3 +704,20 @@ def test_a_goal_restated_in_a_caption_is_one_goal_but_listed_goals_stay_apart():
             "• 60% of retirees receiving pensions.")
     _, targets = run(text, "en", published="2026-06-01")
     assert brief(targets, "year") == [(60, "percent", 2030), (60, "percent", 2030)]
+
+
+def test_a_quota_table_flattened_one_cell_to_a_line():
+    text = ("Chỉ tiêu tỷ lệ bao phủ BHYT của các huyện được giao như sau:\n\nTT\n\nHuyện\n\nNăm 2027\n\n"
+            "1\n\nHuyện A\n\n95.00%\n\n2\n\nHuyện B\n\n95.00%\n\n3\n\nHuyện C\n\n96.50%")
+    figures, targets = run(text, "vi", published="2026-06-01")
+    assert figures == []
+    assert brief(targets) == [(95, "percent"), (95, "percent"), (96.5, "percent")]
+
+
+def test_a_goal_list_carried_past_a_semicolon_goes_on_to_its_end():
+    text = ("Nghị quyết đề ra mục tiêu năm 2027 phấn đấu có 36% lực lượng lao động tham gia BHXH, "
+            "29% tham gia BHTN và 93% dân số tham gia BHYT; năm 2028 là 38%, 31% và 94%.")
+    figures, targets = run(text, "vi", published="2026-06-01")
+    assert figures == []
+    assert brief(targets, "year") == [(36, "percent", 2027), (29, "percent", 2027), (93, "percent", 2027),
+                                      (38, "percent", 2028), (31, "percent", 2028), (94, "percent", 2028)]

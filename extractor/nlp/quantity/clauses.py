@@ -94,6 +94,8 @@ def excluded(text: str, it: Item, r: Rules) -> str | None:
             return "after"
     if r.not_before and r.not_before.search(before):
         return "before"
+    if it.unit == "count" and row_number(text, it):
+        return "row"
     return None
 
 
@@ -194,22 +196,41 @@ def same_currency(items: list[Item]) -> None:
 
 
 _LIST_ITEM = re.compile(r"[-•*–+▪·]\s|\d{1,2}[.)]\s")
+CELL_CHARS = 40  # a line this short after a lead-in is a cell of a table flattened to lines
 
 
 def headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
-    """List items ("- District A: 97,2%") under a lead-in sentence ending with a colon
-    ("… coverage by district was as follows:"): the start of that lead-in, whose words
-    say what the items' numbers measure."""
-    found, lead = {}, None
+    """List items ("- District A: 97,2%") and table cells flattened one to a line ("Hà Nội",
+    "91,66%") under a lead-in sentence ending with a colon ("… coverage by district was as
+    follows:"): the start of that lead-in, whose words say what the items' numbers measure.
+    Two lead-ins in a row ("Targets for 2022-2025:" then "… are set as follows:") make one."""
+    found, lead, leading = {}, None, False
     for s, e in sentences:
         chunk = text[s:e]
         on_new_line = s == 0 or text.rfind("\n", 0, s + 1) >= s - 3
-        if on_new_line and _LIST_ITEM.match(chunk.lstrip()):
+        alone = on_new_line and (e == len(text) or text[e:e + 1] == "\n") and len(chunk) <= CELL_CHARS \
+            and not chunk.rstrip().endswith((".", "!", "?"))  # a cell, not a short sentence
+        if on_new_line and (_LIST_ITEM.match(chunk.lstrip()) or (alone and lead is not None)):
             if lead is not None:
                 found[(s, e)] = lead
+            leading = False
             continue
-        lead = s if chunk.rstrip().endswith(":") else None
+        if chunk.rstrip().endswith(":"):
+            lead, leading = (lead if leading and lead is not None else s), True
+        else:
+            lead, leading = None, False
     return found
+
+
+def row_number(text: str, it: Item) -> bool:
+    """A small whole number alone on its line: the row number of a table flattened to lines."""
+    line_start = text.rfind("\n", 0, it.start) + 1
+    line_end = text.find("\n", it.end)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    return line.strip() == it.num.text and it.num.text.isdigit() and it.value <= ROW_NUMBER_MAX
+
+
+ROW_NUMBER_MAX = 200
 
 
 def range_start(text: str, start: int, r: Rules) -> int:

@@ -63,12 +63,18 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
-    for a, b in zip(items, items[1:]):
+    carried: set[int] = set()
+    for i, (a, b) in enumerate(zip(items, items[1:])):
         gap = text[a.end:b.start]
-        if a.target and b.target is None and a.sentence == b.sentence and a.clause != b.clause \
-                and ";" in gap and len(gap) <= 120 and not (r.present and r.present.search(gap)) \
+        if not a.target or b.target is not None or a.sentence != b.sentence:
+            continue
+        if a.clause != b.clause and ";" in gap and len(gap) <= 120 and not (r.present and r.present.search(gap)) \
                 and not (year_now and past_year(gap, year_now)):
             b.target = True  # a goal's list goes on past ";": "… có 40% …; tỷ lệ tham gia BHTN đạt 30%"
+            carried.add(i + 1)
+        elif i in carried and a.clause == b.clause and _continues_goal(gap, r):
+            b.target = True  # "…; năm 2023 là 38%, 31,5% và 93%": the whole of the carried list
+            carried.add(i + 1)
     _listed_goals(text, items, r, year_now)
     # after the list: a goal in brackets or after a slash sits beside its result and starts no list
     _bracketed_goals(text, items, r)

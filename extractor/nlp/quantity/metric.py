@@ -194,6 +194,6 @@ def apposed_counts(decided: list[tuple[Item, str | None]], tags) -> list[str | N
             continue
         between = {t[2] for t in tags if a.end <= t[0] < b.start}
         head = {t[2] for t in tags if count.end <= t[0] < count.end + 18}
-        if "equals" in between and not {"negation", "benefit"} & between and not {"org", "card"} & head:
+        if "equals" in between and not {"negation", "benefit"} & between and "org" not in head:
             metrics[at] = rate.replace("_coverage", "_participants")
     return metrics
