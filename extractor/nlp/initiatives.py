@@ -185,8 +185,11 @@ def descriptive(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]
     return found
 
 
+STEM_CHARS = 4  # "Leave no one behind" and "Leaving no one behind" are one name
+
+
 def _tokens(name: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(strip_accents(name).lower()))
+    return frozenset(w[:STEM_CHARS] for w in _WORD.findall(strip_accents(name).lower()))
 
 
 def _same(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -232,3 +232,9 @@ def test_campaign_days_clubs_and_contests(lang, text, expected):
 def test_a_contest_about_something_else_is_no_initiative():
     text = "Le lycée a remporté le concours « Jeunes reporters de la province » l'an dernier."
     assert names(run(text, "fr")) == []
+
+
+def test_a_later_mention_in_another_inflection_folds_into_the_first():
+    text = ('The agency launched the program "Leave no poor family behind" to give health insurance cards. '
+            'Overview of the program "Leaving no poor family behind" in the province.')
+    assert names(run(text, "en")) == ["Leave no poor family behind"]

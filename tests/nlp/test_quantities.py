@@ -721,3 +721,13 @@ def test_a_goal_list_carried_past_a_semicolon_goes_on_to_its_end():
     assert figures == []
     assert brief(targets, "year") == [(36, "percent", 2027), (29, "percent", 2027), (93, "percent", 2027),
                                       (38, "percent", 2028), (31, "percent", 2028), (94, "percent", 2028)]
+
+
+def test_margins_over_a_goal_and_a_quota_assigned_to_a_province():
+    text = ("La couverture a été portée à 81 %, soit 1,2 % supérieur à l'objectif fixé par le gouvernement. "
+            "Les recettes ont augmenté de 5,1 % par rapport à l'objectif fixé par le gouvernement.")
+    figures, targets = run(text, "fr", published="2026-03-01")
+    assert [f.value for f in figures] == [81, 1.2, 5.1] and targets == []
+    text = "Tỉnh được giao chỉ tiêu cụ thể: năm 2027: 93,0%; năm 2028: 94,0%."
+    figures, targets = run(text, "vi", published="2026-03-01")
+    assert figures == [] and brief(targets, "year") == [(93, "percent", 2027), (94, "percent", 2028)]

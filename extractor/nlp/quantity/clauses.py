@@ -73,7 +73,7 @@ def read_unit(text: str, it: Item, r: Rules) -> None:
             it.start -= len(m.group(0))
     for pat, unit, currency in r.units_after:
         m = pat.match(text, it.end)
-        if m:
+        if m and "\n" not in m.group(0):  # a unit never sits on the next line ("21\n\nĐồng Nai")
             if unit == "currency" and it.unit == "currency":
                 pass  # "VND2 million đồng": keep the prefix's reading
             else:
@@ -207,9 +207,9 @@ def headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int
     found, lead, leading = {}, None, False
     for s, e in sentences:
         chunk = text[s:e]
-        on_new_line = s == 0 or text.rfind("\n", 0, s + 1) >= s - 3
+        on_new_line = not text[text.rfind("\n", 0, s) + 1:s].strip()
         alone = on_new_line and (e == len(text) or text[e:e + 1] == "\n") and len(chunk) <= CELL_CHARS \
-            and not chunk.rstrip().endswith((".", "!", "?"))  # a cell, not a short sentence
+            and (len(chunk.split()) <= 2 or not chunk.rstrip().endswith((".", "!", "?")))  # not a short sentence
         if on_new_line and (_LIST_ITEM.match(chunk.lstrip()) or (alone and lead is not None)):
             if lead is not None:
                 found[(s, e)] = lead
