@@ -130,12 +130,15 @@ def grammar(lang: str, fraction_after: str = "", prefix: str = "") -> Grammar:
     fmt = {}
     for row in load_jsonl("number_format", lang):
         fmt.update(row)
-    scales = {r["word"].lower(): float(r["value"]) for r in load_jsonl("number_scales", lang)}
+    scale_rows = load_jsonl("number_scales", lang)
+    scales = {r["word"].lower(): float(r["value"]) for r in scale_rows}
     words = {r["word"].lower(): r for r in load_jsonl("number_words", lang)}
     counted = [r["word"] for r in load_jsonl("number_counted", lang)]
     scale_re = None
     if scales:
-        one = f"(?:{phrases(scales)})(?!\\w)"
+        # "một tỉ lệ" is "a rate": a scale word that another word turns into a noun is no scale
+        blocked = [f"{phrases([r['word']])}[{SPACES}]+(?:{r['not_before']})(?!\\w)" for r in scale_rows if r.get("not_before")]
+        one = (f"(?!{'|'.join(blocked)})" if blocked else "") + f"(?:{phrases(scales)})(?!\\w)"
         scale_re = re.compile(f"[{SPACES}]*({one})(?:[{SPACES}]+({one}))?", re.I)
     words_re = None
     if words:

@@ -731,3 +731,28 @@ def test_margins_over_a_goal_and_a_quota_assigned_to_a_province():
     text = "Tỉnh được giao chỉ tiêu cụ thể: năm 2027: 93,0%; năm 2028: 94,0%."
     figures, targets = run(text, "vi", published="2026-03-01")
     assert figures == [] and brief(targets, "year") == [(93, "percent", 2027), (94, "percent", 2028)]
+
+
+def test_a_result_already_reached_and_subsidy_levels_are_no_goals():
+    text = ("Regarding the targets, the number of participants has reached 552,000 by the end of September, "
+            "equal to 92 per cent of the target set by VSS.")
+    figures, targets = run(text, "en", published="2026-10-10")
+    assert [f.value for f in figures] == [552000, 92] and targets == []
+    text = "Hộ nghèo được hỗ trợ thêm, nâng tổng mức hỗ trợ lên 100% mức đóng BHXH tự nguyện."
+    figures, targets = run(text, "vi", published="2026-10-10")
+    assert brief(figures) == [(100, "percent")] and targets == []
+    text = "Les élèves bénéficieront d'une prise en charge de 50 % de la prime d'assurance maladie."
+    figures, targets = run(text, "fr", published="2026-10-10")
+    assert brief(figures) == [(50, "percent")] and targets == []
+
+
+def test_lists_share_the_unit_or_the_exclusion_of_their_last_member():
+    text = "The firms owed respectively 4.5 billion, 2.3 billion and 2.4 billion VND."
+    figures, _ = run(text, "en", published="2026-03-01")
+    assert brief(figures) == [(4.5e9, "currency"), (2.3e9, "currency"), (2.4e9, "currency")]
+    text = "L'auditeur nous a écoutés les 17, 18 et 24 avril, avec 1 200 autres auditeurs."
+    figures, _ = run(text, "fr", published="2026-03-01")
+    assert brief(figures) == [(1200, "count")]
+    text = "Vẫn còn một tỉ lệ lớn lao động chưa tham gia BHXH, trong khi tỉnh đã chi 2 tỷ đồng."
+    figures, _ = run(text, "vi", published="2026-03-01")
+    assert brief(figures) == [(2e9, "currency")]

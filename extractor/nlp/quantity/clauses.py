@@ -104,14 +104,21 @@ LISTED_ID_GAP = 6  # "Điều 214, 215, 216", "articles 3 et 4": a comma or a co
 
 def listed_identifiers(text: str, items: list[Item], r: Rules) -> None:
     """Bare numbers listed after an identifier ("Điều 214, 215 và 216", "décrets 12, 13") are
-    identifiers too: only the first one stands after the word that names them."""
-    for a, b in zip(items, items[1:]):
-        if a.skip != "before" or b.skip or b.unit != "count" or not re.fullmatch(r"\d+", b.num.text):
-            continue
+    identifiers too: only the first one stands after the word that names them; small ones
+    listed before a word that excludes the last ("les 17, 18 et 24 avril") are excluded too."""
+    def listed(a: Item, b: Item) -> bool:
         gap = text[a.end:b.start]
-        if len(gap) <= LISTED_ID_GAP and (re.fullmatch(r"\s*[,/]\s*", gap) or (
-                r.coordinator and r.coordinator.fullmatch(gap.strip()))):
+        return len(gap) <= LISTED_ID_GAP and bool(re.fullmatch(r"\s*[,/]\s*", gap) or (
+            r.coordinator and r.coordinator.fullmatch(gap.strip())))
+
+    for a, b in zip(items, items[1:]):
+        if a.skip == "before" and not b.skip and b.unit == "count" and re.fullmatch(r"\d+", b.num.text) \
+                and listed(a, b):
             b.skip = "before"
+    for a, b in reversed(list(zip(items, items[1:]))):  # "les 17, 18 et 24 avril": days before their month
+        if b.skip == "after" and not a.skip and a.unit == "count" and re.fullmatch(r"\d{1,2}", a.num.text) \
+                and listed(a, b):
+            a.skip = "after"
 
 
 def ranges(text: str, items: list[Item], r: Rules) -> None:
@@ -149,14 +156,17 @@ SHARED_UNIT_GAP = 8  # "95.9 and 76 percent": at most a coordinator between two 
 
 
 def shared_units(text: str, items: list[Item], r: Rules) -> None:
-    """"95.9 and 76 percent", "30 et 45 %", "5,2 và 6,1%": a bare number coordinated with
-    the next one takes that one's unit (a list, not a range: both ends stay exact)."""
+    """"95.9 and 76 percent", "30 et 45 %", "5,2 và 6,1%", "4.5 billion, 2.3 billion and 2.4
+    billion VND": a number coordinated with the next one (on the same scale) takes that one's
+    unit (a list, not a range: both ends stay exact)."""
     if not r.coordinator:
         return
-    for a, b in zip(items, items[1:]):
+    for a, b in reversed(list(zip(items, items[1:]))):  # right to left: "4.5, 2.3 and 2.4 billion VND"
         gap = text[a.end:b.start]
-        if a.unit == "count" and b.unit in ("percent", "currency") and not a.num.scaled and not a.skip \
-                and not a.range_with and len(gap) <= SHARED_UNIT_GAP and r.coordinator.fullmatch(gap.strip(" ,")):
+        joined = r.coordinator.fullmatch(gap.strip(" ,")) or (gap.strip() == "," and b.currency)
+        same_scale = not a.num.scaled or (b.num.scaled and a.num.scale == b.num.scale)
+        if a.unit == "count" and b.unit in ("percent", "currency") and same_scale and not a.skip \
+                and not a.range_with and len(gap) <= SHARED_UNIT_GAP and joined:
             a.unit, a.currency = b.unit, b.currency
 
 

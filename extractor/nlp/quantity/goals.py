@@ -60,6 +60,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
             for n, i in enumerate(following):
                 if n and not _continues_goal(text[group[following[n - 1]].end:group[i].start], r):
                     break
+                if not n and r.achieved and r.achieved.search(text, e, group[i].start):
+                    break  # "as for the targets, participants have reached 552,442": a result
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
