@@ -30,6 +30,19 @@ for _name, _default in EXTENSIONS.items():
         Doc.set_extension(_name, default=_default)
 
 
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds it from the tokens on every access, and our
+    components never change the tokens."""
+    text = doc.user_data.get("coverage_text")
+    if text is None:
+        text = doc.user_data["coverage_text"] = doc.text
+    return text
+
+
+if not Doc.has_extension("text"):
+    Doc.set_extension("text", getter=_text)
+
+
 @dataclass
 class PlaceMention:
     """One mention of an administrative unit in the text, resolved in the gazetteer."""
@@ -45,7 +58,7 @@ class PlaceMention:
 
 def sentence_at(doc: Doc, offset: int) -> tuple[int, int]:
     """The (start, end) of the sentence containing character ``offset``."""
-    for start, end in doc._.sentences or [(0, len(doc.text))]:
+    for start, end in doc._.sentences or [(0, len(doc._.text))]:
         if start <= offset < end:
             return start, end
-    return 0, len(doc.text)
+    return 0, len(doc._.text)

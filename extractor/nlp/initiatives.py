@@ -200,7 +200,7 @@ def _place_for(doc: Doc, c: Candidate, sent: tuple[int, int]):
     """The place an initiative runs in: named right after it in its clause, else before it."""
     places = sorted(doc._.places or [], key=lambda p: p.start)
     clause_end = sent[1]
-    semi = doc.text.find(";", c.end, sent[1])
+    semi = doc._.text.find(";", c.end, sent[1])
     if semi != -1:
         clause_end = semi
     after = [p for p in places if c.end <= p.start < min(clause_end, c.end + PLACE_AFTER)]
@@ -214,7 +214,7 @@ def _place_for(doc: Doc, c: Candidate, sent: tuple[int, int]):
 
 
 def _initiatives(doc: Doc, r: Rules) -> list[Initiative]:
-    text = doc.text
+    text = doc._.text
     items: list[Initiative] = []
     keys: list[frozenset[str]] = []
     taken: list[tuple[int, int]] = []
@@ -247,7 +247,7 @@ def make_initiatives(nlp: Language, name: str, lang: str):
     topic = scorer(lang).terms
 
     def component(doc: Doc) -> Doc:
-        named = topic is not None and (topic.search(doc.text) or topic.search(doc._.title or ""))
+        named = topic is not None and (topic.search(doc._.text) or topic.search(doc._.title or ""))
         doc._.initiatives = _initiatives(doc, r) if named else []
         return doc
 

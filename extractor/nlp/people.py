@@ -256,7 +256,7 @@ def _lower_first(role: str) -> str:
 
 
 def _people(doc: Doc, r: Rules) -> list[Person]:
-    text = doc.text
+    text = doc._.text
     places = [(p.start, p.end) for p in doc._.places or []]
     spans: dict[tuple[int, int], bool] = {}
     before_roles: dict[tuple[int, int], str] = {}

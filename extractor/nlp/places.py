@@ -289,7 +289,7 @@ def _anchor(hit: Hit) -> str | None:
 
 
 def _sentence_index(doc: Doc) -> list[tuple[int, int]]:
-    return list(doc._.sentences or [(0, len(doc.text))])  # text only when unsplit
+    return list(doc._.sentences or [(0, len(doc._.text))])  # text only when unsplit
 
 
 def _sent_of(spans: list[tuple[int, int]], offset: int) -> int:
@@ -407,7 +407,7 @@ def _main_provinces(hits: list[Hit], title_hits, doc: Doc) -> list[str]:
     weight: Counter[str] = Counter()
     with_number: Counter[str] = Counter()
     spans = _sentence_index(doc)
-    text = doc.text  # spaCy rebuilds it on every access
+    text = doc._.text
     for hit in hits:
         if hit.province:
             dateline = _dateline(text, hit)
@@ -472,7 +472,7 @@ def make_places(nlp: Language, name: str, lang: str):
     compiled = rules(lang)
 
     def component(doc: Doc) -> Doc:
-        hits = find(doc.text, compiled, people.name_spans(doc.text, lang))
+        hits = find(doc._.text, compiled, people.name_spans(doc._.text, lang))
         title_hits = find(doc._.title or "", compiled)
         doc._.provinces = resolve(hits, doc, title_hits=title_hits)
         doc._.places = mentions(hits)

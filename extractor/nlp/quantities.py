@@ -47,7 +47,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     clauses and qualifiers (:mod:`~extractor.nlp.quantity.clauses`), goals
     (:mod:`~extractor.nlp.quantity.goals`), metrics (:mod:`~extractor.nlp.quantity.metric`),
     dates (:mod:`~extractor.nlp.quantity.asof`) and places."""
-    text = doc.text
+    text = doc._.text
     published = doc._.published
     year_now = int(published[:4]) if published and published[:4].isdigit() else reporting_year(text)
     names = name_spans(doc)

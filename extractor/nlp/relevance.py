@@ -107,7 +107,7 @@ def insurance_items(doc: Doc, judge: Scorer) -> int:
         elif judge.terms and judge.terms.search(item.sentence or ""):
             sentences.append(item.sentence)
     # A short news item is all about what it counts: there every such number is evidence.
-    return n + (len(sentences) if len(doc.text) <= SHORT_ITEM_CHARS else len(set(sentences)))
+    return n + (len(sentences) if len(doc._.text) <= SHORT_ITEM_CHARS else len(set(sentences)))
 
 
 @Language.factory("coverage_relevance", default_config={"lang": "xx"})
@@ -115,7 +115,7 @@ def make_relevance(nlp: Language, name: str, lang: str):
     judge = scorer(lang)
 
     def component(doc: Doc) -> Doc:
-        verdict = judge.judge(doc.text, doc._.title, insurance_items(doc, judge))
+        verdict = judge.judge(doc._.text, doc._.title, insurance_items(doc, judge))
         doc._.relevant, doc._.relevance = verdict.relevant, verdict
         return doc
 

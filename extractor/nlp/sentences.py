@@ -61,7 +61,7 @@ def make_sentences(nlp: Language, name: str, lang: str):
     abbreviations = _abbreviations(lang)
 
     def component(doc: Doc) -> Doc:
-        doc._.sentences = split(doc.text, abbreviations)
+        doc._.sentences = split(doc._.text, abbreviations)
         return doc
 
     return component

@@ -43,7 +43,7 @@ def name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Spans whose numbers belong to a name: initiatives, places, short quoted names."""
     spans = [(i.start, i.end) for i in (doc._.initiatives or [])]
     spans += [(p.start, p.end) for p in (doc._.places or [])]
-    for m in QUOTED.finditer(doc.text):
+    for m in QUOTED.finditer(doc._.text):
         inner = next(g for g in m.groups() if g is not None)
         if len(inner.split()) <= 10 and not re.search(r"[.!?;:,]", inner):
             spans.append((m.start(), m.end()))
@@ -51,7 +51,7 @@ def name_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def sentences(doc: Doc) -> list[tuple[int, int]]:
-    return list(doc._.sentences or [(0, len(doc.text))])
+    return list(doc._.sentences or [(0, len(doc._.text))])
 
 
 def clauses(text: str, sent: tuple[int, int], r: Rules) -> list[tuple[int, int]]:

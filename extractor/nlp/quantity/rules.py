@@ -78,6 +78,15 @@ class Rules:
     fields: dict = field(default_factory=dict)
 
 
+def _by_tag(rows) -> list[tuple[re.Pattern, str]]:
+    """One pattern per metric tag (its rows' alternation, longest first): a scan per tag,
+    not per row."""
+    tags: dict[str, list] = {}
+    for r in rows:
+        tags.setdefault(r["tag"], []).append(r)
+    return [(re.compile(f"(?<!\\w)(?:{_patterns(group)})", re.I), tag) for tag, group in tags.items()]
+
+
 def _rx(pattern: str, flags=re.I) -> re.Pattern | None:
     return re.compile(pattern, flags) if pattern else None
 
@@ -141,8 +150,7 @@ def rules(lang: str) -> Rules:
         achieved=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'achieved')})(?!\\w)"),
         relative_years=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), int(r["offset"]))
                         for r in load_jsonl("quantity_years", lang)],
-        metric_tags=[(re.compile(f"(?<!\\w)(?:{r['pattern']})", re.I), r["tag"])
-                     for r in load_jsonl("quantity_metrics", lang)],
+        metric_tags=_by_tag(load_jsonl("quantity_metrics", lang)),
         months=months,
         date_re=date_re,
         ends=_rx(f"(?:{phrases(ends)}){WS}*$") if ends else None,
