@@ -756,3 +756,9 @@ def test_lists_share_the_unit_or_the_exclusion_of_their_last_member():
     text = "Vẫn còn một tỉ lệ lớn lao động chưa tham gia BHXH, trong khi tỉnh đã chi 2 tỷ đồng."
     figures, _ = run(text, "vi", published="2026-03-01")
     assert brief(figures) == [(2e9, "currency")]
+
+
+def test_a_rate_that_passes_its_goal_is_a_figure():
+    text = "Fin mai 2026, la province a connu un taux de couverture de 92,4 %, dépassant ainsi son objectif fixé pour 2027."
+    figures, targets = run(text, "fr", published="2026-06-10")
+    assert brief(figures) == [(92.4, "percent")] and targets == []
