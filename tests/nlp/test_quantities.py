@@ -762,3 +762,15 @@ def test_a_rate_that_passes_its_goal_is_a_figure():
     text = "Fin mai 2026, la province a connu un taux de couverture de 92,4 %, dépassant ainsi son objectif fixé pour 2027."
     figures, targets = run(text, "fr", published="2026-06-10")
     assert brief(figures) == [(92.4, "percent")] and targets == []
+
+
+def test_quotas_assigned_and_results_over_their_quota():
+    text = "Đến tháng 4/2026, huyện đã có 2.870 người tham gia BHXH tự nguyện/chỉ tiêu 3.335 người, đạt 86,05% kế hoạch."
+    figures, targets = run(text, "vi", published="2026-04-20")
+    assert brief(figures) == [(2870, "count"), (86.05, "percent")] and brief(targets) == [(3335, "count")]
+    text = "Vượt chỉ tiêu Thủ tướng giao (năm 2027 Thủ tướng giao 93,2%; Quốc hội giao tỷ lệ bao phủ năm 2030 là trên 95%)."
+    _, targets = run(text, "vi", published="2026-04-20")
+    assert brief(targets, "year") == [(93.2, "percent", 2027), (95, "percent", 2030)]
+    text = "As of September 30, 1,215/1,509 people joined voluntary social insurance, 80.5% of the assigned target."
+    figures, targets = run(text, "en", published="2026-10-20")
+    assert brief(figures) == [(1215, "count"), (80.5, "percent")] and brief(targets) == [(1509, "count")]

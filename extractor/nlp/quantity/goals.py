@@ -62,6 +62,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
                     break
                 if not n and r.achieved and r.achieved.search(text, e, group[i].start):
                     break  # "as for the targets, participants have reached 552,442": a result
+                if n and i in weak:
+                    break  # "… chỉ tiêu 3.335 người, đạt 86% kế hoạch": the share of the plan ends the list
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
@@ -122,13 +124,13 @@ def _bracketed_goals(text: str, items: list[Item], r: Rules) -> None:
 
 
 def _slashed_goals(text: str, items: list[Item], r: Rules) -> None:
-    """"đạt 82,5%/91,2%" in a sentence that speaks of a plan or quota: the result over its goal,
-    so the number after the slash is the goal."""
+    """"đạt 82,5%/91,2%", "1,215/1,509 people … of the assigned target" in a sentence that
+    speaks of a plan or quota: the result over its goal, so the number after the slash is the goal."""
     if not r.bracket_cue:
         return
     for a, b in zip(items, items[1:]):
-        if a.unit == b.unit == "percent" and b.target is None and text[a.end:b.start].strip() == "/" \
-                and r.bracket_cue.search(text, *a.sentence):
+        if a.unit == b.unit and a.unit in ("percent", "count") and b.target is None \
+                and text[a.end:b.start].strip() == "/" and r.bracket_cue.search(text, *a.sentence):
             b.target = True
 
 
