@@ -146,7 +146,7 @@ def quoted(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]:
         elif r.list_end and r.cue_any and r.list_end.search(before) \
                 and r.cue_any.search(text, max(s0, m.start() - LIST_REACH), m.start()):
             start = m.start()
-        if start is None or not _is_name(name, most):
+        if start is None or not _is_name(name, most) or name.isupper():  # capitals: a document's title
             prev_end = None
             continue
         end = m.end()

@@ -238,3 +238,8 @@ def test_a_later_mention_in_another_inflection_folds_into_the_first():
     text = ('The agency launched the program "Leave no poor family behind" to give health insurance cards. '
             'Overview of the program "Leaving no poor family behind" in the province.')
     assert names(run(text, "en")) == ["Leave no poor family behind"]
+
+
+def test_a_quoted_title_in_capitals_is_a_document_heading_not_a_name():
+    text = "KẾ HOẠCH THỰC HIỆN ĐỀ ÁN “TIẾN TỚI BẢO HIỂM Y TẾ TOÀN DÂN GIAI ĐOẠN 2026 - 2030”"
+    assert names(run(text, "vi")) == []

@@ -774,3 +774,12 @@ def test_quotas_assigned_and_results_over_their_quota():
     text = "As of September 30, 1,215/1,509 people joined voluntary social insurance, 80.5% of the assigned target."
     figures, targets = run(text, "en", published="2026-10-20")
     assert brief(figures) == [(1215, "count"), (80.5, "percent")] and brief(targets) == [(1509, "count")]
+
+
+def test_vietnamese_results_so_far_and_quotas_wards_must_reach():
+    text = "Thực hiện Đề án BHYT toàn dân đến năm 2027, đến nay thành phố có gần 45.900 người tham gia BHYT."
+    figures, targets = run(text, "vi", published="2026-03-01")
+    assert brief(figures) == [(45900, "count")] and targets == []
+    text = "Một số phường phải vận động rất cao như: Phường A là 32.600 người; Phường B là 31.600 người."
+    figures, targets = run(text, "vi", published="2026-03-01")
+    assert figures == [] and brief(targets) == [(32600, "count"), (31600, "count")]
