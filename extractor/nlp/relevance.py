@@ -10,7 +10,8 @@ Two kinds of evidence add up (weights and threshold in ``models/*/relevance.json
 
 One passing mention ("travel insurance", a health card in a tourism story) stays below
 the threshold; a short news item that gives coverage numbers does not, however few words
-it has. The verdict is a label for the crawler and for search: it never removes items
+it has, and a news brief (``brief_chars``) about insurance needs less evidence
+(``brief_threshold``): it has room for few words of any kind. The verdict is a label for the crawler and for search: it never removes items
 (the extractor extracts from every article it is given). It runs after the quantities,
 whose items it counts.
 """
@@ -47,6 +48,8 @@ class Scorer:
     item_weight: float = 1.0
     item_cap: int = 5
     threshold: float = 3.0
+    brief_chars: int = 0          # a text this short is a news brief …
+    brief_threshold: float = 3.0  # … where fewer pieces of evidence make it relevant
 
     def topic_hits(self, text: str) -> Counter:
         """How often each insurance term occurs in ``text`` (folded to lower case)."""
@@ -72,7 +75,11 @@ class Scorer:
             reasons.append(f"items about insurance: {items}" + (f" (counted {counted})" if counted < items else ""))
         if not reasons:
             reasons.append("no insurance term and no insurance item")
-        return Verdict(score >= self.threshold, round(score, 2), tuple(reasons))
+        brief = len(text) <= self.brief_chars
+        if brief:
+            reasons.append(f"news brief ({len(text)} characters)")
+        threshold = self.brief_threshold if brief else self.threshold
+        return Verdict(score >= threshold, round(score, 2), tuple(reasons))
 
     def relevant(self, text: str, title: str | None = None, items: int = 0) -> bool:
         return self.judge(text, title, items).relevant
@@ -91,8 +98,10 @@ def scorer(lang: str) -> Scorer:
     parts = ([r"(?<!\w)(?:%s)(?!\w)" % "|".join(bounded)] if bounded else []) + bare
     conf = load_json("relevance", lang)
     terms = re.compile("|".join(parts), re.I) if parts else None
+    threshold = float(conf.get("threshold", 3))
     return Scorer(terms, float(conf.get("title_weight", 3)), float(conf.get("item_weight", 1)),
-                  int(conf.get("item_cap", 5)), float(conf.get("threshold", 3)))
+                  int(conf.get("item_cap", 5)), threshold, int(conf.get("brief_chars", 0)),
+                  float(conf.get("brief_threshold", threshold)))
 
 
 def insurance_items(doc: Doc, judge: Scorer) -> int:

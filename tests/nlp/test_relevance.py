@@ -42,8 +42,18 @@ def test_french_health_insurance_spelt_sante_is_a_topic_word():
 
 def test_one_passing_sentence_with_many_numbers_is_one_piece_of_evidence():
     from extractor.nlp.pipeline import annotate
-    long_story = ("The province has built 42 schools, 17 clinics and 9 markets in ten years. " * 8
+    long_story = ("The province has built 42 schools, 17 clinics and 9 markets in ten years. " * 16
                   + "Households also got health insurance, 3 cards each for 120, 140 and 160 families.")
     assert annotate(long_story, lang="en").relevant is False
     brief = "Some 2,100 health insurance cards went to 300, 420 and 510 poor households of three districts."
     assert annotate(brief, lang="en").relevant is True
+
+
+def test_a_news_brief_needs_less_evidence_than_a_long_story():
+    from extractor.nlp.pipeline import annotate
+    brief = ("Từ nhiều năm qua, mỗi lần nhận thẻ bảo hiểm y tế, người dân xã phải đóng một khoản quỹ cho địa "
+             "phương. Chính quyền xã cho biết sẽ rà soát và trả thẻ bảo hiểm cho các hộ trong tháng tới.")
+    verdict = annotate(brief, lang="vi")
+    assert verdict.relevant is True and any("news brief" in r for r in verdict.relevance["reasons"])
+    story = brief + " " + "Xã cũng làm đường giao thông, kênh mương và nhà văn hóa cho các ấp. " * 14
+    assert annotate(story, lang="vi").relevant is False
