@@ -783,3 +783,12 @@ def test_vietnamese_results_so_far_and_quotas_wards_must_reach():
     text = "Một số phường phải vận động rất cao như: Phường A là 32.600 người; Phường B là 31.600 người."
     figures, targets = run(text, "vi", published="2026-03-01")
     assert figures == [] and brief(targets) == [(32600, "count"), (31600, "count")]
+
+
+def test_french_goals_stated_as_commitments_unmet_plans_and_the_goal_of():
+    text = ("La difficulté réside dans l'atteinte de l'objectif de 100 % de participation. "
+            "Le taux de 98 % n'a pas été atteint comme prévu. "
+            "Le secteur s'est engagé à examiner 90 % des habitants. "
+            "La ville cherche actuellement à étendre la couverture à 97 % de sa population.")
+    figures, targets = run(text, "fr", published="2026-03-01")
+    assert figures == [] and brief(targets) == [(100, "percent"), (98, "percent"), (90, "percent"), (97, "percent")]
