@@ -792,3 +792,10 @@ def test_french_goals_stated_as_commitments_unmet_plans_and_the_goal_of():
             "La ville cherche actuellement à étendre la couverture à 97 % de sa population.")
     figures, targets = run(text, "fr", published="2026-03-01")
     assert figures == [] and brief(targets) == [(100, "percent"), (98, "percent"), (90, "percent"), (97, "percent")]
+
+
+def test_vietnamese_numbers_assigned_to_a_province_are_goals():
+    text = ("Theo đó, số người được giao trên toàn tỉnh đối với BHXH bắt buộc là 34.200, BHXH tự nguyện là "
+            "22.400 người, BHYT là 621.400 người.")
+    figures, targets = run(text, "vi", published="2026-03-20")
+    assert figures == [] and brief(targets) == [(34200, "count"), (22400, "count"), (621400, "count")]
