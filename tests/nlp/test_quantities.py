@@ -799,3 +799,14 @@ def test_vietnamese_numbers_assigned_to_a_province_are_goals():
             "22.400 người, BHYT là 621.400 người.")
     figures, targets = run(text, "vi", published="2026-03-20")
     assert figures == [] and brief(targets) == [(34200, "count"), (22400, "count"), (621400, "count")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("TP.HCM tặng 820 thẻ BHYT - Ảnh 1.\nBài viết có 0 lượt xem.\nBước 1: mở ứng dụng.", "vi"),
+    ("M. Hien et Mme Ly, tous deux assurés, vivent ici. Étape 2 : ouvrez l'application.\n3.\n"
+     "Selon la clause 1 de l'article 7, 820 cartes ont été remises.", "fr"),
+    ("Step 2: open the app. HCMC gives 820 cards ảnh 1 to workers.", "en"),
+])
+def test_captions_steps_list_numbers_and_both_are_no_figures(text, lang):
+    figures, targets = run(text, lang, published="2026-03-01")
+    assert [f.value for f in figures] == [820] and targets == []

@@ -113,8 +113,8 @@ def listed_identifiers(text: str, items: list[Item], r: Rules) -> None:
 
     for a, b in zip(items, items[1:]):
         if a.skip == "before" and not b.skip and b.unit == "count" and re.fullmatch(r"\d+", b.num.text) \
-                and listed(a, b):
-            b.skip = "before"
+                and listed(a, b) and a.value < b.value and len(b.num.text) - len(a.num.text) <= 1:
+            b.skip = "before"  # an ascending run of like numbers, not "article 7, 820 cartes"
     for a, b in reversed(list(zip(items, items[1:]))):  # "les 17, 18 et 24 avril": days before their month
         if b.skip == "after" and not a.skip and a.unit == "count" and re.fullmatch(r"\d{1,2}", a.num.text) \
                 and listed(a, b):
@@ -233,11 +233,12 @@ def headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int
 
 
 def row_number(text: str, it: Item) -> bool:
-    """A small whole number alone on its line: the row number of a table flattened to lines."""
+    """A small whole number alone on its line ("12", "3."): the row number of a table flattened
+    to lines, or a list's item number."""
     line_start = text.rfind("\n", 0, it.start) + 1
     line_end = text.find("\n", it.end)
     line = text[line_start:line_end if line_end != -1 else len(text)]
-    return line.strip() == it.num.text and it.num.text.isdigit() and it.value <= ROW_NUMBER_MAX
+    return line.strip().rstrip(".):") == it.num.text and it.num.text.isdigit() and it.value <= ROW_NUMBER_MAX
 
 
 ROW_NUMBER_MAX = 200
