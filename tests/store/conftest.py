@@ -1,9 +1,9 @@
-"""Fixtures: a store holding our fixture records, and those records as a JSONL file."""
+"""Fixtures: a store holding our fixture records (and the league table's), and those records as a JSONL file."""
 from __future__ import annotations
 
 import pytest
 
-from .records import all_records
+from .records import all_records, ninh_binh_records
 
 
 @pytest.fixture
@@ -18,6 +18,17 @@ def corpus(db):
     refresh(store.conn)
     yield store
     store.close()
+
+
+@pytest.fixture
+def league_corpus(corpus):
+    """The fixture store plus the Ninh Bình records that exercise the league table."""
+    from extractor.store.registry import refresh
+
+    for record in ninh_binh_records():
+        corpus.save_record(record)
+    refresh(corpus.conn)
+    return corpus
 
 
 @pytest.fixture

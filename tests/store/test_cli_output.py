@@ -9,18 +9,6 @@ import pytest
 
 from extractor.cli import main
 
-from .records import ninh_binh_records
-
-
-@pytest.fixture
-def league_corpus(corpus):
-    from extractor.store.registry import refresh
-
-    for record in ninh_binh_records():
-        corpus.save_record(record)
-    refresh(corpus.conn)
-    return corpus
-
 
 @pytest.fixture
 def narrow(monkeypatch):

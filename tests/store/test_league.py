@@ -6,22 +6,8 @@ import csv
 import io
 import json
 
-import pytest
-
 from extractor.store.league import league_table, sort_groups, table_rows
 from extractor.store.registry import one_per_story
-
-from .records import ninh_binh_records
-
-
-@pytest.fixture
-def league_corpus(corpus):
-    from extractor.store.registry import refresh
-
-    for record in ninh_binh_records():
-        corpus.save_record(record)
-    refresh(corpus.conn)
-    return corpus
 
 
 def rows_by_name(rows):
