@@ -138,7 +138,7 @@ def quoted(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]:
                 continue  # "le concours « Jeunes reporters »": a contest about something else
             start, most = m.start() - len(before) + c.start("cue"), CUED_NAME_WORDS
         elif r.cue_lead and r.cue_lead.match(name) and r.topics and r.topics.search(name):
-            start, most = m.start(), CUED_NAME_WORDS  # the cue opens the quote: "« Programme d'aide à l'assurance … »"
+            start, most = m.start(), CUED_NAME_WORDS  # the cue opens the quote: "« Programme d'aide … »"
         elif r.cue_after and r.cue_after.match(text, m.end(), min(s1, m.end() + 30)):
             start = m.start()
         elif prev_end is not None and m.start() - prev_end <= LIST_GAP and r.list_glue.match(text[prev_end:m.start()]):

@@ -137,7 +137,8 @@ def grammar(lang: str, fraction_after: str = "", prefix: str = "") -> Grammar:
     scale_re = None
     if scales:
         # "một tỉ lệ" is "a rate": a scale word that another word turns into a noun is no scale
-        blocked = [f"{phrases([r['word']])}[{SPACES}]+(?:{r['not_before']})(?!\\w)" for r in scale_rows if r.get("not_before")]
+        blocked = [f"{phrases([r['word']])}[{SPACES}]+(?:{r['not_before']})(?!\\w)"
+                   for r in scale_rows if r.get("not_before")]
         one = (f"(?!{'|'.join(blocked)})" if blocked else "") + f"(?:{phrases(scales)})(?!\\w)"
         scale_re = re.compile(f"[{SPACES}]*({one})(?:[{SPACES}]+({one}))?", re.I)
     words_re = None

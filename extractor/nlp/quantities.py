@@ -102,9 +102,8 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     metrics = apposed_counts([(it, m) for it, m, _ in decided], tags)
     seen: set[tuple[str, int, float]] = set()
     for (it, _, span), kind in zip(decided, metrics):
-        listed = it.scope[0] != it.sentence[0]  # list items and table cells under one lead-in are distinct
         key = (text[it.sentence[0]:it.sentence[1]], it.start - it.sentence[0], it.value)
-        if key in seen and not listed:
+        if key in seen and not it.listed:
             continue  # a lead or caption printed twice states its numbers once
         seen.add(key)
         common = dict(value=it.value, unit=it.unit, currency=it.currency, metric=kind,
@@ -112,8 +111,9 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
                       text=text[span[0]:span[1]], start=span[0], end=span[1],
                       sentence=text[it.sentence[0]:it.sentence[1]])
         if it.target:
-            goal = Target(comparator=COMPARATOR[it.qualifier], year=deadline_year(text, it, r, year_now, items), **common)
-            if listed or not _restated(targets, goal):
+            goal = Target(comparator=COMPARATOR[it.qualifier],
+                          year=deadline_year(text, it, r, year_now, items), **common)
+            if it.listed or not _restated(targets, goal):  # listed goals stay apart
                 targets.append(goal)
         else:
             figures.append(Figure(qualifier=it.qualifier, as_of=as_of(text, it, r, published), **common))

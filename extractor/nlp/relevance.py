@@ -11,9 +11,9 @@ Two kinds of evidence add up (weights and threshold in ``models/*/relevance.json
 One passing mention ("travel insurance", a health card in a tourism story) stays below
 the threshold; a short news item that gives coverage numbers does not, however few words
 it has, and a news brief (``brief_chars``) about insurance needs less evidence
-(``brief_threshold``): it has room for few words of any kind. The verdict is a label for the crawler and for search: it never removes items
-(the extractor extracts from every article it is given). It runs after the quantities,
-whose items it counts.
+(``brief_threshold``): it has room for few words of any kind. The verdict is a label for
+the crawler and for search: it never removes items (the extractor extracts from every
+article it is given). It runs after the quantities, whose items it counts.
 """
 from __future__ import annotations
 

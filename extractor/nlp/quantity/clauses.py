@@ -34,6 +34,11 @@ class Item:
     clause: tuple[int, int] = (0, 0)
     scope: tuple[int, int] = (0, 0)  # the sentence, with the heading a list item sits under
 
+    @property
+    def listed(self) -> bool:
+        """A list item or table cell under a lead-in: its numbers are distinct from its neighbours'."""
+        return self.scope[0] != self.sentence[0]
+
 
 def covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
@@ -232,6 +237,9 @@ def headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int
     return found
 
 
+ROW_NUMBER_MAX = 200  # a table's row numbers and a list's item numbers stay this small
+
+
 def row_number(text: str, it: Item) -> bool:
     """A small whole number alone on its line ("12", "3."): the row number of a table flattened
     to lines, or a list's item number."""
@@ -239,9 +247,6 @@ def row_number(text: str, it: Item) -> bool:
     line_end = text.find("\n", it.end)
     line = text[line_start:line_end if line_end != -1 else len(text)]
     return line.strip().rstrip(".):") == it.num.text and it.num.text.isdigit() and it.value <= ROW_NUMBER_MAX
-
-
-ROW_NUMBER_MAX = 200
 
 
 def range_start(text: str, start: int, r: Rules) -> int:

@@ -30,14 +30,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
     for it in items:
         by_clause.setdefault(it.clause, []).append(it)
     for (cs, ce), group in by_clause.items():
-        clause = text[cs:ce]
-        marks = []
-        for pat, kind, pos, future in r.cues:
-            for m in pat.finditer(clause):
-                if year_now and past_year(m.group(0), year_now + future):
-                    continue  # a past year is no deadline; "trong năm 2025" is one only after 2025
-                marks.append((m.start() + cs, m.end() + cs, kind, pos))
-        marks = _longest(marks)
+        marks = _cue_marks(text, cs, ce, r, year_now)
         fixed: set[int] = set()   # decided by a deadline/goal phrase right after them
         weak: set[int] = set()    # "76,3% kế hoạch năm": a figure unless a goal verb governs it
         attached: set[int] = set()  # where a cue completing the number before it starts
@@ -63,7 +56,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
                 if not n and r.achieved and r.achieved.search(text, e, group[i].start):
                     break  # "as for the targets, participants have reached 552,442": a result
                 if n and i in weak:
-                    break  # "… chỉ tiêu 3.335 người, đạt 86% kế hoạch": the share of the plan ends the list
+                    break  # "… chỉ tiêu 3.335 người, đạt 86% kế hoạch": a share of the plan ends the list
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
@@ -91,20 +84,26 @@ def _listed_goals(text: str, items: list[Item], r: Rules, year_now: int | None) 
     tiêu đến năm 2030:") are goals, unless a cue of their own decided them."""
     leads: dict[int, bool] = {}
     for it in items:
-        if it.target is not None or it.scope[0] == it.sentence[0]:
+        if it.target is not None or not it.listed:
             continue
         lo = it.scope[0]
         if lo not in leads:
             colon = text.find(":", lo, it.sentence[0])
-            lead = text[lo:colon if colon != -1 else it.sentence[0]]
-            marks = []
-            for pat, kind, pos, future in r.cues:
-                for m in pat.finditer(lead):
-                    if not (year_now and past_year(m.group(0), year_now + future)):
-                        marks.append((m.start(), m.end(), kind, pos))
-            leads[lo] = any(kind == "target" for _, _, kind, _ in _longest(marks))
+            marks = _cue_marks(text, lo, colon if colon != -1 else it.sentence[0], r, year_now)
+            leads[lo] = any(kind == "target" for _, _, kind, _ in marks)
         if leads[lo]:
             it.target = True
+
+
+def _cue_marks(text: str, lo: int, hi: int, r: Rules, year_now: int | None) -> list[tuple[int, int, str, str]]:
+    """The goal cues of ``text[lo:hi]`` (start, end, kind, position), the longest where they
+    overlap; a cue naming a past year is no deadline ("trong năm 2025" is one only after 2025)."""
+    chunk, marks = text[lo:hi], []
+    for pat, kind, pos, future in r.cues:
+        for m in pat.finditer(chunk):
+            if not (year_now and past_year(m.group(0), year_now + future)):
+                marks.append((m.start() + lo, m.end() + lo, kind, pos))
+    return _longest(marks)
 
 
 BRACKET_REACH = 160  # characters from a goal noun to the bracketed value it names
