@@ -30,6 +30,8 @@ _BEFORE = rf"(?<![:+\-.,])(?<!(?<!%)/)(?<!{_LETTER})"
 _AFTER = rf"(?![.,]?\d)(?!(?![đ₫](?!\w)){_LETTER})(?![/:]\w)(?!-\w)"  # "2.000.000đ" may be glued
 # "860.061/1.264.627 người", "97/198 élèves": a part over its whole (two counts).
 _RATIO = re.compile(rf"(?<![\w/.,])({_DIGITS})/({_DIGITS})(?![\w/]|[.,]\d)")
+# "37-38%", "40-50 triệu": two numbers a hyphen joins, where a per-cent sign or scale follows.
+_HYPHEN_RANGE = re.compile(r"(?<![\w/.,:+\-])(\d{1,3}(?:[.,]\d+)?)-(\d{1,3}(?:[.,]\d+)?)(?![\w/.,\-])")
 # "26 35 %", "14 28 milliards": a dump that lost its decimal comma (no thousands group has two digits).
 _LOST_DECIMAL = re.compile(rf"(?<![\w.,])(\d{{1,3}})[{SPACES}](\d{{1,2}})(?![\w.,])")
 # Digit groups joined by single spaces ("1900 9068", "0275 3 822 417", "0232 3822 659").
@@ -189,7 +191,7 @@ def find_numbers(text: str, g: Grammar) -> list[Number]:
         if value is None:
             continue
         found.append(_scaled(text, m.start(1), m.end(1), value, g, word=False))
-    found = _lost_decimals(text, g, found) + _ratios(text, g, phones)
+    found = _lost_decimals(text, g, found) + _ratios(text, g, phones) + _hyphen_ranges(text, g)
     if g.words_re:
         for m in g.words_re.finditer(text):
             num = _read_words(m.group(1), g)
@@ -217,6 +219,23 @@ def _ratios(text: str, g: Grammar, phones: list[tuple[int, int]]) -> list[Number
         a, b = parse_digits(m.group(1), g.decimal), parse_digits(m.group(2), g.decimal)
         if a is None or b is None or a > b or (a <= 31 and b <= 12) \
                 or (re.fullmatch(r"\d{4}", m.group(2)) and 1900 <= b <= 2100):
+            continue
+        out += [Number(m.start(1), m.end(1), a, m.group(1)), _scaled(text, m.start(2), m.end(2), b, g, word=False)]
+    return out
+
+
+def _hyphen_ranges(text: str, g: Grammar) -> list[Number]:
+    """Both ends of "37-38%" or "40-50 triệu", which the hyphen rule keeps apart from codes
+    and dates ("NQ-CP", "23-5-2018"): only where a per-cent sign or a scale word follows,
+    and the ends ascend."""
+    out = []
+    if not g.fraction_after:
+        return out
+    for m in _HYPHEN_RANGE.finditer(text):
+        if not g.fraction_after.match(text, m.end()):
+            continue
+        a, b = parse_digits(m.group(1), g.decimal, True), parse_digits(m.group(2), g.decimal, True)
+        if a is None or b is None or a >= b:
             continue
         out += [Number(m.start(1), m.end(1), a, m.group(1)), _scaled(text, m.start(2), m.end(2), b, g, word=False)]
     return out

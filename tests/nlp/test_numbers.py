@@ -104,3 +104,14 @@ def test_a_part_over_its_whole_gives_two_counts_a_date_none(text, lang, expected
 def test_a_decimal_comma_lost_in_a_dump_before_a_percent_or_scale_word():
     assert values("soit 26 35 % et plus de 14 28 milliards de VND, mais 26 élèves", "fr") == [
         ("26 35", 26.35), ("14 28 milliards", 14280000000), ("26", 26)]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Tỷ lệ đạt 37-38% lực lượng lao động.", "vi", [("37", 37), ("38", 38)]),
+    ("Thu nhập 40-50 triệu đồng mỗi năm.", "vi", [("40", 40), ("50 triệu", 50_000_000)]),
+    ("Taux visé : 4,5-5 % de la population.", "fr", [("4,5", 4.5), ("5", 5)]),
+    ("Nghị quyết 28-NQ/TW ngày 23-5-2018, giai đoạn 2021-2025.", "vi", []),
+    ("Mã 38-37% không hợp lệ.", "vi", []),
+])
+def test_a_hyphen_joins_two_ends_of_a_range_only_before_a_unit(text, lang, expected):
+    assert values(text, lang) == expected

@@ -810,3 +810,26 @@ def test_vietnamese_numbers_assigned_to_a_province_are_goals():
 def test_captions_steps_list_numbers_and_both_are_no_figures(text, lang):
     figures, targets = run(text, lang, published="2026-03-01")
     assert [f.value for f in figures] == [820] and targets == []
+
+
+def test_both_ends_of_a_hyphen_range_share_the_goal_and_the_list_goes_on():
+    text = ("Năm 2027, ngành phấn đấu hoàn thành các chỉ tiêu, cụ thể: số người tham gia BHXH, BHTN đạt "
+            "khoảng 41-42% và 33% lực lượng lao động trong độ tuổi.")
+    figures, targets = run(text, "vi", published="2026-12-01")
+    assert figures == [] and brief(targets, "year") == [(41, "percent", 2027), (42, "percent", 2027),
+                                                        (33, "percent", 2027)]
+
+
+@pytest.mark.parametrize("lang, text, figure, goal", [
+    ("vi", "Tỷ lệ đạt 3,4% lực lượng lao động, vượt so với mục tiêu 2,8% của tỉnh.", 3.4, 2.8),
+    ("fr", "La couverture a atteint 91,3 % dans le district, en deçà de l'objectif de 93 % de la province.", 91.3, 93),
+    ("en", "Coverage stood at 88.6 percent in the district, below the target of 90 percent.", 88.6, 90),
+])
+def test_a_value_a_goal_noun_names_right_before_it_is_the_goal(lang, text, figure, goal):
+    figures, targets = run(text, lang, published="2026-03-01")
+    assert brief(figures) == [(figure, "percent")] and brief(targets) == [(goal, "percent")]
+
+
+def test_a_count_of_criteria_over_their_whole_is_no_goal():
+    figures, targets = run("Đến nay huyện có 18/18 xã đạt chuẩn, bình quân 17,2 tiêu chí/xã.", "vi", published="2026-03-01")
+    assert targets == [] and brief(figures) == [(18, "count"), (18, "count"), (17.2, "count")]

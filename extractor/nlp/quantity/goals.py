@@ -51,7 +51,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
                 continue
             following = [i for i, it in enumerate(group) if it.start >= e]
             for n, i in enumerate(following):
-                if n and not _continues_goal(text[group[following[n - 1]].end:group[i].start], r):
+                joined = n and group[i].range_with is group[following[n - 1]]  # "37-38%"
+                if n and not joined and not _continues_goal(text[group[following[n - 1]].end:group[i].start], r):
                     break
                 if not n and r.achieved and r.achieved.search(text, e, group[i].start):
                     break  # "as for the targets, participants have reached 552,442": a result
@@ -75,8 +76,12 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
     _listed_goals(text, items, r, year_now)
     # after the list: a goal in brackets or after a slash sits beside its result and starts no list
     _bracketed_goals(text, items, r)
+    _named_goals(text, items, r)
     _slashed_goals(text, items, r)
     _apposed_goals(text, items, r)
+    for it in items:  # "phấn đấu đạt 37–38%": both ends of a range are the goal
+        if it.range_with is not None and it.range_with.target and not it.target:
+            it.target = True
 
 
 def _listed_goals(text: str, items: list[Item], r: Rules, year_now: int | None) -> None:
@@ -122,14 +127,38 @@ def _bracketed_goals(text: str, items: list[Item], r: Rules) -> None:
             it.target = True
 
 
+# What may stand between a goal noun and the value it names: "de", "of", "là", a colon.
+_NAMING_WORD = re.compile(r"\s*(?:(?:de|d['’]|of|là|:)\s*)?")
+
+
+def _named_goals(text: str, items: list[Item], r: Rules) -> None:
+    """"vượt so với mục tiêu 2,5%", "en deçà de l'objectif de 94 %", "the target of 94%": a
+    number a goal noun names right before it (a qualifier may stand between) is the goal,
+    even where a longer phrase ("so với mục tiêu", "en deçà de l'objectif") made the noun
+    the comparison of a result."""
+    if not r.named_cue:
+        return
+    for it in items:
+        if it.target is not None:
+            continue
+        lo = max(it.sentence[0], it.start - 40)
+        nouns = list(r.named_cue.finditer(text, lo, it.start))
+        if not nouns:
+            continue
+        gap = text[nouns[-1].end():it.start]
+        qual = r.qual_before.search(gap) if r.qual_before else None
+        if _NAMING_WORD.fullmatch(gap[:qual.start()] if qual else gap):
+            it.target = True
+
+
 def _slashed_goals(text: str, items: list[Item], r: Rules) -> None:
     """"đạt 82,5%/91,2%", "1,215/1,509 people … of the assigned target" in a sentence that
     speaks of a plan or quota: the result over its goal, so the number after the slash is the goal."""
-    if not r.bracket_cue:
+    if not r.named_cue:
         return
     for a, b in zip(items, items[1:]):
         if a.unit == b.unit and a.unit in ("percent", "count") and b.target is None \
-                and text[a.end:b.start].strip() == "/" and r.bracket_cue.search(text, *a.sentence):
+                and text[a.end:b.start].strip() == "/" and r.named_cue.search(text, *a.sentence):
             b.target = True
 
 
