@@ -125,6 +125,8 @@ def _restated(targets: list[Target], goal: Target) -> bool:
     goal: the same value, unit, metric and place, with no other deadline. The first keeps the
     deadline that either states."""
     for kept in targets:
+        if kept.sentence == goal.sentence:
+            continue  # "… drop by 4 percent; unemployment below 4 percent": two goals of one list
         if (kept.value, kept.unit, kept.metric, kept.locality) == (goal.value, goal.unit, goal.metric, goal.locality) \
                 and (kept.year is None or goal.year is None or kept.year == goal.year):
             kept.year = kept.year or goal.year

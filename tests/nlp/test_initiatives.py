@@ -243,3 +243,8 @@ def test_a_later_mention_in_another_inflection_folds_into_the_first():
 def test_a_quoted_title_in_capitals_is_a_document_heading_not_a_name():
     text = "KẾ HOẠCH THỰC HIỆN ĐỀ ÁN “TIẾN TỚI BẢO HIỂM Y TẾ TOÀN DÂN GIAI ĐOẠN 2026 - 2030”"
     assert names(run(text, "vi")) == []
+
+
+def test_a_typographic_opening_quote_closed_by_a_straight_one():
+    items = run('Hội Phụ nữ xã phát động phong trào “Góp heo đất mua thẻ BHYT" từ đầu năm.', "vi")
+    assert names(items) == ["Góp heo đất mua thẻ BHYT"]

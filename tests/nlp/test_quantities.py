@@ -833,3 +833,26 @@ def test_a_value_a_goal_noun_names_right_before_it_is_the_goal(lang, text, figur
 def test_a_count_of_criteria_over_their_whole_is_no_goal():
     figures, targets = run("Đến nay huyện có 18/18 xã đạt chuẩn, bình quân 17,2 tiêu chí/xã.", "vi", published="2026-03-01")
     assert targets == [] and brief(figures) == [(18, "count"), (18, "count"), (17.2, "count")]
+
+
+def test_a_goal_list_goes_on_past_a_range_and_keeps_equal_values_apart():
+    text = ("Ten targets including: investment at 31-32 percent of GDP; the poverty rate to fall by 1-1.5 "
+            "percent and the rate of poor districts to drop by 3 percent; urban unemployment below 3 percent.")
+    figures, targets = run(text, "en", published="2026-11-10")
+    assert [v for v, _ in brief(targets)] == [31, 32, 1, 1.5, 3, 3] and brief(figures) == [(10, "count")]
+
+
+@pytest.mark.parametrize("text, goals", [
+    ("Under the plan, compulsory coverage will reach 41% of the workforce, while unemployment insurance "
+     "will be 36%.", [41, 36]),
+    ("Each post office worker is expected to sign up three new voluntary participants.", [3]),
+    ("Hospital beds per 10,000 residents will reach 31 by 2028.", [31]),
+])
+def test_english_future_statements_are_goals_and_a_rate_base_is_no_quantity(text, goals):
+    figures, targets = run(text, "en", published="2026-11-10")
+    assert [v for v, _ in brief(targets)] == goals and figures == []
+
+
+def test_labour_days_are_counted_other_days_are_durations():
+    figures, _ = run("Hội viên đóng góp 1.200 ngày công, tập huấn trong 3 ngày.", "vi")
+    assert brief(figures) == [(1200, "count")]

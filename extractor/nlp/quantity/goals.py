@@ -66,6 +66,11 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
         gap = text[a.end:b.start]
         if not a.target or b.target is not None or a.sentence != b.sentence:
             continue
+        if b.range_with is a:  # "… 33-34 percent of GDP; …": the range's upper end, then the list goes on
+            b.target = True
+            if i in carried:
+                carried.add(i + 1)
+            continue
         if a.clause != b.clause and ";" in gap and len(gap) <= 120 and not (r.present and r.present.search(gap)) \
                 and not (year_now and past_year(gap, year_now)):
             b.target = True  # a goal's list goes on past ";": "… có 40% …; tỷ lệ tham gia BHTN đạt 30%"
