@@ -30,8 +30,8 @@ _BEFORE = rf"(?<![:+\-.,])(?<!(?<!%)/)(?<!{_LETTER})"
 _AFTER = rf"(?![.,]?\d)(?!(?![đ₫](?!\w)){_LETTER})(?![/:]\w)(?!-\w)"  # "2.000.000đ" may be glued
 # "860.061/1.264.627 người", "97/198 élèves": a part over its whole (two counts).
 _RATIO = re.compile(rf"(?<![\w/.,])({_DIGITS})/({_DIGITS})(?![\w/]|[.,]\d)")
-# "37-38%", "40-50 triệu": two numbers a hyphen joins, where a per-cent sign or scale follows.
-_HYPHEN_RANGE = re.compile(r"(?<![\w/.,:+\-])(\d{1,3}(?:[.,]\d+)?)-(\d{1,3}(?:[.,]\d+)?)(?![\w/.,\-])")
+# "37-38%", "40-50 triệu", "4.700-5.000 USD": two numbers a hyphen joins, where a unit or scale follows.
+_HYPHEN_RANGE = re.compile(r"(?<![\w/.,:+\-])(\d{1,3}(?:[.,]\d+)*)-(\d{1,3}(?:[.,]\d+)*)(?![\w/.,\-])")
 # "26 35 %", "14 28 milliards": a dump that lost its decimal comma (no thousands group has two digits).
 _LOST_DECIMAL = re.compile(rf"(?<![\w.,])(\d{{1,3}})[{SPACES}](\d{{1,2}})(?![\w.,])")
 # Digit groups joined by single spaces ("1900 9068", "0275 3 822 417", "0232 3822 659").
@@ -118,11 +118,12 @@ class Grammar:
     words_re: re.Pattern | None
     counted_re: re.Pattern | None
     fraction_after: re.Pattern | None
+    unit_after: re.Pattern | None  # any unit after a number ("%", "USD", "đồng"): a hyphen range may end in it
 
 
 
 @lru_cache(maxsize=None)
-def grammar(lang: str, fraction_after: str = "", prefix: str = "") -> Grammar:
+def grammar(lang: str, fraction_after: str = "", prefix: str = "", unit_after: str = "") -> Grammar:
     """The number grammar of ``lang`` from ``models/*/number_*.jsonl`` (cached).
 
     ``fraction_after`` is a regex of what, right after a number, marks it as a
@@ -160,6 +161,8 @@ def grammar(lang: str, fraction_after: str = "", prefix: str = "") -> Grammar:
         words_re=words_re,
         counted_re=counted_re,
         fraction_after=frac_re,
+        unit_after=re.compile("|".join(f"(?:{p})" for p in (unit_after, frac_re.pattern) if p), re.I)
+        if frac_re else (re.compile(unit_after, re.I) if unit_after else None),
     )
 
 
@@ -225,14 +228,14 @@ def _ratios(text: str, g: Grammar, phones: list[tuple[int, int]]) -> list[Number
 
 
 def _hyphen_ranges(text: str, g: Grammar) -> list[Number]:
-    """Both ends of "37-38%" or "40-50 triệu", which the hyphen rule keeps apart from codes
-    and dates ("NQ-CP", "23-5-2018"): only where a per-cent sign or a scale word follows,
-    and the ends ascend."""
+    """Both ends of "37-38%", "40-50 triệu" or "4.700-5.000 USD", which the hyphen rule keeps
+    apart from codes and dates ("NQ-CP", "23-5-2018"): only where a unit or a scale word
+    follows, and the ends ascend."""
     out = []
-    if not g.fraction_after:
+    if not g.unit_after:
         return out
     for m in _HYPHEN_RANGE.finditer(text):
-        if not g.fraction_after.match(text, m.end()):
+        if not g.unit_after.match(text, m.end()):
             continue
         a, b = parse_digits(m.group(1), g.decimal, True), parse_digits(m.group(2), g.decimal, True)
         if a is None or b is None or a >= b:

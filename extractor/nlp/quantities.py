@@ -74,7 +74,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
         else:
             range_changes(text, it, r)
     same_currency(items)
-    decide_targets(text, items, r, year_now)
+    decide_targets(text, items, r, year_now, doc._.title or "", sents)
     tags = metric_tags(text, r, [(i.start, i.end) for i in (doc._.initiatives or [])])
     places = sorted(doc._.places or [], key=lambda p: p.start)
     provinces = list(doc._.provinces or [])
@@ -122,12 +122,13 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
 
 def _restated(targets: list[Target], goal: Target) -> bool:
     """A goal restated in the lead, a caption or the body ("phấn đấu đạt 89% …" twice) is one
-    goal: the same value, unit, metric and place, with no other deadline. The first keeps the
+    goal: the same value, unit, metric, place and comparator, with no other deadline. The first keeps the
     deadline that either states."""
     for kept in targets:
         if kept.sentence == goal.sentence:
             continue  # "… drop by 4 percent; unemployment below 4 percent": two goals of one list
-        if (kept.value, kept.unit, kept.metric, kept.locality) == (goal.value, goal.unit, goal.metric, goal.locality) \
+        if (kept.value, kept.unit, kept.metric, kept.locality, kept.comparator) == \
+                (goal.value, goal.unit, goal.metric, goal.locality, goal.comparator) \
                 and (kept.year is None or goal.year is None or kept.year == goal.year):
             kept.year = kept.year or goal.year
             return True

@@ -11,9 +11,9 @@ from extractor.nlp.quantities import quantities, rules
 from extractor.nlp.sentences import split
 
 
-def run(text, lang, published="2025-06-20", places=(), provinces=(), initiatives=()):
+def run(text, lang, published="2025-06-20", places=(), provinces=(), initiatives=(), title=None):
     doc = spacy.blank("xx").make_doc(text)
-    doc._.lang, doc._.published = lang, published
+    doc._.lang, doc._.published, doc._.title = lang, published, title
     doc._.sentences = split(text)
     doc._.places = [PlaceMention(text.index(name), text.index(name) + len(name), name, canon, level, prov)
                      for name, canon, level, prov in places]
@@ -856,3 +856,40 @@ def test_english_future_statements_are_goals_and_a_rate_base_is_no_quantity(text
 def test_labour_days_are_counted_other_days_are_durations():
     figures, _ = run("Hội viên đóng góp 1.200 ngày công, tập huấn trong 3 ngày.", "vi")
     assert brief(figures) == [(1200, "count")]
+
+
+def test_numbered_items_under_a_heading_line_and_its_sub_headings_are_goals():
+    text = ("- Về kinh tế:\n(1) Thu nhập bình quân đầu người: 80 triệu đồng/năm.\n"
+            "(2) Tỷ lệ hộ nghèo giảm bình quân/năm: trên 2%. Hộ khá: 40%.\n- Về xã hội:\n"
+            "(3) Tỷ lệ người dân tham gia bảo hiểm y tế: từ 96% trở lên.")
+    figures, targets = run(text, "vi", published="2026-03-01", title="Các chỉ tiêu chủ yếu nhiệm kỳ 2026-2030")
+    assert figures == [] and [v for v, _ in brief(targets)] == [80_000_000, 2, 40, 96]
+    figures, targets = run(text, "vi", published="2026-03-01", title="Kết quả nổi bật của xã")
+    assert targets == [] and [v for v, _ in brief(figures)] == [80_000_000, 2, 40, 96]
+
+
+def test_a_goal_noun_that_announces_what_follows():
+    text = ("Quốc hội đã thông qua Nghị quyết về Kế hoạch 5 năm 2026-2030 với những chỉ tiêu cụ thể. "
+            "Theo đó, tăng trưởng bình quân khoảng 7-7,5%; thu nhập bình quân đạt khoảng 8.000-8.500 USD; "
+            "tốc độ tăng năng suất lao động trên 6%/năm. "
+            "Về các chỉ tiêu xã hội, tuổi thọ trung bình 76 tuổi; tỷ lệ lao động qua đào tạo là 75%, trong đó "
+            "có bằng cấp, chứng chỉ đạt 35%; tỷ lệ tham gia BHYT đạt 95% dân số.")
+    figures, targets = run(text, "vi", published="2026-03-01")
+    assert figures == [] and [v for v, _ in brief(targets)] == [7, 7.5, 8000, 8500, 6, 75, 35, 95]
+
+
+def test_a_goal_noun_mid_list_announces_nothing_and_results_follow_no_goal():
+    text = ("Các nghị quyết: Nghị quyết 12 hỗ trợ 100% mức đóng; Nghị quyết 13 đặt ra các chỉ tiêu "
+            "về bao phủ; Nghị quyết 14 nâng mức hỗ trợ từ 70% lên 90%.")
+    _, targets = run(text, "vi", published="2026-03-01")
+    assert targets == []
+    text = "The targets assigned by the council have all achieved the set progress. Specifically, coverage is 93.1 percent."
+    figures, targets = run(text, "en", published="2026-03-01")
+    assert targets == [] and brief(figures) == [(93.1, "percent")]
+
+
+def test_a_goal_restated_with_another_comparator_is_another_goal_and_rounds_are_no_quantity():
+    text = ("Phấn đấu đến năm 2030 tỷ trọng công nghiệp đạt trên 30%. Tỷ lệ lao động nông nghiệp phấn đấu "
+            "giảm còn khoảng 30% vào năm 2030. Phát động thi đua (đợt 2) với 150 người.")
+    figures, targets = run(text, "vi", published="2026-03-01")
+    assert brief(targets) == [(30, "percent"), (30, "percent")] and brief(figures) == [(150, "count")]

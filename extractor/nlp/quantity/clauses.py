@@ -210,7 +210,8 @@ def same_currency(items: list[Item]) -> None:
             it.unit, it.currency = "currency", prev.currency
 
 
-_LIST_ITEM = re.compile(r"[-•*–+▪·]\s|\d{1,2}[.)]\s")
+_LIST_ITEM = re.compile(r"[-•*–+▪·]\s|\(?\d{1,2}[.)]\s")
+HEADING_WORDS = 12  # a line this short, without a final stop, may head the list below it
 CELL_CHARS = 40  # a line this short after a lead-in is a cell of a table flattened to lines
 
 
@@ -219,34 +220,54 @@ def headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int
     "91,66%") under a lead-in sentence ending with a colon ("… coverage by district was as
     follows:"): the start of that lead-in, whose words say what the items' numbers measure.
     Two lead-ins in a row ("Targets for 2022-2025:" then "… are set as follows:") make one."""
-    found, lead, leading = {}, None, False
+    found, lead, leading, in_item = {}, None, False, False
     for s, e in sentences:
         chunk = text[s:e]
         on_new_line = not text[text.rfind("\n", 0, s) + 1:s].strip()
         alone = on_new_line and (e == len(text) or text[e:e + 1] == "\n") and len(chunk) <= CELL_CHARS \
             and (len(chunk.split()) <= 2 or not chunk.rstrip().endswith((".", "!", "?")))  # not a short sentence
-        if on_new_line and (_LIST_ITEM.match(chunk.lstrip()) or (alone and lead is not None)):
+        item = on_new_line and (_LIST_ITEM.match(chunk.lstrip()) or (alone and lead is not None))
+        if item and lead is None and chunk.rstrip().endswith(":"):
+            lead, leading, in_item = s, True, False  # "- Về kinh tế:" heads the items below it
+            continue
+        if item or (in_item and not on_new_line):  # an item, or a further sentence on its line
             if lead is not None:
                 found[(s, e)] = lead
-            leading = False
+            leading, in_item = False, bool(item) or in_item
             continue
-        if chunk.rstrip().endswith(":"):
+        in_item = False
+        if chunk.rstrip().endswith(":") or _heads_list(text, s, e, on_new_line):
             lead, leading = (lead if leading and lead is not None else s), True
         else:
             lead, leading = None, False
     return found
 
 
+def _heads_list(text: str, s: int, e: int, on_new_line: bool) -> bool:
+    """A heading line without a colon ("Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)") right
+    above a list item heads that list as a lead-in would."""
+    chunk = text[s:e].strip()
+    if not on_new_line or text[e:e + 1] != "\n" or chunk.endswith((".", "!", "?", ";")) \
+            or len(chunk.split()) > HEADING_WORDS:
+        return False
+    return bool(_LIST_ITEM.match(text[e:e + 8].lstrip()))
+
+
 ROW_NUMBER_MAX = 200  # a table's row numbers and a list's item numbers stay this small
 
 
 def row_number(text: str, it: Item) -> bool:
-    """A small whole number alone on its line ("12", "3."): the row number of a table flattened
-    to lines, or a list's item number."""
+    """A small whole number alone on its line ("12", "3.") or opening it ("3. …", "(4) …"): the
+    row number of a table flattened to lines, or a list's item number."""
     line_start = text.rfind("\n", 0, it.start) + 1
     line_end = text.find("\n", it.end)
     line = text[line_start:line_end if line_end != -1 else len(text)]
-    return line.strip().rstrip(".):") == it.num.text and it.num.text.isdigit() and it.value <= ROW_NUMBER_MAX
+    if not it.num.text.isdigit() or it.value > ROW_NUMBER_MAX:
+        return False
+    if line.strip().rstrip(".):") == it.num.text:
+        return True
+    # "3. Tỷ lệ …", "(4) Thu nhập …": the number that opens a list item
+    return bool(re.fullmatch(r"\s*\(?", text[line_start:it.start]) and re.match(r"[.)]\s", text[it.end:it.end + 2]))
 
 
 def range_start(text: str, start: int, r: Rules) -> int:

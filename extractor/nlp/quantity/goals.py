@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-from extractor.nlp.quantity.clauses import Item
+from extractor.nlp.quantity.clauses import Item, clauses
 from extractor.nlp.quantity.rules import YEAR, Rules
 
 
-def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None) -> None:
+def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None, title: str = "",
+                   sentences: list[tuple[int, int]] = ()) -> None:
     """Mark the goals among the clause's numbers.
 
     A cue after a number ("… the province wants to reach", "d'ici 2030", "kế hoạch
@@ -61,7 +62,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
-    carried: set[int] = set()
+    announced = _announced_goals(text, items, r, year_now, sentences)
+    carried: set[int] = {i for i, it in enumerate(items) if any(it is a for a in announced)}
     for i, (a, b) in enumerate(zip(items, items[1:])):
         gap = text[a.end:b.start]
         if not a.target or b.target is not None or a.sentence != b.sentence:
@@ -78,7 +80,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
         elif i in carried and a.clause == b.clause and _continues_goal(gap, r):
             b.target = True  # "…; năm 2023 là 38%, 31,5% và 93%": the whole of the carried list
             carried.add(i + 1)
-    _listed_goals(text, items, r, year_now)
+    _listed_goals(text, items, r, year_now, title)
     # after the list: a goal in brackets or after a slash sits beside its result and starts no list
     _bracketed_goals(text, items, r)
     _named_goals(text, items, r)
@@ -89,9 +91,37 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None)
             it.target = True
 
 
-def _listed_goals(text: str, items: list[Item], r: Rules, year_now: int | None) -> None:
+def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
+                     sentences: list[tuple[int, int]]) -> list[Item]:
+    """A goal noun ("chỉ tiêu", "targets", not a deadline) with no number after it in its clause
+    announces the goals that follow: from the sentence's opening clause, the first number
+    later in the sentence ("Về các chỉ tiêu xã hội, tuổi thọ … 74,5 tuổi; tỷ trọng … 25%;
+    …"); from its closing clause, the first number of the next sentence when that one takes
+    it up ("… với những chỉ tiêu cụ thể. Theo đó, …"). The list after it is carried on past
+    ';' as usual. Returns the numbers it made goals: their lists go on as a carried list's do."""
+    found: list[Item] = []
+    for n, sent in enumerate(sentences):
+        later = [it for it in items if sent[0] <= it.start < sent[1]]
+        for cs, ce in clauses(text, sent, r):
+            goal_ends = [e for s, e, kind, pos in _cue_marks(text, cs, ce, r, year_now) if kind == "target"
+                         and pos == "before" and r.named_cue and r.named_cue.fullmatch(text, s, e)]
+            if not goal_ends or any(goal_ends[-1] <= it.start < ce for it in later):
+                continue
+            nxt = next((it for it in later if it.start >= ce), None) if cs == sent[0] else None
+            taken_up = n + 1 < len(sentences) and r.follow and r.follow.match(text, sentences[n + 1][0])
+            if nxt is None and ce == sent[1] and taken_up:
+                nxt = next((it for it in items if sentences[n + 1][0] <= it.start < sentences[n + 1][1]), None)
+            reached = nxt is not None and r.achieved and r.achieved.search(text, goal_ends[-1], nxt.start)
+            if nxt is not None and nxt.target is None and not reached:
+                nxt.target = True
+                found.append(nxt)
+    return found
+
+
+def _listed_goals(text: str, items: list[Item], r: Rules, year_now: int | None, title: str = "") -> None:
     """List items under a lead-in that announces goals ("Targets until 2030 include:", "Mục
-    tiêu đến năm 2030:") are goals, unless a cue of their own decided them."""
+    tiêu đến năm 2030:") are goals, unless a cue of their own decided them. A list that opens
+    the body has the headline above it as its lead-in too ("Các chỉ tiêu chủ yếu …")."""
     leads: dict[int, bool] = {}
     for it in items:
         if it.target is not None or not it.listed:
@@ -100,6 +130,8 @@ def _listed_goals(text: str, items: list[Item], r: Rules, year_now: int | None) 
         if lo not in leads:
             colon = text.find(":", lo, it.sentence[0])
             marks = _cue_marks(text, lo, colon if colon != -1 else it.sentence[0], r, year_now)
+            if not text[:lo].strip() and title:
+                marks += _cue_marks(title, 0, len(title), r, year_now)
             leads[lo] = any(kind == "target" for _, _, kind, _ in marks)
         if leads[lo]:
             it.target = True

@@ -67,6 +67,7 @@ class Rules:
     coordinator: re.Pattern | None
     list_sep: re.Pattern | None
     present: re.Pattern | None
+    follow: re.Pattern | None       # a sentence opener that takes up a goal just announced: "Theo đó,"
     relative_years: list[tuple[re.Pattern, int]]
     metric_tags: list[tuple[re.Pattern, str]]
     months: dict[str, int]
@@ -100,7 +101,7 @@ def rules(lang: str) -> Rules:
     before = [r for r in units if r.get("position") == "before"]
     fraction = "|".join(f"{WS}*(?:{r['pattern']})" for r in after if r["unit"] in ("percent", "percentage_point"))
     prefix = "|".join(r["pattern"] for r in before)
-    g = grammar(lang, fraction, prefix)
+    g = grammar(lang, fraction, prefix, "|".join(f"{WS}*(?:{r['pattern']})(?!\\w)" for r in after))
     quals = load_jsonl("quantity_qualifiers", lang)
     qb = {r["text"].lower(): r["qualifier"] for r in quals if r.get("position", "before") == "before"}
     qa = {r["text"].lower(): r["qualifier"] for r in quals if r.get("position") == "after"}
@@ -151,6 +152,7 @@ def rules(lang: str) -> Rules:
         list_sep=_rx(_keyed(clauses, "list")),
         present=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'present')})(?!\\w)"),
         achieved=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'achieved')})(?!\\w)"),
+        follow=_rx(f"\\s*(?:{_keyed(clauses, 'follow')})(?!\\w)"),
         relative_years=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), int(r["offset"]))
                         for r in load_jsonl("quantity_years", lang)],
         metric_tags=_by_tag(load_jsonl("quantity_metrics", lang)),
