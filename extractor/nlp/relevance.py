@@ -9,7 +9,9 @@ Two kinds of evidence add up (weights and threshold in ``models/*/relevance.json
   names an insurance beside other numbers ("2.100 thẻ BHYT", "3 300 cards").
 
 One passing mention ("travel insurance", a health card in a tourism story) stays below
-the threshold; a short news item that gives coverage numbers does not, however few words
+the threshold, and so does a longer article that names an insurance in one sentence only,
+at most ``passing_hits`` times, and not in its title (a congress report listing one health
+insurance goal among forty); a short news item that gives coverage numbers does not, however few words
 it has, and a news brief (``brief_chars``) about insurance needs less evidence
 (``brief_threshold``): it has room for few words of any kind. The verdict is a label for
 the crawler and for search: it never removes items (the extractor extracts from every
@@ -50,6 +52,7 @@ class Scorer:
     threshold: float = 3.0
     brief_chars: int = 0          # a text this short is a news brief …
     brief_threshold: float = 3.0  # … where fewer pieces of evidence make it relevant
+    passing_hits: int = 0         # a longer text naming an insurance this often, in one sentence only, is not about it
 
     def topic_hits(self, text: str) -> Counter:
         """How often each insurance term occurs in ``text`` (folded to lower case)."""
@@ -61,8 +64,9 @@ class Scorer:
         """Topic words only: body hits plus weighted title hits."""
         return sum(self.topic_hits(text).values()) + self.title_weight * sum(self.topic_hits(title or "").values())
 
-    def judge(self, text: str, title: str | None = None, items: int = 0) -> Verdict:
-        """Topic words plus ``items`` (insurance figures, targets and initiatives found)."""
+    def judge(self, text: str, title: str | None = None, items: int = 0, sentences: int | None = None) -> Verdict:
+        """Topic words plus ``items`` (insurance figures, targets and initiatives found);
+        ``sentences``, where known, is how many sentences of the body name an insurance."""
         body, head = self.topic_hits(text), self.topic_hits(title or "")
         counted = min(items, self.item_cap)
         score = sum(body.values()) + self.title_weight * sum(head.values()) + self.item_weight * counted
@@ -79,7 +83,11 @@ class Scorer:
         if brief:
             reasons.append(f"news brief ({len(text)} characters)")
         threshold = self.brief_threshold if brief else self.threshold
-        return Verdict(score >= threshold, round(score, 2), tuple(reasons))
+        passing = not brief and not head and sentences is not None and sentences <= 1 \
+            and sum(body.values()) <= self.passing_hits
+        if passing and score >= threshold:
+            reasons.append("insurance named in one sentence only: a passing mention")
+        return Verdict(score >= threshold and not passing, round(score, 2), tuple(reasons))
 
     def relevant(self, text: str, title: str | None = None, items: int = 0) -> bool:
         return self.judge(text, title, items).relevant
@@ -101,7 +109,7 @@ def scorer(lang: str) -> Scorer:
     threshold = float(conf.get("threshold", 3))
     return Scorer(terms, float(conf.get("title_weight", 3)), float(conf.get("item_weight", 1)),
                   int(conf.get("item_cap", 5)), threshold, int(conf.get("brief_chars", 0)),
-                  float(conf.get("brief_threshold", threshold)))
+                  float(conf.get("brief_threshold", threshold)), int(conf.get("passing_hits", 0)))
 
 
 def insurance_items(doc: Doc, judge: Scorer) -> int:
@@ -109,14 +117,19 @@ def insurance_items(doc: Doc, judge: Scorer) -> int:
     insurance that hold other numbers, once each (one passing sentence with four numbers
     is one piece of evidence, not four); and initiatives."""
     n = len(doc._.initiatives or [])
+    about: set[str] = set()
     sentences: list[str] = []
     for item in (*(doc._.figures or []), *(doc._.targets or [])):
+        if not (judge.terms and judge.terms.search(item.sentence or "")):
+            continue  # a rate whose insurance came from the article at large is no evidence of its own
         if INSURANCE_METRIC.match(item.metric or ""):
-            n += 1
-        elif judge.terms and judge.terms.search(item.sentence or ""):
-            sentences.append(item.sentence)
-    # A short news item is all about what it counts: there every such number is evidence.
-    return n + (len(sentences) if len(doc._.text) <= SHORT_ITEM_CHARS else len(set(sentences)))
+            about.add(item.sentence)
+        sentences.append(item.sentence)
+    # A short news item is all about what it counts: there every such number is evidence;
+    # elsewhere a sentence is, once, and one with an insurance's own figure once more.
+    if len(doc._.text) <= SHORT_ITEM_CHARS:
+        return n + len(sentences)
+    return n + len(set(sentences)) + len(about)
 
 
 @Language.factory("coverage_relevance", default_config={"lang": "xx"})
@@ -124,7 +137,9 @@ def make_relevance(nlp: Language, name: str, lang: str):
     judge = scorer(lang)
 
     def component(doc: Doc) -> Doc:
-        verdict = judge.judge(doc._.text, doc._.title, insurance_items(doc, judge))
+        text = doc._.text
+        named = sum(1 for s, e in doc._.sentences or [] if judge.terms and judge.terms.search(text, s, e))
+        verdict = judge.judge(text, doc._.title, insurance_items(doc, judge), named)
         doc._.relevant, doc._.relevance = verdict.relevant, verdict
         return doc
 

@@ -57,3 +57,19 @@ def test_a_news_brief_needs_less_evidence_than_a_long_story():
     assert verdict.relevant is True and any("news brief" in r for r in verdict.relevance["reasons"])
     story = brief + " " + "Xã cũng làm đường giao thông, kênh mương và nhà văn hóa cho các ấp. " * 14
     assert annotate(story, lang="vi").relevant is False
+
+
+def test_a_long_report_naming_an_insurance_in_one_sentence_only_is_about_something_else():
+    from extractor.nlp.pipeline import annotate
+    report = ("Đại hội Đảng bộ xã đề ra các chỉ tiêu nhiệm kỳ 2026-2030: thu nhập bình quân đạt 90 triệu đồng, "
+              "tỷ lệ hộ nghèo giảm 3%/năm, tỷ lệ người dân tham gia BHYT đạt 97%. "
+              + "Xã tiếp tục làm đường giao thông nông thôn, kênh mương và nhà văn hóa cho các thôn. " * 12)
+    verdict = annotate(report, lang="vi")
+    assert verdict.relevant is False
+    assert any("one sentence only" in r for r in verdict.relevance["reasons"])
+    titled = annotate(report, lang="vi", title="Xã phấn đấu 97% người dân tham gia BHYT")
+    assert titled.relevant is True
+
+
+def test_english_abbreviations_of_the_insurances_are_topic_words():
+    assert scorer("en").score("Some 98% of pupils joined HI and 40% of workers SI; hi there.") == 2
