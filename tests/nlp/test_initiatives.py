@@ -248,3 +248,13 @@ def test_a_quoted_title_in_capitals_is_a_document_heading_not_a_name():
 def test_a_typographic_opening_quote_closed_by_a_straight_one():
     items = run('Hội Phụ nữ xã phát động phong trào “Góp heo đất mua thẻ BHYT" từ đầu năm.', "vi")
     assert names(items) == ["Góp heo đất mua thẻ BHYT"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ('The post office launched a drive under the theme "Voluntary social insurance, a pillar for old age".', "en",
+     ["Voluntary social insurance, a pillar for old age"]),
+    ("Xã phát động thi đua với chủ đề: “Mỗi hộ một thẻ BHYT”.", "vi", ["Mỗi hộ một thẻ BHYT"]),
+    ('The fair ran under the theme "Green streets, clean rivers".', "en", []),
+])
+def test_a_campaign_theme_about_insurance_is_its_name(text, lang, expected):
+    assert names(run(text, lang)) == expected
