@@ -49,7 +49,7 @@ def test_french_qualifiers_ranges_changes_and_money():
     assert brief(figures, "qualifier", "metric") == [
         (30000, "currency", "at_least", "other"), (45000, "currency", "at_most", "other"),
         (1_500_000_000, "currency", "more_than", "other"), (2000, "count", "approx", "other"),
-        (0.8, "percentage_point", "exact", None), (1150, "count", "exact", None)]
+        (0.8, "percentage_point", "exact", "other"), (1150, "count", "exact", "other")]
     assert figures[0].currency == "VND"
 
 
@@ -79,7 +79,7 @@ def test_english_figures_targets_years():
     assert brief(figures, "qualifier", "metric", "as_of") == [
         (2_100_000, "count", "approx", "health_insurance_participants", "2025-05-31"),
         (91.7, "percent", "exact", "health_insurance_coverage", "2025-05-31"),
-        (0.5, "percentage_point", "exact", None, "2025-05-31")]
+        (0.5, "percentage_point", "exact", "other", "2025-05-31")]
     assert brief(targets, "year", "comparator") == [(93, "percent", 2026, "="), (95, "percent", 2030, ">=")]
 
 
@@ -118,7 +118,7 @@ def test_vietnamese_gap_to_a_target_is_a_figure():
     figures, targets = run(text, "vi")
     assert brief(targets) == [(95, "percent")]
     assert brief(figures, "qualifier", "metric") == [(93.4, "percent", "exact", "health_insurance_coverage"),
-                                                     (1.6, "percentage_point", "approx", None)]
+                                                     (1.6, "percentage_point", "approx", "other")]
 
 
 def test_vietnamese_ranges_money_words_and_exclusions():

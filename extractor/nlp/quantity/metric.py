@@ -58,7 +58,7 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
     says the sentence holds a percentage, of which "the 40,000 pupils" is the base.
     """
     if it.change or it.unit == "percentage_point":
-        return None
+        return "other"
     if it.unit == "currency":
         return "other"
     lo, hi = segment
