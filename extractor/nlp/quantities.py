@@ -19,7 +19,7 @@ from extractor.nlp.quantity.asof import as_of, reporting_year
 from extractor.nlp.quantity.clauses import (Item, clauses, covered, excluded, headings, listed_identifiers,
                                             name_spans, qualify, range_changes, range_start, ranges, read_unit,
                                             same_currency, sentences, shared_units)
-from extractor.nlp.quantity.goals import deadline_year, decide_targets
+from extractor.nlp.quantity.goals import column_years, deadline_year, decide_targets
 from extractor.nlp.quantity.metric import apposed_counts, context_insurance, metric, metric_tags
 from extractor.nlp.quantity.rules import COMPARATOR, Rules, rules
 from extractor.record import Figure, Target
@@ -100,8 +100,9 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
             last_count[it.sentence] = found
         decided.append((it, found, span))
     metrics = apposed_counts([(it, m) for it, m, _ in decided], tags)
+    columns = column_years(text, items)
     seen: set[tuple[str, int, float]] = set()
-    for (it, _, span), kind in zip(decided, metrics):
+    for n, ((it, _, span), kind) in enumerate(zip(decided, metrics)):
         key = (text[it.sentence[0]:it.sentence[1]], it.start - it.sentence[0], it.value)
         if key in seen and not it.listed:
             continue  # a lead or caption printed twice states its numbers once
@@ -111,8 +112,8 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
                       text=text[span[0]:span[1]], start=span[0], end=span[1],
                       sentence=text[it.sentence[0]:it.sentence[1]])
         if it.target:
-            goal = Target(comparator=COMPARATOR[it.qualifier],
-                          year=deadline_year(text, it, r, year_now, items), **common)
+            year = columns.get(n) or deadline_year(text, it, r, year_now, items)
+            goal = Target(comparator=COMPARATOR[it.qualifier], year=year, **common)
             if it.listed or not _restated(targets, goal):  # listed goals stay apart
                 targets.append(goal)
         else:

@@ -893,3 +893,11 @@ def test_a_goal_restated_with_another_comparator_is_another_goal_and_rounds_are_
             "giảm còn khoảng 30% vào năm 2030. Phát động thi đua (đợt 2) với 150 người.")
     figures, targets = run(text, "vi", published="2026-03-01")
     assert brief(targets) == [(30, "percent"), (30, "percent")] and brief(figures) == [(150, "count")]
+
+
+def test_each_cell_of_a_flattened_quota_table_takes_its_column_year():
+    text = ("Chỉ tiêu bao phủ bảo hiểm y tế giao cho các tỉnh như sau:\n\nTỉnh\n\nNăm 2027\n\nNăm 2028\n\n"
+            "Tỉnh A\n\n93,10%\n\n94,20%\n\nTỉnh B\n\n95,00%\n\n95,50%")
+    _, targets = run(text, "vi", published="2026-12-01")
+    assert brief(targets, "year") == [(93.1, "percent", 2027), (94.2, "percent", 2028),
+                                      (95, "percent", 2027), (95.5, "percent", 2028)]

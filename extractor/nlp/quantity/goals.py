@@ -277,3 +277,31 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
         earlier = [f for f in found if f[0] < it.start]
         return (max(earlier) if earlier else min(found))[1]
     return None
+
+
+_COLUMN_YEAR = re.compile(r"^[ \t]*(?:[^\W\d]+[ \t]+)?((?:19|20)\d\d)[ \t]*$", re.M)
+
+
+def column_years(text: str, items: list[Item]) -> dict[int, int]:
+    """A table flattened one cell to a line whose header names a year per column ("Năm
+    2022", "Năm 2023" … then per row "Hà Nội", "91,66%", "92,4%" …): each cell of a full row
+    takes its column's year. Keyed by the item's position in ``items``."""
+    years: dict[int, int] = {}
+    by_lead: dict[int, list[int]] = {}
+    for i, it in enumerate(items):
+        if it.listed:
+            by_lead.setdefault(it.scope[0], []).append(i)
+    for lead, members in by_lead.items():
+        head = [int(m.group(1)) for m in _COLUMN_YEAR.finditer(text, lead, items[members[0]].start)]
+        if len(head) < 2 or head != sorted(head):
+            continue
+        rows: list[list[int]] = []
+        for i in members:  # a row: cells with nothing but line breaks between them
+            if rows and not text[items[rows[-1][-1]].end:items[i].start].strip():
+                rows[-1].append(i)
+            else:
+                rows.append([i])
+        for row in rows:
+            if len(row) == len(head):
+                years.update(zip(row, head))
+    return years
