@@ -91,6 +91,8 @@ def parse_digits(s: str, decimal: str = ",", fraction_hint: bool = False) -> flo
         if seps.count(dec) > 1:
             return None
         whole, frac = s.rsplit(dec, 1)
+        if len(frac) == 3 and not fraction_hint:
+            return _grouped(groups, "")  # "1.617,981 người": a slip of the grouping mark, not 1 617.981 people
         return _grouped(re.split(r"[.,]", whole), frac)
     if len(seps) > 1:
         return _grouped(groups, "")

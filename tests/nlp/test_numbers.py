@@ -115,3 +115,22 @@ def test_a_decimal_comma_lost_in_a_dump_before_a_percent_or_scale_word():
 ])
 def test_a_hyphen_joins_two_ends_of_a_range_only_before_a_unit(text, lang, expected):
     assert values(text, lang) == expected
+
+
+def test_a_count_with_three_decimals_after_mixed_marks_is_a_slip_of_the_grouping_mark():
+    assert values("Toàn tỉnh có 1.617,981 người tham gia và 2.315,5 tỷ đồng.", "vi") == [
+        ("1.617,981", 1617981), ("2.315,5 tỷ", 2315500000000)]
+
+
+def test_french_points_of_something_are_no_percentage_points():
+    from extractor.nlp.quantity.rules import rules
+    from extractor.nlp.quantity.clauses import Item, read_unit
+    from extractor.nlp.numbers import find_numbers
+    r = rules("fr")
+    text = "Réunis dans 613 points de rassemblement, le taux gagne 2 points."
+    units = []
+    for n in find_numbers(text, r.grammar):
+        it = Item(num=n, start=n.start, end=n.end, value=n.value)
+        read_unit(text, it, r)
+        units.append(it.unit)
+    assert units == ["count", "percentage_point"]

@@ -901,3 +901,15 @@ def test_each_cell_of_a_flattened_quota_table_takes_its_column_year():
     _, targets = run(text, "vi", published="2026-12-01")
     assert brief(targets, "year") == [(93.1, "percent", 2027), (94.2, "percent", 2028),
                                       (95, "percent", 2027), (95.5, "percent", 2028)]
+
+
+def test_signs_asides_plans_and_assurances_in_vietnamese_goals():
+    text = ("Một số chỉ tiêu: tuổi thọ trung bình 76 (số năm sống khỏe ≥ 69); ≥ 96% dân số tham gia BHYT. "
+            "Theo kế hoạch năm 2027, chương trình sẽ trao 2.500 thẻ BHYT. "
+            "Huyện tiếp tục vận động đảm bảo 100% học sinh tham gia BHYT năm 2027.")
+    figures, targets = run(text, "vi", published="2026-11-01")
+    assert figures == [] and brief(targets, "comparator") == [
+        (76, "count", "="), (69, "count", ">="), (96, "percent", ">="), (2500, "count", "="), (100, "percent", "=")]
+    figures, targets = run("Tỷ lệ thất nghiệp < 4% và tuổi thọ 75 (cả nước có 9 bác sĩ).", "vi", published="2026-11-01")
+    assert targets == [] and brief(figures, "qualifier") == [(4, "percent", "less_than"), (75, "count", "exact"),
+                                                             (9, "count", "exact")]

@@ -73,8 +73,10 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
             if i in carried:
                 carried.add(i + 1)
             continue
-        if a.clause != b.clause and ";" in gap and len(gap) <= 120 and not (r.present and r.present.search(gap)) \
-                and not (year_now and past_year(gap, year_now)):
+        # a bound in an aside on the goal: "75,5 (số năm sống khỏe mạnh ≥ 68)", not "(the country has 9)"
+        aside = re.fullmatch(r"\s*\([^()]*", gap) and r.qual_before and r.qual_before.search(text, a.end, b.num.start)
+        if a.clause != b.clause and (";" in gap or aside) and len(gap) <= 120 \
+                and not (r.present and r.present.search(gap)) and not (year_now and past_year(gap, year_now)):
             b.target = True  # a goal's list goes on past ";": "… có 40% …; tỷ lệ tham gia BHTN đạt 30%"
             carried.add(i + 1)
         elif i in carried and a.clause == b.clause and _continues_goal(gap, r):
