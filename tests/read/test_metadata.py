@@ -60,3 +60,12 @@ def test_text_dump_site_header_before_the_title_is_skipped():
     assert article.title.startswith("Ben Tre : les pêcheurs")
     assert article.published == "2025-09-12"
     assert "Journal du Delta" not in article.text
+
+
+def test_a_headline_stating_a_number_the_body_lacks_opens_the_text():
+    body = ("UBND thành phố vừa giao chỉ tiêu bao phủ bảo hiểm y tế năm 2027 cho các phường, xã. "
+            "Các phường trung tâm phải đạt từ 95% trở lên, các xã ven biển từ 92% trở lên.")
+    article = read("Năm 2027, thành phố sẽ đạt 94,1% dân số tham gia BHYT\n\n" + body, lang="vi")
+    assert article.title.startswith("Năm 2027") and article.text.startswith("Năm 2027, thành phố sẽ đạt 94,1%")
+    same = read("Thành phố đạt 95% dân số tham gia BHYT năm 2027\n\n" + body, lang="vi")
+    assert same.text.startswith("UBND thành phố")  # the body states it: the headline stays out
