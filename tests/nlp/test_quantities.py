@@ -913,3 +913,20 @@ def test_signs_asides_plans_and_assurances_in_vietnamese_goals():
     figures, targets = run("Tỷ lệ thất nghiệp < 4% và tuổi thọ 75 (cả nước có 9 bác sĩ).", "vi", published="2026-11-01")
     assert targets == [] and brief(figures, "qualifier") == [(4, "percent", "less_than"), (75, "count", "exact"),
                                                              (9, "count", "exact")]
+
+
+def test_an_insurance_named_right_before_a_head_count_counts_its_insured():
+    text = ("Năm 2027, BHYT 1.120.400 người, đạt tỷ lệ bao phủ 95,1% dân số; BHXH, BHYT lần lượt là 300.000 "
+            "và 900.000 người.")
+    figures, _ = run(text, "vi", published="2027-12-30")
+    assert [f.metric for f in figures][:2] == ["health_insurance_participants", "health_insurance_coverage"]
+    text = "The number of residents participating in health insurance is 2,150,000, achieving 97.1% of the plan."
+    figures, _ = run(text, "en", published="2027-12-30")
+    assert figures[0].metric == "health_insurance_participants"
+
+
+def test_a_goal_list_rate_is_coverage_only_where_an_insurance_is_near():
+    text = ("Tỉnh tập trung phát triển người tham gia bảo hiểm y tế.\n\nCác chỉ tiêu chủ yếu: tỷ lệ hộ dân dùng "
+            "nước sạch đạt 98%; tỷ lệ đô thị hóa khoảng 45%.")
+    _, targets = run(text, "vi", published="2026-03-01")
+    assert [t.metric for t in targets] == ["other", "other"]

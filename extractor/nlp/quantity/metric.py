@@ -41,6 +41,7 @@ INSURANCES = ("health", "social", "unemployment")
 
 
 HEALTH_ONLY_SHARE = 70  # a coverage rate this high, with no insurance named beside it, is health insurance's
+INSURANCE_BEFORE = 20   # characters from an insurance's name to the head-count it introduces ("BHYT là 2.885.885 người")
 
 
 def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple[int, int],
@@ -120,15 +121,23 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
         if it.value >= HEALTH_ONLY_SHARE and (insurance and any(t[2] == "health" for t in tags)
                                               or not named_here and not context_near and evidence):
             insurance = "health"  # only health insurance covers most of a population
-        if insurance and (evidence or it.target):
-            return f"{insurance}_insurance_coverage"
+        if insurance and (evidence or it.target and (named_here or context_near)):
+            return f"{insurance}_insurance_coverage"  # a goal list's rates are coverage only where an insurance is near
         return "other"
     if any(t[2] == "household" and it.start - 12 <= t[1] <= it.start for t in tags):
         return "other"  # the size of a family or a group: "gia đình 7 người", "a family of five"
     head = next((t[2] for t in after if t[2] in ("people", "participant", "card", "org")), None)
     if shares and head == "people" and any(t[2] == "definite" and it.start - 3 <= t[1] <= it.start for t in tags):
         return "other"  # "93 % of the 40,000 pupils", "les 8 000 élèves … sont assurés à 99 %": a population's size
-    subject = "participant" in {t[2] for t in before}  # "le nombre de participants … a atteint 20,1 millions"
+    said_before = {t[2] for t in before}
+    # "le nombre de participants … a atteint 20,1 millions"; "the number of people participating in
+    # health insurance is 1,158,094"; "BHYT 1.017.308 người", "Bảo hiểm y tế là 2.885.885 người"
+    subject = "participant" in said_before or bool({"participation"} & said_before and set(INSURANCES) & said_before)
+    named = {t[2] for t in before if t[2] in INSURANCES and it.start - t[1] <= INSURANCE_BEFORE}
+    insured_before = named.pop() if len(named) == 1 else None  # one insurance, not "BHXH, BHYT lần lượt là …"
+    named_after = any(t[2] in INSURANCES for t in after)
+    if head == "people" and insured_before and not named_after and not {"benefit", "outreach"} & kinds:
+        return f"{insured_before}_insurance_participants"
     if head in ("card", "org") or (head is None and not subject and not {"participant", "participation"} & right_after):
         return "other"
     if insurance and {"participant", "participation"} & kinds:
