@@ -930,3 +930,22 @@ def test_a_goal_list_rate_is_coverage_only_where_an_insurance_is_near():
             "nước sạch đạt 98%; tỷ lệ đô thị hóa khoảng 45%.")
     _, targets = run(text, "vi", published="2026-03-01")
     assert [t.metric for t in targets] == ["other", "other"]
+
+
+@pytest.mark.parametrize("lang, text, goal", [
+    ("vi", "Kế hoạch năm 2027 giao cho huyện phát triển 1.500 người tham gia BHXH tự nguyện.", 1500),
+    ("vi", "UBND tỉnh giao BHXH tỉnh phát triển 12.000 người tham gia BHXH tự nguyện năm 2027.", 12000),
+    ("vi", "Tỉnh được Thủ tướng giao chỉ tiêu bao phủ BHYT năm 2027 là 93,5%.", 93.5),
+    ("vi", "Chỉ tiêu giao năm 2027: 95,2% dân số tham gia BHYT.", 95.2),
+    ("en", "The province was assigned to develop 12,000 voluntary social insurance participants in 2027.", 12000),
+    ("fr", "La province a été chargée de développer 12 000 adhérents à l'assurance sociale en 2027.", 12000),
+    ("fr", "La ville table sur un taux de couverture de 96 % cette année.", 96),
+])
+def test_quotas_assigned_and_expected_are_goals(lang, text, goal):
+    figures, targets = run(text, lang, published="2026-12-01")
+    assert figures == [] and [t.value for t in targets] == [goal]
+
+
+def test_giao_inside_another_word_assigns_nothing():
+    figures, targets = run("Giao thông nông thôn phát triển 120 km đường mới.", "vi", published="2026-12-01")
+    assert targets == []
