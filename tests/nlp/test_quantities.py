@@ -949,3 +949,13 @@ def test_quotas_assigned_and_expected_are_goals(lang, text, goal):
 def test_giao_inside_another_word_assigns_nothing():
     figures, targets = run("Giao thông nông thôn phát triển 120 km đường mới.", "vi", published="2026-12-01")
     assert targets == []
+
+
+@pytest.mark.parametrize("lang, text, goal", [
+    ("en", "The province expects coverage to hit 93 percent this year.", 93),
+    ("en", "The rate is forecast to exceed 96 percent next year, the agency said.", 96),
+    ("fr", "La ville espère atteindre 96 % de couverture l'an prochain, selon la caisse.", 96),
+])
+def test_expectations_and_forecasts_are_goals(lang, text, goal):
+    figures, targets = run(text, lang, published="2026-12-01")
+    assert figures == [] and [t.value for t in targets] == [goal]
