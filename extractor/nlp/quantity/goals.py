@@ -105,6 +105,8 @@ def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | Non
     for n, sent in enumerate(sentences):
         later = [it for it in items if sent[0] <= it.start < sent[1]]
         for cs, ce in clauses(text, sent, r):
+            if not (r.named_cue and r.named_cue.search(text, cs, ce)):
+                continue  # no goal noun here: nothing to announce (and no cue scan to pay for)
             goal_ends = [e for s, e, kind, pos in _cue_marks(text, cs, ce, r, year_now) if kind == "target"
                          and pos == "before" and r.named_cue and r.named_cue.fullmatch(text, s, e)]
             if not goal_ends or any(goal_ends[-1] <= it.start < ce for it in later):
