@@ -258,3 +258,11 @@ def test_a_typographic_opening_quote_closed_by_a_straight_one():
 ])
 def test_a_campaign_theme_about_insurance_is_its_name(text, lang, expected):
     assert names(run(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Huyện đoàn triển khai mô hình Thanh niên với BHXH tự nguyện tại 10 xã.", ["Thanh niên với BHXH tự nguyện"]),
+    ("Xã duy trì mô hình tiết kiệm mua thẻ BHYT với 25 thành viên.", ["tiết kiệm mua thẻ BHYT"]),
+])
+def test_a_vietnamese_name_ends_before_a_count_not_at_every_preposition(text, expected):
+    assert names(run(text, "vi")) == expected
