@@ -959,3 +959,13 @@ def test_giao_inside_another_word_assigns_nothing():
 def test_expectations_and_forecasts_are_goals(lang, text, goal):
     figures, targets = run(text, lang, published="2026-12-01")
     assert figures == [] and [t.value for t in targets] == [goal]
+
+
+@pytest.mark.parametrize("lang, text, count", [
+    ("en", "The plan strives to achieve 14 specific targets for the health sector by 2028.", 14),
+    ("vi", "Nghị quyết đặt mục tiêu đến năm 2030 với 6 quan điểm chỉ đạo.", 6),
+    ("fr", "La province vise d'ici 2030 12 objectifs prioritaires.", 12),
+])
+def test_a_count_of_goals_is_no_goal(lang, text, count):
+    figures, targets = run(text, lang, published="2026-12-01")
+    assert targets == [] and brief(figures) == [(count, "count")]

@@ -91,6 +91,9 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
     for it in items:  # "phấn đấu đạt 37–38%": both ends of a range are the goal
         if it.range_with is not None and it.range_with.target and not it.target:
             it.target = True
+    for it in items:  # "striving to achieve 18 specific targets", "đề ra 5 quan điểm": how many goals, no goal
+        if it.unit == "count" and r.counted and r.counted.match(text, it.end):
+            it.target = False
 
 
 def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | None,

@@ -61,6 +61,7 @@ class Rules:
     cues: list[tuple[re.Pattern, str, str, bool]]  # pattern, kind, position, future years only
     bracket_cue: re.Pattern | None  # a goal noun whose value follows in brackets: "chỉ tiêu … (91,5%)"
     named_cue: re.Pattern | None    # a goal noun that names its value: "mục tiêu 2,5%", "82,5%/91,2% … kế hoạch"
+    counted: re.Pattern | None      # what a count of goals counts: "18 specific targets", "5 quan điểm"
     achieved: re.Pattern | None     # a result already reached: "has reached", "a atteint", "đã đạt"
     apposition: re.Pattern | None   # a restatement of the number before: ", soit 92 %", ", or 95 per cent"
     clause_break: re.Pattern | None
@@ -140,9 +141,10 @@ def rules(lang: str) -> Rules:
         range_bare=_rx(f"^{WS}*(?:{_patterns([r for r in ranges if r.get('bare')], 'join')}){WS}*$"),
         cues=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), r.get("kind", "target"),
                r.get("position", "before"), bool(r.get("future"))) for r in cues
-              if r.get("position") not in ("bracket", "named")],
+              if r.get("position") not in ("bracket", "named", "counted")],
         bracket_cue=_rx(f"(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'bracket'])})(?!\\w)"),
         named_cue=_rx(f"(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'named'])})(?!\\w)"),
+        counted=_rx(f"{WS}+(?:{_patterns([r for r in cues if r.get('position') == 'counted'])})(?!\\w)"),
         # ", soit près de 22 millions", "people or 37.7%", "tương đương 820.000": the restating word,
         # after a comma or at most two words, then at most two qualifying words
         apposition=_rx(f"^(?:[^;.!?\\d]{{0,80}}?,\\s*|\\s*(?:[^\\W\\d]+\\s+){{0,2}})(?:{_keyed(clauses, 'apposition')})"
