@@ -962,3 +962,10 @@ def test_giao_inside_another_word_assigns_nothing():
 def test_a_count_of_goals_is_no_goal(lang, text, count):
     figures, targets = run(text, lang, published="2026-12-01")
     assert targets == [] and brief(figures) == [(count, "count")]
+
+
+def test_french_computed_amounts_and_ranks_in_the_future_are_no_goals():
+    text = ("Grâce à cette aide, le montant de la cotisation s'élèvera à 512 000 VND par an. "
+            "Le pays se classera parmi les 15 économies les plus dynamiques.")
+    figures, targets = run(text, "fr", published="2026-12-01")
+    assert targets == [] and [f.value for f in figures] == [512000, 15]
