@@ -37,4 +37,6 @@ def furniture() -> dict:
         "credit_line": re.compile(d["credit_line"], re.I),
         "caption_classes": tuple(c.replace("-", "") for c in d["caption_classes"]),
         "banner_titles": _any(d["banner_titles"]),
+        "never_titles": _any(d["never_titles"]),
+        "title_tails": _any(d["title_tails"]),
     }

@@ -134,7 +134,8 @@ def _headline(lines: list[str], i: int) -> int | None:
 
     def plausible(j: int, stop_ok: bool) -> bool:
         line = lines[j]
-        if not 2 <= _words(line) <= MAX_TITLE_WORDS or is_site_line(line) or metadata.is_banner(line):
+        if not 2 <= _words(line) <= MAX_TITLE_WORDS or is_site_line(line) or metadata.is_banner(line) \
+                or rules.furniture()["never_titles"].search(line):
             return False
         return looks_like_title(line) or (stop_ok and line.endswith(".") and _words(line) <= 25)
 
@@ -164,6 +165,7 @@ def read_dump(text: str) -> Dump:
     at = _headline(lines, i)
     if at is not None:
         title, i = lines[at], at + 1  # what sat above the headline was the site's menu
+        title = rules.furniture()["title_tails"].sub("", title) or title
     lead, published, outlet, rest = split_head(lines[i:])
     body, source_url = clean_body([b for b in lead if not is_site_line(b)] + rest)
     return Dump(text="\n\n".join(body), title=title, published=published or (stamp.group(1) if stamp else None),

@@ -69,3 +69,22 @@ def test_a_headline_stating_a_number_the_body_lacks_opens_the_text():
     assert article.title.startswith("Năm 2027") and article.text.startswith("Năm 2027, thành phố sẽ đạt 94,1%")
     same = read("Thành phố đạt 95% dân số tham gia BHYT năm 2027\n\n" + body, lang="vi")
     assert same.text.startswith("UBND thành phố")  # the body states it: the headline stays out
+
+
+def test_header_lines_that_are_never_a_headline():
+    body = ("Trong năm 2027, huyện vận động thêm nhiều người dân tham gia bảo hiểm y tế hộ gia đình. "
+            "Các xã đều tổ chức hội nghị tuyên truyền về chính sách bảo hiểm y tế cho người dân.")
+    for header in ("• Văn hóa - Nghệ thuật", "Liên hệ Quảng cáo: (028) 3456 7890", "Ảnh minh họa. Nguồn: Internet",
+                   "Độc lập - Tự do - Hạnh phúc", "Y tế Y tế"):
+        article = read(f"{header}\n\nHuyện đẩy mạnh vận động người dân tham gia BHYT\n\n{body}", lang="vi")
+        assert article.title == "Huyện đẩy mạnh vận động người dân tham gia BHYT", header
+
+
+def test_a_lead_opening_with_an_agency_tag_is_no_headline_and_an_image_label_leaves_the_title():
+    lead = "(TB-ĐN) Năm 2027, toàn huyện có 2.400 người tham gia bảo hiểm xã hội tự nguyện, vượt kế hoạch."
+    more = "Việc tham gia giúp người lao động an tâm khi về già, được hưởng lương hưu hằng tháng theo quy định."
+    assert read(f"{lead}\n\n{more}", lang="vi").title is None
+    titled = read("Province helps poor families buy health insurance cards hinh anh 1Illustrative image\n\n"
+                  "The province gave 1,200 health insurance cards to poor families this year, officials said. "
+                  "Local social insurance offices will keep helping households renew their cards.", lang="en")
+    assert titled.title == "Province helps poor families buy health insurance cards"
