@@ -88,3 +88,10 @@ def test_a_lead_opening_with_an_agency_tag_is_no_headline_and_an_image_label_lea
                   "The province gave 1,200 health insurance cards to poor families this year, officials said. "
                   "Local social insurance offices will keep helping households renew their cards.", lang="en")
     assert titled.title == "Province helps poor families buy health insurance cards"
+
+
+def test_a_french_title_with_guillemets_is_no_breadcrumb():
+    text = ("Élargir les « piliers » de la sécurité sociale\n\n"
+            "Dans les montagnes du Nord, la politique d'assurance sociale volontaire gagne les villages. "
+            "Les agents de la Sécurité sociale provinciale vont de maison en maison pour l'expliquer.")
+    assert read(text, lang="fr").title == "Élargir les « piliers » de la sécurité sociale"
