@@ -969,3 +969,9 @@ def test_french_computed_amounts_and_ranks_in_the_future_are_no_goals():
             "Le pays se classera parmi les 15 économies les plus dynamiques.")
     figures, targets = run(text, "fr", published="2026-12-01")
     assert targets == [] and [f.value for f in figures] == [512000, 15]
+
+
+def test_english_abbreviations_name_their_insurance_but_not_inside_words():
+    text = "Some 120 patients with HIV got help, while 375,270 students joined HI and 80,000 workers joined UI."
+    figures, _ = run(text, "en", published="2026-12-01")
+    assert [f.metric for f in figures] == ["other", "health_insurance_participants", "unemployment_insurance_participants"]
