@@ -345,7 +345,7 @@ def test_phrases_with_either_apostrophe_match(text, qualifier):
 
 @pytest.mark.parametrize("lang,text,metrics", [
     ("fr", "La province s'efforce d'atteindre, d'ici 2030, une couverture maladie de plus de 96 % et un "
-           "taux de participation à l'assurance sociale de 35 % de la population active.",
+           "part des actifs affiliés à l'assurance sociale de 35 %.",
      ["health_insurance_coverage", "social_insurance_coverage"]),
     ("en", "By 2030 the province targets social insurance coverage of about 50% of the labour force, "
            "unemployment insurance coverage of about 40%, and health insurance coverage of over 96%.",
@@ -861,7 +861,7 @@ def test_labour_days_are_counted_other_days_are_durations():
 def test_numbered_items_under_a_heading_line_and_its_sub_headings_are_goals():
     text = ("- Về kinh tế:\n(1) Thu nhập bình quân đầu người: 80 triệu đồng/năm.\n"
             "(2) Tỷ lệ hộ nghèo giảm bình quân/năm: trên 2%. Hộ khá: 40%.\n- Về xã hội:\n"
-            "(3) Tỷ lệ người dân tham gia bảo hiểm y tế: từ 96% trở lên.")
+            "(3) Tỷ lệ dân số có thẻ bảo hiểm y tế: từ 96% trở lên.")
     figures, targets = run(text, "vi", published="2026-03-01", title="Các chỉ tiêu chủ yếu nhiệm kỳ 2026-2030")
     assert figures == [] and [v for v, _ in brief(targets)] == [80_000_000, 2, 40, 96]
     figures, targets = run(text, "vi", published="2026-03-01", title="Kết quả nổi bật của xã")

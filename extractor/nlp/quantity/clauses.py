@@ -264,10 +264,9 @@ def row_number(text: str, it: Item) -> bool:
     line = text[line_start:line_end if line_end != -1 else len(text)]
     if not it.num.text.isdigit() or it.value > ROW_NUMBER_MAX:
         return False
-    if line.strip().rstrip(".):") == it.num.text:
-        return True
-    # "3. Tỷ lệ …", "(4) Thu nhập …": the number that opens a list item
-    return bool(re.fullmatch(r"\s*\(?", text[line_start:it.start]) and re.match(r"[.)]\s", text[it.end:it.end + 2]))
+    # alone on its line, or the marker that opens a list item ("3. Tỷ lệ …", "(4) Thu nhập …")
+    opening = text[line_start:it.end + 2].lstrip()
+    return line.strip().rstrip(".):") == it.num.text or bool(_LIST_ITEM.fullmatch(opening))
 
 
 def range_start(text: str, start: int, r: Rules) -> int:

@@ -62,16 +62,10 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
-    announced = _announced_goals(text, items, r, year_now, sentences)
-    carried: set[int] = {i for i, it in enumerate(items) if any(it is a for a in announced)}
+    carried = _announced_goals(text, items, r, year_now, sentences)
     for i, (a, b) in enumerate(zip(items, items[1:])):
         gap = text[a.end:b.start]
         if not a.target or b.target is not None or a.sentence != b.sentence:
-            continue
-        if b.range_with is a:  # "… 33-34 percent of GDP; …": the range's upper end, then the list goes on
-            b.target = True
-            if i in carried:
-                carried.add(i + 1)
             continue
         # a bound in an aside on the goal: "75,5 (số năm sống khỏe mạnh ≥ 68)", not "(the country has 9)"
         aside = re.fullmatch(r"\s*\([^()]*", gap) and r.qual_before and r.qual_before.search(text, a.end, b.num.start)
@@ -79,8 +73,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 and not (r.present and r.present.search(gap)) and not (year_now and past_year(gap, year_now)):
             b.target = True  # a goal's list goes on past ";": "… có 40% …; tỷ lệ tham gia BHTN đạt 30%"
             carried.add(i + 1)
-        elif i in carried and a.clause == b.clause and _continues_goal(gap, r):
-            b.target = True  # "…; năm 2023 là 38%, 31,5% và 93%": the whole of the carried list
+        elif i in carried and a.clause == b.clause and (b.range_with is a or _continues_goal(gap, r)):
+            b.target = True  # "…; năm 2023 là 38%, 31,5% và 93%", "…; 33-34 percent": the whole carried list
             carried.add(i + 1)
     _listed_goals(text, items, r, year_now, title)
     # after the list: a goal in brackets or after a slash sits beside its result and starts no list
@@ -97,14 +91,16 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
 
 
 def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
-                     sentences: list[tuple[int, int]]) -> list[Item]:
+                     sentences: list[tuple[int, int]]) -> set[int]:
     """A goal noun ("chỉ tiêu", "targets", not a deadline) with no number after it in its clause
     announces the goals that follow: from the sentence's opening clause, the first number
     later in the sentence ("Về các chỉ tiêu xã hội, tuổi thọ … 74,5 tuổi; tỷ trọng … 25%;
     …"); from its closing clause, the first number of the next sentence when that one takes
     it up ("… với những chỉ tiêu cụ thể. Theo đó, …"). The list after it is carried on past
-    ';' as usual. Returns the numbers it made goals: their lists go on as a carried list's do."""
-    found: list[Item] = []
+    ';' as usual. Returns the positions in ``items`` of the numbers it made goals: their
+    lists go on as a carried list's do."""
+    found: set[int] = set()
+    position = {id(it): i for i, it in enumerate(items)}
     for n, sent in enumerate(sentences):
         later = [it for it in items if sent[0] <= it.start < sent[1]]
         for cs, ce in clauses(text, sent, r):
@@ -121,7 +117,7 @@ def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | Non
             reached = nxt is not None and r.achieved and r.achieved.search(text, goal_ends[-1], nxt.start)
             if nxt is not None and nxt.target is None and not reached:
                 nxt.target = True
-                found.append(nxt)
+                found.add(position[id(nxt)])
     return found
 
 

@@ -133,10 +133,10 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
     # "le nombre de participants … a atteint 20,1 millions"; "the number of people participating in
     # health insurance is 1,158,094"; "BHYT 1.017.308 người", "Bảo hiểm y tế là 2.885.885 người"
     subject = "participant" in said_before or bool({"participation"} & said_before and set(INSURANCES) & said_before)
-    named = {t[2] for t in before if t[2] in INSURANCES and it.start - t[1] <= INSURANCE_BEFORE}
-    insured_before = named.pop() if len(named) == 1 else None  # one insurance, not "BHXH, BHYT lần lượt là …"
-    named_after = any(t[2] in INSURANCES for t in after)
-    if head == "people" and insured_before and not named_after and not {"benefit", "outreach"} & kinds:
+    just_before = {t[2] for t in before if t[2] in INSURANCES and it.start - t[1] <= INSURANCE_BEFORE}
+    insured_before = just_before.pop() if len(just_before) == 1 else None  # not "BHXH, BHYT lần lượt là …"
+    own_after = any(t[2] in INSURANCES for t in after)
+    if head == "people" and insured_before and not own_after and not {"benefit", "outreach"} & kinds:
         return f"{insured_before}_insurance_participants"
     if head in ("card", "org") or (head is None and not subject and not {"participant", "participation"} & right_after):
         return "other"
