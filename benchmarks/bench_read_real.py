@@ -33,9 +33,11 @@ def load_set(folder: Path) -> list[tuple[str, dict, bytes]]:
     """(url, annotation, page bytes) for every annotated page whose file is there."""
     if (folder / "evaldata.json").is_file():
         data = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
-    else:  # trafilatura before 2.1 kept the annotations as a Python dict literal
+    elif (folder / "evaldata.py").is_file():  # trafilatura before 2.1 kept them as a Python dict literal
         source = (folder / "evaldata.py").read_text(encoding="utf-8")
         data = ast.literal_eval(source[source.index("{"):])
+    else:
+        raise SystemExit(f"{folder}: no evaldata.json or evaldata.py here (the folder of trafilatura's tests)")
     out = []
     for url, item in sorted(data.items()):
         path = next((p for p in (folder / item["file"], folder / "cache" / item["file"],

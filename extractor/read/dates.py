@@ -105,12 +105,12 @@ def _dateparser(text: str) -> str | None:
 
 def split_date_line(line: str, max_len: int = 120) -> tuple[str, str] | None:
     """If ``line`` is a date line ("Báo Gia Lai – 21/08/2025", "Thứ Hai, 14/07/2025 - 08:15"),
-    return (ISO date, what else it says, e.g. the outlet or section); else None."""
-    if len(line) > max_len:
-        return None
-    found = find_date(line)
+    return (ISO date, what else it says, e.g. the outlet or section); else None. A page's
+    "today" clock is none; a meta line of "|" fields is one when a field is a labelled
+    publication date ("Người đăng: X | Ngày đăng: 04/03/2024")."""
+    found = find_date(line) if len(line) <= max_len else None
     if not found:
-        return None
+        return _labelled_field(line)
     iso, (start, end) = found
     rest = line[:start] + " " + line[end:]
     rest = _TIME.sub(" ", rest)
@@ -118,7 +118,27 @@ def split_date_line(line: str, max_len: int = 120) -> tuple[str, str] | None:
     rest = re.sub(r"\b(?:GMT|UTC|ICT)\s*[+-]?\d*\b|\b(?:lúc|at|à|le|on|publié|published|cập nhật|updated)\b", " ", rest, flags=re.I)
     rest = re.sub(r"^[\s|·•,–—:/-]+|[\s|·•,–—:/-]+$", "", rest)
     rest = re.sub(r"\s+", " ", rest)
+    if rest.lower() in _labels()[0]:
+        return None
     doubled = re.fullmatch(r"(.+?) ?\1", rest)  # portals print the outlet twice: "Báo XBáo X"
     if len((doubled.group(1) if doubled else rest).split()) > 8 or re.search(r"[.!?;]\s|\d{3,}", rest):
-        return None
+        return _labelled_field(line)
     return iso, rest
+
+
+@cache
+def _labels() -> tuple[frozenset[str], re.Pattern]:
+    labels = rules.data("dates").get("labels", {})
+    published = "|".join(sorted(map(re.escape, labels.get("published", [])), key=len, reverse=True))
+    return frozenset(labels.get("today", [])), re.compile(rf"^\s*(?:{published})\s*:?\s*(?P<date>.+)$", re.I)
+
+
+def _labelled_field(line: str) -> tuple[str, str] | None:
+    if "|" not in line or len(line) > 400:
+        return None
+    for field in line.split("|"):
+        m = _labels()[1].match(field)
+        found = find_date(m["date"]) if m else None
+        if found:
+            return found[0], ""
+    return None

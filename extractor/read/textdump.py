@@ -18,7 +18,9 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # An archive's capture stamp before the page text: "date 2025-03-14 Title …", "date 2025-03 …".
 _STAMP = re.compile(r"^\s*date\s+((?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\b\s*")
-HEAD_LINES = 8        # how far down a page's header the headline may sit
+HEAD_LINES = 8        # how far down a page's header an unmarked headline may sit
+MENU_LINES = 24       # … and a headline over its date line or printed again, under a long menu
+LABEL_WORDS = 6       # a line this short printed twice in a row is a label ("Báo X\nBáo X")
 MIN_TITLE_WORDS = 4   # "Sign in", "Society", "Xã hội": menu items, not headlines
 MAX_TITLE_WORDS = 40
 MENU_WORDS = 15       # lines above a headline longer than this are article text, not a menu
@@ -59,9 +61,11 @@ def is_signature(line: str) -> bool:
     return all(w[0].isupper() for w in words)
 
 
-def looks_like_title(line: str) -> bool:
+def looks_like_title(line: str, *, dated: bool = False) -> bool:
+    """A headline's shape; a headline may hold a date ("… by 31 October 2018") only when the
+    page's date line follows it (``dated``)."""
     words = len(line.split()) + len(CJK.findall(line)) // 2  # CJK titles have no spaces
-    if len(line) > 250 or words < 2 or dates.split_date_line(line):
+    if len(line) > 250 or words < 2 or (not dated and dates.split_date_line(line)):
         return False
     return not line.endswith(".") or line.endswith(("...", "…"))
 
@@ -71,9 +75,11 @@ def clean_body(blocks: list[str]) -> tuple[list[str], str | None]:
     and trailing signatures."""
     f = rules.furniture()
     out, source_url = [], None
-    for block in blocks:
+    for k, block in enumerate(blocks):
         if out and f["end_markers"].search(block):
             break
+        if _reprinted(block, blocks[k + 1:k + 2]):
+            continue
         is_source, url = metadata.source_from_line(block)
         if is_source:
             source_url = source_url or url
@@ -84,6 +90,12 @@ def clean_body(blocks: list[str]) -> tuple[list[str], str | None]:
     while out and is_signature(out[-1]):
         out.pop()
     return out, source_url
+
+
+def _reprinted(block: str, following: list[str]) -> bool:
+    """A lead printed twice: alone, then opening the next paragraph."""
+    key = block.rstrip(".…")
+    return len(key) >= 20 and bool(following) and len(following[0]) > len(block) and following[0].startswith(key)
 
 
 def split_head(blocks: list[str], *, look: int = 4) -> tuple[list[str], str | None, str | None, list[str]]:
@@ -124,29 +136,54 @@ def _repeated(j: int, lines: list[str]) -> bool:
         for k, other in enumerate(lines))
 
 
+def _dated(j: int, lines: list[str]) -> bool:
+    """A date line follows line ``j``, maybe after a byline or an author's name."""
+    after = lines[j + 1:j + 3]
+    if after and dates.split_date_line(after[0]) is not None:
+        return True
+    return len(after) == 2 and is_signature(after[0]) and dates.split_date_line(after[1]) is not None
+
+
+def _label(j: int, lines: list[str]) -> bool:
+    """A short line printed twice in a row: the site's name or an author, not a headline."""
+    return _words(lines[j]) <= LABEL_WORDS and lines[j] in lines[max(0, j - 1):j] + lines[j + 1:j + 2]
+
+
+def _furniture(line: str) -> bool:
+    """A header line that is never a headline and is no sentence of the article either."""
+    return bool(rules.furniture()["never_titles"].search(line)) and not line.endswith((".", "…"))
+
+
 def _headline(lines: list[str], i: int) -> int | None:
     """Where the headline sits among the header lines from ``i``: the line a date line
-    follows or that the page prints again; else the top line when it reads like one;
-    else the first headline-like line past the menu. A final full stop is allowed on a
-    headline printed again or over a longer lead, not on a body's first sentence."""
-    head = [j for j in range(i, min(len(lines), i + HEAD_LINES))
-            if all(_words(line) <= MENU_WORDS for line in lines[i:j])]  # no article text above it
+    follows or that the page prints again, under a menu of any length; else the top line
+    when it reads like one; else the first headline-like line past a short menu. A final
+    full stop is allowed on a headline over its date line, printed again or over a longer
+    lead, not on a body's first sentence. Furniture lines (a greeting banner, captions, contacts) of any length are
+    no article text above it."""
+    never = rules.furniture()["never_titles"]
+    head = [j for j in range(i, min(len(lines), i + MENU_LINES))
+            if all(_words(line) <= MENU_WORDS or _furniture(line) for line in lines[i:j])]
 
-    def plausible(j: int, stop_ok: bool) -> bool:
+    def plausible(j: int, stop_ok: bool, dated: bool = False) -> bool:
         line = lines[j]
         if not 2 <= _words(line) <= MAX_TITLE_WORDS or is_site_line(line) or metadata.is_banner(line) \
-                or rules.furniture()["never_titles"].search(line):
+                or never.search(line) or _label(j, lines):
             return False
-        return looks_like_title(line) or (stop_ok and line.endswith(".") and _words(line) <= 25)
+        return looks_like_title(line, dated=dated) or (stop_ok and line.endswith(".") and _words(line) <= 25)
+
+    def unmarked(j: int) -> bool:
+        return _words(lines[j]) >= MIN_TITLE_WORDS and plausible(j, False)
 
     for j in head:
-        dated = j + 1 < len(lines) and dates.split_date_line(lines[j + 1]) is not None
-        again = _repeated(j, lines)
-        if (dated or again) and plausible(j, again):
+        dated, again = _dated(j, lines), _repeated(j, lines)
+        if lines[j].endswith(".") and any(unmarked(k) for k in head if k < j):
+            continue  # a lead sentence printed again or over the date line, under the headline
+        if (dated or again) and plausible(j, True, dated):
             return j
-    if i < len(lines) and plausible(i, False) and _words(lines[i]) >= MIN_TITLE_WORDS:
+    if i < len(lines) and unmarked(i):
         return i
-    return next((j for j in head if _words(lines[j]) >= MIN_TITLE_WORDS
+    return next((j for j in head[:HEAD_LINES] if _words(lines[j]) >= MIN_TITLE_WORDS
                  and plausible(j, j + 1 < len(lines) and len(lines[j + 1]) > len(lines[j]))), None)
 
 

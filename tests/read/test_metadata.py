@@ -95,3 +95,59 @@ def test_a_french_title_with_guillemets_is_no_breadcrumb():
             "Dans les montagnes du Nord, la politique d'assurance sociale volontaire gagne les villages. "
             "Les agents de la Sécurité sociale provinciale vont de maison en maison pour l'expliquer.")
     assert read(text, lang="fr").title == "Élargir les « piliers » de la sécurité sociale"
+
+
+BODY_VI = ("Trong năm 2027, huyện vận động thêm nhiều người dân tham gia bảo hiểm y tế hộ gia đình. "
+           "Các xã đều tổ chức hội nghị tuyên truyền về chính sách bảo hiểm y tế cho người dân.")
+
+
+def test_a_headline_over_its_date_line_under_a_long_menu():
+    menu = "\n".join(f"• Mục {k}" for k in range(14))
+    article = read(f"{menu}\nXã hội\nHuyện đẩy mạnh vận động người dân tham gia BHYT\nMinh Anh\n"
+                   f"12/03/2027 08:15\n{BODY_VI}", lang="vi")
+    assert article.title == "Huyện đẩy mạnh vận động người dân tham gia BHYT"
+    assert article.published == "2027-03-12"
+
+
+def test_a_site_name_printed_twice_a_greeting_and_an_email_line_are_no_headline():
+    for header in ("Tuần báo Miền Núi\nTuần báo Miền Núi\nThứ ba, ngày 9 tháng 3 năm 2027",
+                   "CHÀO MỪNG BẠN ĐẾN VỚI CỔNG THÔNG TIN ĐIỆN TỬ CỦA TRUNG TÂM VĂN HÓA THỂ THAO HUYỆN MIỀN NÚI",
+                   "Email: toasoan@example.vn | Điện thoại: 0123 456 789"):
+        article = read(f"{header}\n\nHuyện đẩy mạnh vận động người dân tham gia BHYT\n\n{BODY_VI}", lang="vi")
+        assert article.title == "Huyện đẩy mạnh vận động người dân tham gia BHYT", header
+
+
+def test_a_bracketed_keyword_label_glued_before_the_headline_is_cut():
+    article = read(f"【kết quả bóng đá hôm nay】Huyện đẩy mạnh vận động người dân tham gia BHYT\n\n{BODY_VI}", lang="vi")
+    assert article.title == "Huyện đẩy mạnh vận động người dân tham gia BHYT"
+
+
+def test_dates_spelled_in_vietnamese_today_clocks_and_labelled_meta_fields():
+    article = read(f"9 Tháng Ba 2027\nTin tức\n\nHUYỆN ĐẨY MẠNH VẬN ĐỘNG NGƯỜI DÂN THAM GIA BHYT\n\n"
+                   f"Chuyên mục: Xã hội | Người đăng: Minh Anh | Ngày đăng: 02/03/2027 | Lượt xem: 120\n\n{BODY_VI}",
+                   lang="vi")
+    assert article.title == "HUYỆN ĐẨY MẠNH VẬN ĐỘNG NGƯỜI DÂN THAM GIA BHYT"
+    assert article.published == "2027-03-02"
+    clock = read(f"Hôm nay: 24/11/2030\n\nHuyện đẩy mạnh vận động người dân tham gia BHYT\n\n{BODY_VI}", lang="vi")
+    assert clock.title == "Huyện đẩy mạnh vận động người dân tham gia BHYT" and clock.published is None
+
+
+def test_a_lead_printed_twice_counts_once_and_is_no_headline():
+    lead = "Năm 2027, tỷ lệ dân số tham gia bảo hiểm y tế của huyện đạt 93,4%."
+    article = read(f"Huyện giữ vững tỷ lệ bao phủ bảo hiểm y tế\n{lead}\n\n{lead[:-1]}, cao hơn năm trước. {BODY_VI}",
+                   lang="vi")
+    assert article.title == "Huyện giữ vững tỷ lệ bao phủ bảo hiểm y tế"
+    assert article.text.count("93,4%") == 1
+
+
+def test_a_headline_over_its_date_line_may_hold_a_date_or_end_with_a_full_stop():
+    body = ("The province reported 1.2 million people with social insurance at the end of the month. "
+            "Officials said the drive to enrol farmers and traders would go on next year.")
+    article = read(f"Coverage results by 30 November 2027\n04/12/2027 09:10 AM\n{body}", lang="en")
+    assert article.title == "Coverage results by 30 November 2027" and article.published == "2027-12-04"
+    stop = read(f"Portal.vn - Every story of the province\nA shared effort for everyone's health.\n"
+                f"Provincial DailyProvincial Daily04/12/2027\n{body}", lang="en")
+    assert stop.title == "A shared effort for everyone's health."
+    lead = read(f"Farmers join social insurance\nMore than a thousand farmers joined social insurance this year.\n"
+                f"By: | December 4, 2027\n{body}", lang="en")
+    assert lead.title == "Farmers join social insurance"
