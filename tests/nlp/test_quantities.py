@@ -64,6 +64,20 @@ def test_numbers_inside_names_are_not_figures():
     assert brief(figures) == [(84, "count")]
 
 
+@pytest.mark.parametrize("lang,text,values", [
+    ("vi", "Bảo hiểm xã hội khu vực 22 cho biết có 480 đơn vị chậm đóng; Bệnh viện Quân y 175 khám cho 90 người.",
+     [480, 90]),
+    ("en", "Social Insurance Region 22 said 480 firms paid late; Military Hospital 175 treated 90 members of Group 8.",
+     [480, 90]),
+    ("en", "Cards for pupils of District 6 (Figure 1) reached 310 families in Block 4.", [310]),
+    ("fr", "L'école du district 6 a reçu 310 cartes ; le quartier 5 compte 90 foyers et le bloc 4 aussi (Figure 1).", [310, 90]),
+    ("fr", "Le parquet de la région 10 a aidé deux orphelins et l'hôpital général 115 a soigné 45 enfants.", [2, 45]),
+])
+def test_numbers_naming_an_agency_a_district_a_hospital_or_a_figure_are_no_quantities(lang, text, values):
+    figures, _ = run(text, lang)
+    assert [f.value for f in figures] == values
+
+
 @pytest.mark.parametrize("lang", ["fr", "en", "vi", "xx"])
 def test_every_language_compiles(lang):
     assert rules(lang).grammar is not None

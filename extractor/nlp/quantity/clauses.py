@@ -143,6 +143,8 @@ def ranges(text: str, items: list[Item], r: Rules) -> None:
         if a.skip or b.skip:
             if (a.skip == "year") != (b.skip == "year"):
                 continue  # "35 % by 2026 and 45 % by 2030": a year beside a number is no range
+            if a.skip == "before" and not b.skip and (b.num.word or b.unit != "count"):
+                continue  # "la région 10 à deux orphelins": a name's number, then a quantity
             a.skip = b.skip = a.skip or b.skip  # "de 60 à 80 ans", "3 à 12 mois": both ends
             continue
         if not r.range_open.search(text[max(0, a.start - 20):a.start]) and not (
