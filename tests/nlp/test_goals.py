@@ -589,3 +589,10 @@ def test_plans_in_reported_speech_and_results_against_a_named_target(lang, text,
     got_figures, got_targets = run(text, lang, published="2027-05-01")
     assert [t.value for t in got_targets] == targets
     assert [f.value for f in got_figures] == figures
+
+
+def test_a_change_in_a_goal_list_after_a_semicolon_is_a_goal():
+    text = ("Về các chỉ tiêu xã hội, tỷ lệ lao động qua đào tạo là 75%; tỷ lệ hộ nghèo giảm 1,2%/năm; "
+            "tỷ lệ tham gia BHYT đạt 96% dân số.")
+    figures, targets = run(text, "vi", published="2026-02-01")
+    assert figures == [] and [t.value for t in targets] == [75, 1.2, 96]

@@ -70,7 +70,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
         # a bound in an aside on the goal: "75,5 (số năm sống khỏe mạnh ≥ 68)", not "(the country has 9)"
         aside = re.fullmatch(r"\s*\([^()]*", gap) and r.qual_before and r.qual_before.search(text, a.end, b.num.start)
         if a.clause != b.clause and (";" in gap or aside) and len(gap) <= 120 \
-                and not (r.present and r.present.search(gap)) and not (year_now and past_year(gap, year_now)):
+                and not _present_after_semicolon(gap, r) and not (year_now and past_year(gap, year_now)):
             b.target = True  # a goal's list goes on past ";": "… có 40% …; tỷ lệ tham gia BHTN đạt 30%"
             carried.add(i + 1)
         elif i in carried and a.clause == b.clause and (b.range_with is a or _continues_goal(gap, r)):
@@ -232,6 +232,13 @@ def _continues_goal(gap: str, r: Rules) -> bool:
     if r.coordinator and r.coordinator.search(gap):
         return True
     return bool(r.list_sep and r.list_sep.search(gap)) and len(gap) <= 90
+
+
+def _present_after_semicolon(gap: str, r: Rules) -> bool:
+    """Does the gap after a ';' bring the present back? A change verb opening the next item
+    does not: in a goal list "…; tỷ lệ hộ nghèo giảm 1-1,5%/năm; …" the change is a goal too."""
+    m = r.present.search(gap) if r.present else None
+    return bool(m and not (r.change_before and r.change_before.search(gap[:m.end()])))
 
 
 def past_year(s: str, year_now: int) -> bool:
