@@ -171,14 +171,16 @@ def grammar(lang: str, fraction_after: str = "", prefix: str = "", unit_after: s
 def phone_runs(text: str) -> list[tuple[int, int]]:
     """Spans of digit runs that no thousands grouping explains: phone numbers.
 
-    A run of space-separated digit groups that starts with a zero or where a group
-    after the first has four or more digits ("0275 3 822 417", "1900 9068") is one
-    identifier; none of its pieces is a quantity.
+    A run of space-separated digit groups that starts with a zero, where a group after the
+    first has four digits or more, or of three groups or more where the first has four and
+    a later one fewer than three ("0275 3 822 417", "1900 9068", "1900 54 54 81"), is one
+    identifier; none of its pieces is a quantity ("d'ici 2030 12 objectifs" is no run).
     """
     spans = []
     for m in _RUN.finditer(text):
         groups = _SPACE.split(m.group(0))
-        if (len(groups[0]) > 1 and groups[0].startswith("0")) or any(len(g) > 3 for g in groups[1:]):
+        if (len(groups[0]) > 1 and groups[0].startswith("0")) or any(len(g) > 3 for g in groups[1:]) \
+                or (len(groups) > 2 and len(groups[0]) == 4 and any(len(g) < 3 for g in groups[1:])):
             spans.append((m.start(), m.end()))
     return spans
 

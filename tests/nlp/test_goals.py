@@ -596,3 +596,14 @@ def test_a_change_in_a_goal_list_after_a_semicolon_is_a_goal():
             "tỷ lệ tham gia BHYT đạt 96% dân số.")
     figures, targets = run(text, "vi", published="2026-02-01")
     assert figures == [] and [t.value for t in targets] == [75, 1.2, 96]
+
+
+@pytest.mark.parametrize("lang,text,goals", [
+    ("en", "To reach 95% coverage by the end of 2027, the district needs to develop nearly 12 thousand more participants.",
+     [95, 12_000]),
+    ("en", "The commune is determined to mobilize at least 250 more people to join health insurance.", [250]),
+    ("vi", "Mỗi thôn phải có ít nhất 02 tổ tự quản giúp nhau tham gia BHYT.", [2]),
+])
+def test_needs_to_develop_determined_to_and_must_have_state_goals(lang, text, goals):
+    _, targets = run(text, lang, published="2027-03-01")
+    assert [t.value for t in targets] == goals

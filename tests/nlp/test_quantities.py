@@ -402,3 +402,15 @@ def test_english_abbreviations_name_their_insurance_but_not_inside_words():
     text = "Some 120 patients with HIV got help, while 375,270 students joined HI and 80,000 workers joined UI."
     figures, _ = run(text, "en", published="2026-12-01")
     assert [f.metric for f in figures] == ["other", "health_insurance_participants", "unemployment_insurance_participants"]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Treatment costing VND100 - 200 million was paid for 1,435 pupils.",
+     [(100_000_000, "currency", "at_least"), (200_000_000, "currency", "at_most"), (1435, "count", "exact")]),
+    ("vi", "Anh có thu nhập khoảng 4-5 triệu/tháng; gọi 1900 54 54 81 để được hỗ trợ.",
+     [(4_000_000, "currency", "at_least"), (5_000_000, "currency", "at_most")]),
+    ("en", "On Teachers' Day 20.11 the school gave 60 cards; Road 435 links both communes.", [(60, "count", "exact")]),
+])
+def test_scale_on_the_upper_end_money_per_month_hotlines_days_and_roads(lang, text, expected):
+    figures, _ = run(text, lang)
+    assert brief(figures, "qualifier") == expected

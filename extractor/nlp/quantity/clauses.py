@@ -130,7 +130,8 @@ def ranges(text: str, items: list[Item], r: Rules) -> None:
     """``de 40 000 à 70 000`` / ``between 85 and 95 per cent`` / ``từ 5 đến 10``: two ends.
 
     Without an opening word ("from", "từ"), a bare join ("20 to 30 per cent", "3 triệu
-    đến 4 triệu đồng") still makes a range when only the upper end carries the unit.
+    đến 4 triệu đồng") still makes a range when only the upper end carries the unit or
+    the scale ("VND100 - 200 million").
     """
     if not (r.range_open and r.range_join):
         return
@@ -147,11 +148,15 @@ def ranges(text: str, items: list[Item], r: Rules) -> None:
                 continue  # "la région 10 à deux orphelins": a name's number, then a quantity
             a.skip = b.skip = a.skip or b.skip  # "de 60 à 80 ans", "3 à 12 mois": both ends
             continue
-        if not r.range_open.search(text[max(0, a.start - 20):a.start]) and not (
-                a.unit == "count" and b.unit != "count" and r.range_bare and r.range_bare.match(between)):
-            continue
+        bare = bool(r.range_bare and r.range_bare.match(between)) and (
+            (a.unit == "count" and b.unit != "count")
+            or (b.unit in (a.unit, "count") and b.num.scaled and not a.num.scaled and a.value < b.value / b.num.scale))
+        if not bare and not r.range_open.search(text[max(0, a.start - 20):a.start]):
+            continue  # "VND100 - 200 million": a bare join when only the upper end has the scale
         if a.unit == "count" and b.unit != "count":
             a.unit, a.currency = b.unit, b.currency
+        elif b.unit == "count" and a.unit != "count":
+            b.unit, b.currency = a.unit, a.currency  # "VND100 - 200 million": the currency leads
         if b.num.scaled and not a.num.scaled and a.value <= b.value / b.num.scale:
             # "từ 5 đến 10 triệu": both in millions; not "từ 500.000 đến 1 triệu"
             a.value = round(a.value * b.num.scale, 6)
