@@ -266,3 +266,13 @@ def test_a_campaign_theme_about_insurance_is_its_name(text, lang, expected):
 ])
 def test_a_vietnamese_name_ends_before_a_count_not_at_every_preposition(text, expected):
     assert names(run(text, "vi")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xã nhân rộng mô hình các hộ giúp nhau tham gia BHYT với mục tiêu không để ai bị bỏ lại.",
+     ["các hộ giúp nhau tham gia BHYT"]),
+    ("Hội viên thành lập tổ nông dân tiết kiệm mua thẻ BHYT cho cả nhà.", ["tổ nông dân tiết kiệm mua thẻ BHYT"]),
+    ("Mô hình tham gia BHYT giúp người dân yên tâm khi ốm đau.", ["tham gia BHYT"]),
+])
+def test_helping_each_other_and_members_before_savings_stay_in_the_name(text, expected):
+    assert names(run(text, "vi")) == expected
