@@ -218,3 +218,13 @@ def test_one_word_district_names_and_a_person_called_like_one():
             "Tran Duc Vinh, deputy director of Gia Lai Social Security, said coverage rose. "
             "\"We visit every village,\" Vinh said.")
     assert set(by_name(run(text, "en"))) == {"Gia Lai", "Kbang", "Pleiku"}
+
+
+@pytest.mark.parametrize("lang,text,places", [
+    ("vi", "Hội phụ nữ xã Tân Hiệp học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh; "
+           "Đoàn TNCS Hồ Chí Minh vận động 40 hộ tham gia BHYT.", {"Tân Hiệp"}),
+    ("en", "Following President Ho Chi Minh's teachings, Ben Tre province gave 40 cards.", {"Bến Tre"}),
+    ("vi", "Hội viên ở TP Hồ Chí Minh mua 40 thẻ BHYT.", {"Hồ Chí Minh"}),
+])
+def test_the_person_ho_chi_minh_is_no_place_but_the_city_is(lang, text, places):
+    assert set(by_name(run(text, lang))) == places
