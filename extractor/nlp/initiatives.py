@@ -173,7 +173,8 @@ def descriptive(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]
             name = text[ns:ne]
             if lowercase and name[:1].isupper():
                 continue  # "le modèle de Huong Khe …" is a place's model, not a name
-            if len(name.split()) < 2 or any(ch.isdigit() for ch in name) or len(name.split()) > MAX_NAME_WORDS \
+            most = CUED_NAME_WORDS if m.start("cue") >= ns else MAX_NAME_WORDS  # a campaign's title holds its cue
+            if len(name.split()) < 2 or any(ch.isdigit() for ch in name) or len(name.split()) > most \
                     or proper and sum(w[:1].isupper() for w in name.split()) < 2:
                 continue
             if not proper and (not (r.topics and r.topics.search(name)) or not r.topics.sub("", name).strip(" ,-")):

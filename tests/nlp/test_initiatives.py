@@ -276,3 +276,11 @@ def test_a_vietnamese_name_ends_before_a_count_not_at_every_preposition(text, ex
 ])
 def test_helping_each_other_and_members_before_savings_stay_in_the_name(text, expected):
     assert names(run(text, "vi")) == expected
+
+
+def test_a_lowercase_campaign_month_with_a_long_title():
+    text = ("La ville a lancé la Journée de l'assurance maladie, mois de sensibilisation et de mobilisation pour "
+            "l'adhésion à l'assurance sociale volontaire et à l'assurance maladie familiale dans tous les quartiers.")
+    assert names(run(text, "fr")) == [
+        "mois de sensibilisation et de mobilisation pour l'adhésion à l'assurance sociale volontaire et à "
+        "l'assurance maladie familiale"]
