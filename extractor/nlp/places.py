@@ -402,7 +402,8 @@ def _main_provinces(hits: list[Hit], title_hits, doc: Doc) -> list[str]:
     One province dominates a local story (named three times as often as any other, the
     title and lead counting more, a dateline less); without one, a round-up naming
     figures for several provinces lists every province named near a number that is not
-    a year (a dateline or the venue of a press conference gets none).
+    a year (a dateline or the venue of a press conference gets none). A dateline alone
+    makes no province: "Hanoi (VNA) –" opens national news.
     """
     weight: Counter[str] = Counter()
     with_number: Counter[str] = Counter()
@@ -426,7 +427,7 @@ def _main_provinces(hits: list[Hit], title_hits, doc: Doc) -> list[str]:
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if top < ROUNDUP_RATIO * second and len(with_number) >= ROUNDUP_MIN:
         return [p for p, _ in ranked if with_number[p]]
-    return [p for p, w in ranked if w >= max(2.0, top * 0.5)] or [ranked[0][0]]
+    return [p for p, w in ranked if w >= max(2.0, top * 0.5)] or [p for p, w in ranked[:1] if w >= 1.0]
 
 
 def _dateline(text: str, hit: Hit) -> bool:

@@ -228,3 +228,9 @@ def test_one_word_district_names_and_a_person_called_like_one():
 ])
 def test_the_person_ho_chi_minh_is_no_place_but_the_city_is(lang, text, places):
     assert set(by_name(run(text, lang))) == places
+
+
+def test_a_dateline_alone_makes_no_province():
+    text = ("Hanoi (VNA) – Vietnam had 17.5 million social insurance participants by the end of May, "
+            "Vietnam Social Security said on Monday.")
+    assert run(text, "en")._.provinces == []
