@@ -151,3 +151,12 @@ def test_a_headline_over_its_date_line_may_hold_a_date_or_end_with_a_full_stop()
     lead = read(f"Farmers join social insurance\nMore than a thousand farmers joined social insurance this year.\n"
                 f"By: | December 4, 2027\n{body}", lang="en")
     assert lead.title == "Farmers join social insurance"
+
+
+def test_a_lead_opening_with_the_outlets_domain_is_article_text_not_a_banner():
+    text = ("Huyện đẩy mạnh vận động người dân tham gia BHYT\n\n"
+            "Baotinh.vn – Hiện nay, toàn huyện có khoảng 41.500 người tham gia BHXH tự nguyện. "
+            "Các xã đang đẩy mạnh nhiều giải pháp nhằm thu hút người dân tham gia.\n\n" + BODY_VI)
+    article = read(text, lang="vi")
+    assert "41.500" in article.text
+    assert read(f"Baotinh.vn - Cổng thông tin của tỉnh\n\n{text}", lang="vi").text.startswith("Baotinh.vn – Hiện nay")
