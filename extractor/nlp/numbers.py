@@ -35,6 +35,7 @@ _HYPHEN_RANGE = re.compile(r"(?<![\w/.,:+\-])(\d{1,3}(?:[.,]\d+)*)-(\d{1,3}(?:[.
 # "26 35 %", "14 28 milliards": a dump that lost its decimal comma (no thousands group has two digits).
 _LOST_DECIMAL = re.compile(rf"(?<![\w.,])(\d{{1,3}})[{SPACES}](\d{{1,2}})(?![\w.,])")
 # Digit groups joined by single spaces ("1900 9068", "0275 3 822 417", "0232 3822 659").
+_AFTER_DIGITS = re.compile(r"\d[ \u00a0]?$")
 _RUN = re.compile(f"(?<![\\w.,])\\d+(?:[{SPACES}]\\d+)+(?![\\w]|[.,]\\d)")
 
 
@@ -201,6 +202,8 @@ def find_numbers(text: str, g: Grammar) -> list[Number]:
     found = _lost_decimals(text, g, found) + _ratios(text, g, phones) + _hyphen_ranges(text, g)
     if g.words_re:
         for m in g.words_re.finditer(text):
+            if _AFTER_DIGITS.search(text, max(0, m.start() - 3), m.start()):
+                continue  # "26 năm cuộc sống": the word after a number is its unit, not a number
             num = _read_words(m.group(1), g)
             if num is None:
                 continue

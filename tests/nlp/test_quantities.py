@@ -414,3 +414,13 @@ def test_english_abbreviations_name_their_insurance_but_not_inside_words():
 def test_scale_on_the_upper_end_money_per_month_hotlines_days_and_roads(lang, text, expected):
     figures, _ = run(text, lang)
     assert brief(figures, "qualifier") == expected
+
+
+@pytest.mark.parametrize("lang,text,values", [
+    ("vi", "Suốt từ đó tới nay, đã 26 năm cuộc sống gắn với bệnh viện; năm cuộc họp đã diễn ra.", [5]),
+    ("vi", "Công tác giảm nghèo giai đoạn 20212023 giúp 1.200 hộ thoát nghèo.", [1200]),
+    ("fr", "Depuis une dizaine d’années, il a aidé 30 familles de la zone 2, retraitées sous le régime 176.", [30]),
+])
+def test_units_in_words_glued_years_and_regime_or_zone_numbers_are_no_quantities(lang, text, values):
+    figures, _ = run(text, lang)
+    assert [f.value for f in figures] == values

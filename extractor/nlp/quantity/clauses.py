@@ -87,6 +87,9 @@ def read_unit(text: str, it: Item, r: Rules) -> None:
             break
 
 
+_GLUED_YEARS = re.compile(r"(?:19|20)\d\d(?:19|20)\d\d")
+
+
 def excluded(text: str, it: Item, r: Rules) -> str | None:
     n = it.num
     before = text[max(0, it.start - 40):it.start]
@@ -95,6 +98,8 @@ def excluded(text: str, it: Item, r: Rules) -> str | None:
         if not n.scaled and not n.word and n.value == int(n.value) and 1900 <= n.value <= 2100 \
                 and re.fullmatch(r"\d{4}", n.text):
             return "year"
+        if _GLUED_YEARS.fullmatch(n.text) and n.text[:4] < n.text[4:]:
+            return "year"  # "giai đoạn 20212023": a period whose dash was lost
         if r.not_after and r.not_after.match(after):
             return "after"
     if r.not_before and r.not_before.search(before):
