@@ -607,3 +607,14 @@ def test_a_change_in_a_goal_list_after_a_semicolon_is_a_goal():
 def test_needs_to_develop_determined_to_and_must_have_state_goals(lang, text, goals):
     _, targets = run(text, lang, published="2027-03-01")
     assert [t.value for t in targets] == goals
+
+
+@pytest.mark.parametrize("lang,text,targets,figures", [
+    ("vi", "Kết quả có được nhờ sự nỗ lực phấn đấu của 12 tổ công tác ở các ấp.", [], [12]),
+    ("vi", "Xã nỗ lực phấn đấu đạt 96% dân số tham gia BHYT vào cuối năm.", [96], []),
+    ("vi", "Huyện đã đưa chỉ tiêu bao phủ BHYT vào xét thi đua của 15 xã.", [], [15]),
+    ("fr", "L'association a pour sa part promis de soigner gratuitement 3 000 habitants.", [3000], []),
+])
+def test_striving_as_a_noun_and_putting_a_goal_into_a_contest_state_no_goal(lang, text, targets, figures):
+    got_figures, got_targets = run(text, lang, published="2027-05-01")
+    assert [t.value for t in got_targets] == targets and [f.value for f in got_figures] == figures
