@@ -424,3 +424,8 @@ def test_scale_on_the_upper_end_money_per_month_hotlines_days_and_roads(lang, te
 def test_units_in_words_glued_years_and_regime_or_zone_numbers_are_no_quantities(lang, text, values):
     figures, _ = run(text, lang)
     assert [f.value for f in figures] == values
+
+
+def test_vietnamese_day_month_after_a_time_of_day_and_street_numbers_are_no_quantities():
+    figures, _ = run("Chiều 23.8, UBND huyện họp tại 150 Phố Vọng; sáng 20.11, 45 người đăng ký tham gia.", "vi")
+    assert [f.value for f in figures] == [45]
