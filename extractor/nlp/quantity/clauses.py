@@ -123,6 +123,7 @@ def listed_identifiers(text: str, items: list[Item], r: Rules) -> None:
 
     for a, b in zip(items, items[1:]):
         if a.skip == "before" and not b.skip and b.unit == "count" and re.fullmatch(r"\d+", b.num.text) \
+                and re.fullmatch(r"\d+", a.num.text) \
                 and listed(a, b) and a.value < b.value and len(b.num.text) - len(a.num.text) <= 1:
             b.skip = "before"  # an ascending run of like numbers, not "article 7, 820 cartes"
     for a, b in reversed(list(zip(items, items[1:]))):  # "les 17, 18 et 24 avril": days before their month
