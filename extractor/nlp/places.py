@@ -69,6 +69,8 @@ class Rules:
     stops: frozenset[str]
     not_before: re.Pattern
     not_after: re.Pattern
+    bracket_parent: re.Pattern | None = None  # "xã Đa Phước (An Phú)": the bracketed name is the parent
+    bracket_levels: frozenset[str] = frozenset()
     strict_spelling: bool = False   # every accent is Vietnamese (vi); else only non-Latin-1 ones count
 
 
@@ -85,6 +87,7 @@ def rules(lang: str) -> Rules:
     former_b = [r["former"] for r in types if "former" in r and r.get("where") != "after"]
     former_a = [r["former"] for r in types if "former" in r and r.get("where") == "after"]
     honor = [r["honorific"] for r in stop if "honorific" in r]
+    parents = [r for r in types if "bracket_parent" in r]
     tw_b, tw_a = phrases(before), phrases(after)
     between = phrases(r["between"] for r in types if "between" in r)
     return Rules(
@@ -105,6 +108,9 @@ def rules(lang: str) -> Rules:
                               rf"(?:{_CONNECTOR}|[\s\u00a0]+)$"),
         not_after=re.compile(rf"^[\s\u00a0]+(?:{phrases(r['not_after'] for r in stop if 'not_after' in r)})"
                              rf"(?!\w)"),
+        bracket_parent=re.compile(rf"(?<!\w)(?i:{phrases(w for r in parents for w in r['bracket_parent'])})[\s\u00a0]+"
+                                  rf"[^\W\d_][^()\n,;.]{{0,40}}\($") if parents else None,
+        bracket_levels=frozenset(level for r in parents for level in r["levels"]),
         strict_spelling=any(r.get("setting") == "strict_spelling" and r["value"] for r in types),
     )
 
@@ -258,6 +264,8 @@ def _evidence(text: str, s: int, e: int, units: list[gz.Unit], rules: Rules) -> 
         m = rules.type_after.search(after)
     if m:
         typed = rules.type_levels.get(fold(m.group("tw")))
+    elif rules.bracket_parent and rules.bracket_parent.search(before):
+        typed = rules.bracket_levels
     elif rules.not_before.search(before) or rules.not_after.search(after):
         return None
     former = bool(rules.former_before.search(before[-35:]) or rules.former_after.search(after))

@@ -234,3 +234,10 @@ def test_a_dateline_alone_makes_no_province():
     text = ("Hanoi (VNA) – Vietnam had 17.5 million social insurance participants by the end of May, "
             "Vietnam Social Security said on Monday.")
     assert run(text, "en")._.provinces == []
+
+
+def test_a_name_in_brackets_after_a_commune_is_its_district():
+    doc = run("Những năm qua, xã Đa Phước (An Phú) vận động 900 hộ tham gia BHYT.", "vi")
+    places = by_name(doc)
+    assert places["An Phú"].level == "district" and places["An Phú"].province == "An Giang"
+    assert places["Đa Phước"].province == "An Giang"
