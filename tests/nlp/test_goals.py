@@ -618,3 +618,13 @@ def test_needs_to_develop_determined_to_and_must_have_state_goals(lang, text, go
 def test_striving_as_a_noun_and_putting_a_goal_into_a_contest_state_no_goal(lang, text, targets, figures):
     got_figures, got_targets = run(text, lang, published="2027-05-01")
     assert [t.value for t in got_targets] == targets and [f.value for f in got_figures] == figures
+
+
+@pytest.mark.parametrize("text,targets,figures", [
+    ("Huyện triển khai các giải pháp để đạt chỉ tiêu bao phủ BHYT năm 2027 từ 92% trở lên.", [92], []),
+    ("Để đạt các chỉ tiêu trên, huyện đã vận động 1.200 người tham gia.", [], [1200]),
+    ("Tỷ lệ bao phủ BHYT vẫn thấp so với chỉ tiêu cần đạt được vào cuối năm là 88% dân số.", [88], []),
+])
+def test_to_reach_a_goal_that_names_its_value_and_the_goal_to_reach_by_year_end(text, targets, figures):
+    got_figures, got_targets = run(text, "vi", published="2027-05-01")
+    assert [t.value for t in got_targets] == targets and [f.value for f in got_figures] == figures
