@@ -628,3 +628,10 @@ def test_striving_as_a_noun_and_putting_a_goal_into_a_contest_state_no_goal(lang
 def test_to_reach_a_goal_that_names_its_value_and_the_goal_to_reach_by_year_end(text, targets, figures):
     got_figures, got_targets = run(text, "vi", published="2027-05-01")
     assert [t.value for t in got_targets] == targets and [f.value for f in got_figures] == figures
+
+
+def test_will_reach_in_vietnamese_is_a_goal_will_have_is_not():
+    _, targets = run("Năm 2028, tỷ lệ bao phủ BHYT của thành phố sẽ đạt 95,5%.", "vi", published="2027-05-01")
+    assert [t.value for t in targets] == [95.5]
+    figures, targets = run("Người tham gia sẽ có thêm 2 quyền lợi mới.", "vi", published="2027-05-01")
+    assert targets == [] and [f.value for f in figures] == [2]
