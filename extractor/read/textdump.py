@@ -65,8 +65,8 @@ def looks_like_title(line: str, *, dated: bool = False) -> bool:
     """A headline's shape; a headline may hold a date ("… by 31 October 2018") only when the
     page's date line follows it (``dated``)."""
     words = len(line.split()) + len(CJK.findall(line)) // 2  # CJK titles have no spaces
-    if len(line) > 250 or words < 2 or (not dated and dates.split_date_line(line)):
-        return False
+    if len(line) > 250 or words < 2 or line[0].islower() or (not dated and dates.split_date_line(line)):
+        return False  # a line opening in lower case is text cut mid-sentence, never a headline
     return not line.endswith(".") or line.endswith(("...", "…"))
 
 

@@ -160,3 +160,10 @@ def test_a_lead_opening_with_the_outlets_domain_is_article_text_not_a_banner():
     article = read(text, lang="vi")
     assert "41.500" in article.text
     assert read(f"Baotinh.vn - Cổng thông tin của tỉnh\n\n{text}", lang="vi").text.startswith("Baotinh.vn – Hiện nay")
+
+
+def test_a_language_switcher_a_hotline_a_cut_line_and_spam_before_a_label_are_no_headline():
+    for header in ("Tiếng việt | English", "Đường dây nóng hỗ trợ 1900 12 34 56", "an sinh cho mọi người dân",
+                   "登录 - 注册 【tin tức 24h】Huyện đẩy mạnh vận động người dân tham gia BHYT"):
+        article = read(f"{header}\n\nHuyện đẩy mạnh vận động người dân tham gia BHYT\n\n{BODY_VI}", lang="vi")
+        assert article.title == "Huyện đẩy mạnh vận động người dân tham gia BHYT", header
