@@ -429,3 +429,11 @@ def test_units_in_words_glued_years_and_regime_or_zone_numbers_are_no_quantities
 def test_vietnamese_day_month_after_a_time_of_day_and_street_numbers_are_no_quantities():
     figures, _ = run("Chiều 23.8, UBND huyện họp tại 150 Phố Vọng; sáng 20.11, 45 người đăng ký tham gia.", "vi")
     assert [f.value for f in figures] == [45]
+
+
+def test_english_margins_over_a_target_and_annual_increases_measure_a_change():
+    figures, _ = run("Coverage reached 94.5%, exceeding the assigned target by 0.9%; 17.2 million people joined health insurance, "
+                     "a 0.3% annual increase.", "en")
+    assert [(f.value, f.metric) for f in figures] == [
+        (94.5, "health_insurance_coverage"), (0.9, "other"), (17_200_000, "health_insurance_participants"),
+        (0.3, "other")]
