@@ -437,3 +437,12 @@ def test_english_margins_over_a_target_and_annual_increases_measure_a_change():
     assert [(f.value, f.metric) for f in figures] == [
         (94.5, "health_insurance_coverage"), (0.9, "other"), (17_200_000, "health_insurance_participants"),
         (0.3, "other")]
+
+
+def test_french_subscribers_beneficiaries_of_an_insurance_and_the_voluntary_scheme():
+    figures, _ = run("Plus de 15,8 millions bénéficient de l'assurance sociale obligatoire, 71,1 millions de personnes "
+                     "ont souscrit à l'assurance-santé et l'assurance volontaire a attiré près de 300.000 personnes.",
+                     "fr")
+    assert [(f.value, f.metric) for f in figures] == [
+        (15_800_000, "social_insurance_participants"), (71_100_000, "health_insurance_participants"),
+        (300_000, "social_insurance_participants")]
