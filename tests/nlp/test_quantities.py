@@ -446,3 +446,10 @@ def test_french_subscribers_beneficiaries_of_an_insurance_and_the_voluntary_sche
     assert [(f.value, f.metric) for f in figures] == [
         (15_800_000, "social_insurance_participants"), (71_100_000, "health_insurance_participants"),
         (300_000, "social_insurance_participants")]
+
+
+def test_vietnamese_subsidy_shares_of_the_premium_are_other():
+    figures, _ = run("Hộ nông nghiệp được hỗ trợ 50% đóng BHYT, hộ cận nghèo với mức hỗ trợ 70%; có 1.000 người đóng BHXH.",
+                     "vi")
+    assert [(f.value, f.metric) for f in figures] == [
+        (50, "other"), (70, "other"), (1000, "social_insurance_participants")]
