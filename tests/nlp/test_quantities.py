@@ -453,3 +453,15 @@ def test_vietnamese_subsidy_shares_of_the_premium_are_other():
                      "vi")
     assert [(f.value, f.metric) for f in figures] == [
         (50, "other"), (70, "other"), (1000, "social_insurance_participants")]
+
+
+@pytest.mark.parametrize("lang,text,metrics", [
+    ("vi", "Phấn đấu 96% người dân tham gia BHYT; tỷ lệ hộ dân nông thôn sử dụng nước sạch trên 92%.",
+     ["health_insurance_coverage", "other"]),
+    ("en", "The health insurance coverage rate in the province reached 94.5% in 2026.", ["health_insurance_coverage"]),
+    ("fr", "Le taux atteignait 32,1 % de la population active, alors que l'objectif du Parti pour 2027 est de 35 %.",
+     ["social_insurance_coverage", "social_insurance_coverage"]),
+])
+def test_a_rate_whose_own_subject_is_something_else_is_other(lang, text, metrics):
+    figures, targets = run("L'assurance sociale volontaire progresse. " * (lang == "fr") + text, lang, published="2026-06-01")
+    assert [i.metric for i in sorted(figures + targets, key=lambda i: i.start)] == metrics

@@ -90,6 +90,8 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
     if it.unit == "percent":
         if "satisfaction" in in_clause:
             return "satisfaction"
+        if _rate_of_something_else(text, it, tags, lo) and not any(t[2] in INSURANCES for t in after):
+            return "other"  # "tỷ lệ hộ dân sử dụng nước sạch trên 90%" in a goal list that names BHYT elsewhere
         said = {t[2] for t in in_sentence}
         reached = any(t[2] == "reach" and t[0] < it.start for t in in_sentence)
         group = any(t[2] == "composition" and (t[0] < it.start or not reached) for t in in_sentence)
@@ -147,6 +149,29 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
         if insurance:
             return f"{insurance}_insurance_participants"
     return "other"
+
+
+RATE_SUBJECT_WORDS = 3  # "tỷ lệ hộ dân dùng nước sạch 90%": a rate whose own subject is something else
+RATE_SUBJECT_BEFORE = 25  # characters before a rate word where its subject may stand ("coverage rate")
+_ABOUT_INSURANCE = set(INSURANCES) | {"coverage", "participation", "participant", "population", "labour", "card",
+                                      "agency"}
+
+
+def _rate_of_something_else(text: str, it: Item, tags, lo: int) -> bool:
+    """A rate word in the number's segment (a whole word: "part", not "Parti") whose subject (the
+    words between it and the number) names no insurance, coverage, participation or population:
+    the rate of something else."""
+    rates = [t for t in tags if t[2] == "rate" and lo <= t[0] < it.start and not text[t[1]:t[1] + 1].isalpha()]
+    if not rates:
+        return False
+    rate_start, start = rates[-1][0], rates[-1][1]
+    if len(text[start:it.start].split()) < RATE_SUBJECT_WORDS:
+        return False
+    # the subject stands after the rate word ("tỷ lệ …", "taux de …") or right before it ("the
+    # health insurance coverage rate")
+    return not any(t[2] in _ABOUT_INSURANCE for t in tags
+                   if start <= t[0] < it.start
+                   or max(it.clause[0], rate_start - RATE_SUBJECT_BEFORE) <= t[0] and t[1] <= rate_start)
 
 
 SHARE_REACH = 45  # characters after a percentage in which "of the cost/premium …" makes it a share
