@@ -635,3 +635,9 @@ def test_will_reach_in_vietnamese_is_a_goal_will_have_is_not():
     assert [t.value for t in targets] == [95.5]
     figures, targets = run("Người tham gia sẽ có thêm 2 quyền lợi mới.", "vi", published="2027-05-01")
     assert targets == [] and [f.value for f in figures] == [2]
+
+
+def test_a_bracketed_goal_after_the_margin_over_it():
+    figures, targets = run("In 2026, coverage reached 94.5%, exceeding the assigned target by 0.9% (93.6%).", "en",
+                           published="2027-01-10")
+    assert [t.value for t in targets] == [93.6] and [f.value for f in figures] == [94.5, 0.9]

@@ -156,13 +156,19 @@ BRACKET_REACH = 160  # characters from a goal noun to the bracketed value it nam
 
 def _bracketed_goals(text: str, items: list[Item], r: Rules) -> None:
     """"thấp hơn chỉ tiêu giao tại Quyết định số 12 … (90,5%)", "l'objectif fixé par le plan (95 %)": a
-    bracketed number that follows a goal noun, with no other number between, is the goal."""
+    bracketed number that follows a goal noun, with no other number between (but a margin over
+    it: "exceeding the target by 0.91% (93.65%)"), is the goal."""
     if not r.bracket_cue:
         return
     for i, it in enumerate(items):
-        if it.target is not None or text[max(0, it.start - 2):it.start].strip() != "(":
+        if it.target or text[max(0, it.start - 2):it.start].strip() != "(":
             continue
-        lo = max(it.sentence[0], it.start - BRACKET_REACH, items[i - 1].end if i else 0)
+        before = i - 1
+        if before >= 0 and items[before].change and items[before].sentence == it.sentence:
+            before -= 1  # "exceeding the assigned target by 0.91% (93.65%)": the margin, then the goal
+        elif it.target is not None:
+            continue
+        lo = max(it.sentence[0], it.start - BRACKET_REACH, items[before].end if before >= 0 else 0)
         if r.bracket_cue.search(text, lo, it.start):
             it.target = True
 
