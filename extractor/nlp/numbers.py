@@ -34,8 +34,8 @@ _RATIO = re.compile(rf"(?<![\w/.,])({_DIGITS})/({_DIGITS})(?![\w/]|[.,]\d)")
 _HYPHEN_RANGE = re.compile(r"(?<![\w/.,:+\-])(\d{1,3}(?:[.,]\d+)*)-(\d{1,3}(?:[.,]\d+)*)(?![\w/.,\-])")
 # "26 35 %", "14 28 milliards": a dump that lost its decimal comma (no thousands group has two digits).
 _LOST_DECIMAL = re.compile(rf"(?<![\w.,])(\d{{1,3}})[{SPACES}](\d{{1,2}})(?![\w.,])")
+_AFTER_DIGITS = re.compile(r"\d[ \u00a0]?$")  # a word right after a number ("26 năm") is its unit
 # Digit groups joined by single spaces ("1900 9068", "0275 3 822 417", "0232 3822 659").
-_AFTER_DIGITS = re.compile(r"\d[ \u00a0]?$")
 _RUN = re.compile(f"(?<![\\w.,])\\d+(?:[{SPACES}]\\d+)+(?![\\w]|[.,]\\d)")
 
 

@@ -118,7 +118,7 @@ def split_date_line(line: str, max_len: int = 120) -> tuple[str, str] | None:
     rest = re.sub(r"\b(?:GMT|UTC|ICT)\s*[+-]?\d*\b|\b(?:lúc|at|à|le|on|publié|published|cập nhật|updated)\b", " ", rest, flags=re.I)
     rest = re.sub(r"^[\s|·•,–—:/-]+|[\s|·•,–—:/-]+$", "", rest)
     rest = re.sub(r"\s+", " ", rest)
-    if rest.lower() in _labels()[0]:
+    if rest.lower() in _today_labels():
         return None
     doubled = re.fullmatch(r"(.+?) ?\1", rest)  # portals print the outlet twice: "Báo XBáo X"
     if len((doubled.group(1) if doubled else rest).split()) > 8 or re.search(r"[.!?;]\s|\d{3,}", rest):
@@ -127,17 +127,23 @@ def split_date_line(line: str, max_len: int = 120) -> tuple[str, str] | None:
 
 
 @cache
-def _labels() -> tuple[frozenset[str], re.Pattern]:
-    labels = rules.data("dates").get("labels", {})
-    published = "|".join(sorted(map(re.escape, labels.get("published", [])), key=len, reverse=True))
-    return frozenset(labels.get("today", [])), re.compile(rf"^\s*(?:{published})\s*:?\s*(?P<date>.+)$", re.I)
+def _today_labels() -> frozenset[str]:
+    return frozenset(rules.data("dates").get("labels", {}).get("today", []))
+
+
+@cache
+def _published_field() -> re.Pattern:
+    words = rules.data("dates").get("labels", {}).get("published", [])
+    published = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{published})\s*:?\s*(?P<date>.+)$", re.I)
 
 
 def _labelled_field(line: str) -> tuple[str, str] | None:
+    """The date of the field labelled as the publication date in a meta line of "|" fields."""
     if "|" not in line or len(line) > 400:
         return None
     for field in line.split("|"):
-        m = _labels()[1].match(field)
+        m = _published_field().match(field)
         found = find_date(m["date"]) if m else None
         if found:
             return found[0], ""

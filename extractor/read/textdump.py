@@ -159,11 +159,14 @@ def _headline(lines: list[str], i: int) -> int | None:
     follows or that the page prints again, under a menu of any length; else the top line
     when it reads like one; else the first headline-like line past a short menu. A final
     full stop is allowed on a headline over its date line, printed again or over a longer
-    lead, not on a body's first sentence. Furniture lines (a greeting banner, captions, contacts) of any length are
-    no article text above it."""
+    lead, not on a body's first sentence. Furniture lines (a greeting banner, captions,
+    contacts) of any length are no article text above it."""
     never = rules.furniture()["never_titles"]
-    head = [j for j in range(i, min(len(lines), i + MENU_LINES))
-            if all(_words(line) <= MENU_WORDS or _furniture(line) for line in lines[i:j])]
+    head = []  # the header lines: up to the first line of article text, which may be the headline
+    for j in range(i, min(len(lines), i + MENU_LINES)):
+        head.append(j)
+        if _words(lines[j]) > MENU_WORDS and not _furniture(lines[j]):
+            break
 
     def plausible(j: int, stop_ok: bool, dated: bool = False) -> bool:
         line = lines[j]
@@ -175,13 +178,14 @@ def _headline(lines: list[str], i: int) -> int | None:
     def unmarked(j: int) -> bool:
         return _words(lines[j]) >= MIN_TITLE_WORDS and plausible(j, False)
 
+    first = next((k for k in head if unmarked(k)), None)  # the first headline-like line
     for j in head:
-        dated, again = _dated(j, lines), _repeated(j, lines)
-        if lines[j].endswith(".") and any(unmarked(k) for k in head if k < j):
+        if lines[j].endswith(".") and first is not None and first < j:
             continue  # a lead sentence printed again or over the date line, under the headline
-        if (dated or again) and plausible(j, True, dated):
+        dated = _dated(j, lines)
+        if (dated or _repeated(j, lines)) and plausible(j, True, dated):
             return j
-    if i < len(lines) and unmarked(i):
+    if first == i:
         return i
     return next((j for j in head[:HEAD_LINES] if _words(lines[j]) >= MIN_TITLE_WORDS
                  and plausible(j, j + 1 < len(lines) and len(lines[j + 1]) > len(lines[j]))), None)
