@@ -465,3 +465,15 @@ def test_vietnamese_subsidy_shares_of_the_premium_are_other():
 def test_a_rate_whose_own_subject_is_something_else_is_other(lang, text, metrics):
     figures, targets = run("L'assurance sociale volontaire progresse. " * (lang == "fr") + text, lang, published="2026-06-01")
     assert [i.metric for i in sorted(figures + targets, key=lambda i: i.start)] == metrics
+
+
+@pytest.mark.parametrize("lang,tag,text,words", [
+    ("fr", "rate", "La part des assurés progresse, selon le Parti et ses partenaires ; les parts restent.",
+     ["part", "parts"]),
+    ("en", "reach", "Attending were 30 leaders; coverage stood at 90%, the rate at 91%.", ["stood at", "at"]),
+])
+def test_short_metric_words_are_whole_words(lang, tag, text, words):
+    """A short row ('part', 'at') tags the word itself, never the start of a longer one
+    ('Parti', 'partenaires', 'Attending')."""
+    pattern = next(pat for pat, t in rules(lang).metric_tags if t == tag)
+    assert [m.group(0) for m in pattern.finditer(text)] == words
