@@ -20,7 +20,7 @@ from extractor.nlp.quantity.clauses import (Item, clauses, covered, excluded, he
                                             name_spans, qualify, range_changes, range_start, ranges, read_unit,
                                             same_currency, sentences, shared_units)
 from extractor.nlp.quantity.goals import column_years, deadline_year, decide_targets
-from extractor.nlp.quantity.metric import apposed_counts, context_insurance, metric, metric_tags
+from extractor.nlp.quantity.metric import apposed_counts, bracketed, context_insurance, metric, metric_tags
 from extractor.nlp.quantity.rules import COMPARATOR, Rules, rules
 from extractor.record import Figure, Target
 
@@ -99,7 +99,8 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
         if it.unit == "count":
             last_count[it.sentence] = found
         decided.append((it, found, span))
-    metrics = apposed_counts([(it, m) for it, m, _ in decided], tags)
+    pairs = [(it, m) for it, m, _ in decided]
+    metrics = bracketed(text, pairs, apposed_counts(pairs, tags))
     columns = column_years(text, items)
     seen: set[tuple[str, int, float]] = set()
     for n, ((it, _, span), kind) in enumerate(zip(decided, metrics)):

@@ -18,6 +18,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # An archive's capture stamp before the page text: "date 2025-03-14 Title …", "date 2025-03 …".
 _STAMP = re.compile(r"^\s*date\s+((?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\b\s*")
+_CLOCK = re.compile(r"(?<!\d)[0-2]?\d[:h][0-5]\d(?!\d)")
 HEAD_LINES = 8        # how far down a page's header an unmarked headline may sit
 MENU_LINES = 24       # … and a headline over its date line or printed again, under a long menu
 LABEL_WORDS = 6       # a line this short printed twice in a row is a label ("Báo X\nBáo X")
@@ -154,13 +155,14 @@ def _furniture(line: str) -> bool:
     return bool(rules.furniture()["never_titles"].search(line)) and not line.endswith((".", "…"))
 
 
-def _headline(lines: list[str], i: int) -> int | None:
+def _headline(lines: list[str], i: int, under_date: bool = False) -> int | None:
     """Where the headline sits among the header lines from ``i``: the line a date line
     follows or that the page prints again, under a menu of any length; else the top line
     when it reads like one; else the first headline-like line past a short menu. A final
     full stop is allowed on a headline over its date line, printed again or over a longer
     lead, not on a body's first sentence. Furniture lines (a greeting banner, captions,
-    contacts) of any length are no article text above it."""
+    contacts) of any length are no article text above it. Right ``under_date`` (the page
+    opens with its date line), a line of two or three words is the headline."""
     never = rules.furniture()["never_titles"]
     head = []  # the header lines: up to the first line of article text, which may be the headline
     for j in range(i, min(len(lines), i + MENU_LINES)):
@@ -178,6 +180,8 @@ def _headline(lines: list[str], i: int) -> int | None:
     def unmarked(j: int) -> bool:
         return _words(lines[j]) >= MIN_TITLE_WORDS and plausible(j, False)
 
+    if under_date and i < len(lines) and _words(lines[i]) < MIN_TITLE_WORDS and plausible(i, False, True):
+        return i  # "09:04, 07/04/2021" then "Improving community health"
     first = next((k for k in head if unmarked(k)), None)  # the first headline-like line
     for j in head:
         if lines[j].endswith(".") and first is not None and first < j:
@@ -202,12 +206,19 @@ def read_dump(text: str) -> Dump:
     while i < len(lines) and (is_site_line(lines[i]) or metadata.is_banner(lines[i])):
         i += 1
     i = _past_site_header(lines, i)
+    top = dates.split_date_line(lines[i]) if i < len(lines) else None
+    # a stamp with its time, alone or first on its line ("19/04/2017 09:10 GMT+7 Email Print"): not a
+    # headline holding a date, nor the site's clock of today ("Thứ sáu, 24/05/2024")
+    top = top if top and _CLOCK.search(lines[i]) and (not top[1].strip() or lines[i][:1].isdigit()) else None
+    if top:
+        i += 1  # a date line over the headline: "11:03, 23/03/2023"
     title = None
-    at = _headline(lines, i)
+    at = _headline(lines, i, under_date=bool(top))
     if at is not None:
         title, i = lines[at], at + 1  # what sat above the headline was the site's menu
         title = rules.furniture()["title_tails"].sub("", title) or title
     lead, published, outlet, rest = split_head(lines[i:])
     body, source_url = clean_body([b for b in lead if not is_site_line(b)] + rest)
-    return Dump(text="\n\n".join(body), title=title, published=published or (stamp.group(1) if stamp else None),
+    published = published or (top[0] if top else None) or (stamp.group(1) if stamp else None)
+    return Dump(text="\n\n".join(body), title=title, published=published,
                 outlet=outlet, source_url=source_url)

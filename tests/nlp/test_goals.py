@@ -641,3 +641,12 @@ def test_a_bracketed_goal_after_the_margin_over_it():
     figures, targets = run("In 2026, coverage reached 94.5%, exceeding the assigned target by 0.9% (93.6%).", "en",
                            published="2027-01-10")
     assert [t.value for t in targets] == [93.6] and [f.value for f in figures] == [94.5, 0.9]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Năm 2018, toàn huyện chỉ có 100 người tham gia BHXH tự nguyện, đến năm 2020 đã tăng lên gần 500 người."),
+    ("en", "Last year, despite efforts to raise awareness, only 68% of the pupils enrolled in health insurance."),
+])
+def test_a_past_result_after_a_deadline_phrase_or_awareness_raising_is_no_goal(lang, text):
+    figures, targets = run(text, lang, published=None)
+    assert targets == [] and len(figures) == 2 - (lang == "en")

@@ -477,3 +477,25 @@ def test_short_metric_words_are_whole_words(lang, tag, text, words):
     ('Parti', 'partenaires', 'Attending')."""
     pattern = next(pat for pat, t in rules(lang).metric_tags if t == tag)
     assert [m.group(0) for m in pattern.finditer(text)] == words
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "By the end of May, 73,796 people joined compulsory social insurance, down 409 people (0.5%) from April."),
+    ("vi", "Đến hết tháng 5, có 73.796 người tham gia BHXH bắt buộc, giảm 409 người (0,5%) so với tháng 4."),
+    ("fr", "Fin mai, 73 796 personnes cotisaient à l'assurance sociale, soit 409 personnes de moins (0,5 %) qu'en avril."),
+])
+def test_a_bracketed_share_of_a_change_is_other(lang, text):
+    figures, _ = run(text, lang)
+    assert [(f.value, f.metric) for f in figures][1:] == [(409, "other"), (0.5, "other")]
+
+
+def test_a_bracketed_split_of_a_head_count_shares_its_metric():
+    figures, _ = run("Social insurance participation reached 8,014 people (5,553 in the province and 2,461 from "
+                     "other provinces).", "en")
+    assert [f.metric for f in figures] == ["social_insurance_participants"] * 3
+
+
+def test_a_share_of_the_contributions_is_other():
+    figures, _ = run("From July, pupils will have at least 50% of their health insurance contributions paid by the "
+                     "state budget.", "en")
+    assert [(f.value, f.metric) for f in figures] == [(50, "other")]

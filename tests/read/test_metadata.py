@@ -167,3 +167,19 @@ def test_a_language_switcher_a_hotline_a_cut_line_and_spam_before_a_label_are_no
                    "登录 - 注册 【tin tức 24h】Huyện đẩy mạnh vận động người dân tham gia BHYT"):
         article = read(f"{header}\n\nHuyện đẩy mạnh vận động người dân tham gia BHYT\n\n{BODY_VI}", lang="vi")
         assert article.title == "Huyện đẩy mạnh vận động người dân tham gia BHYT", header
+
+
+BODY_EN = ("Over the past years, the district has persuaded many farmers to join voluntary social insurance. "
+           "Communes held meetings with residents to explain the health insurance policy.")
+
+
+def test_a_time_stamp_over_the_headline_dates_the_article_and_a_short_headline_under_it_is_the_title():
+    article = read(f"08:15, 12/03/2027\n\nFarmers join up\n\n{BODY_EN}\n\n{BODY_EN}", lang="en")
+    assert (article.title, article.published) == ("Farmers join up", "2027-03-12")
+
+
+def test_a_site_clock_or_a_headline_holding_a_date_is_no_time_stamp():
+    article = read(f"Thứ sáu, 24/05/2027\n\nHuyện đẩy mạnh vận động người dân tham gia BHYT\n\n{BODY_VI}", lang="vi")
+    assert article.published is None
+    article = read(f"District results by 31 October 2027\n\n13/11/2027 04:38 PM\n\n{BODY_EN}", lang="en")
+    assert (article.title, article.published) == ("District results by 31 October 2027", "2027-11-13")

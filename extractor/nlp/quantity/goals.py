@@ -44,6 +44,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 nxt = [it for it in group if e <= it.start <= e + 40]
                 if nxt and r.coordinator and r.coordinator.search(gap):
                     continue
+                if nxt and r.achieved and r.achieved.search(text, e, nxt[0].start):
+                    continue  # "…, đến năm 2020 đã tăng lên 500 người": the phrase dates the next result
                 group[prev[-1]].target = kind == "target"
                 (fixed if kind == "target" else weak).add(prev[-1])
                 attached.add(s)

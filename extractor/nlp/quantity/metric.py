@@ -179,8 +179,9 @@ SHARE_REACH = 45  # characters after a percentage in which "of the cost/premium 
 
 def _share_of_other(it: Item, tags, hi: int) -> bool:
     """"30 % du coût de l'assurance maladie des élèves", "80% to 100% of the costs": a
-    share word after the number, before any coverage word, makes it a share of that."""
-    for s, _, tag in tags:
+    share word after the number, before any coverage word, makes it a share of that; a word
+    that is both ("of their contributions") is the share."""
+    for s, _, tag in sorted(tags, key=lambda t: (t[0], t[2] != "share_other")):
         if it.end <= s < min(hi, it.end + SHARE_REACH):
             if tag in ("coverage", "participation", "participant", "population", "labour"):
                 return False
@@ -230,4 +231,36 @@ def apposed_counts(decided: list[tuple[Item, str | None]], tags) -> list[str | N
         head = {t[2] for t in tags if count.end <= t[0] < count.end + 18}
         if "equals" in between and not {"negation", "benefit"} & between and "org" not in head:
             metrics[at] = rate.replace("_coverage", "_participants")
+    return metrics
+
+
+BRACKET_OPEN = re.compile(r"^[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*\(\s*$")  # "409 people (0.5%)", "118,014 (60,553 …"
+
+
+def bracketed(text: str, decided: list[tuple[Item, str | None]], metrics: list[str | None]) -> list[str | None]:
+    """Numbers in brackets right after a count speak of that count: "down 409 people (0.5%)"
+    is the change's share (other), "118,014 people (60,553 in the province and 57,461 from
+    other provinces)" splits the count, whose metric its parts share."""
+    metrics = list(metrics)
+    i = 0
+    while i < len(decided):
+        head, _ = decided[i]
+        inside, j = [], i + 1
+        while j < len(decided) and decided[j][0].sentence == head.sentence:
+            item = decided[j][0]
+            gap = text[(decided[j - 1][0].end if inside else head.end):item.start]
+            if not (BRACKET_OPEN.match(gap) if not inside else ")" not in gap and "(" not in gap):
+                break
+            inside.append(j)
+            j += 1
+        if head.unit == "count" and inside:
+            parts = [k for k in inside if decided[k][0].unit == "count"]
+            for k in inside:
+                if head.change and decided[k][0].unit == "percent":
+                    metrics[k] = "other"
+            if len(parts) >= 2 and not head.change and (metrics[i] or "").endswith("_participants"):
+                for k in parts:
+                    if metrics[k] == "other":
+                        metrics[k] = metrics[i]
+        i = j if inside else i + 1
     return metrics
