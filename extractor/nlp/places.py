@@ -65,6 +65,7 @@ class Rules:
     bracket_parent: re.Pattern | None = None  # "xã Đa Phước (An Phú)": the bracketed name is the parent
     bracket_levels: frozenset[str] = frozenset()
     strict_spelling: bool = False   # every accent is Vietnamese (vi); else only non-Latin-1 ones count
+    numbered: re.Pattern | None = None  # a type word and a number in lower case: "quận 12", "district 6"
 
 
 def rules(lang: str) -> Rules:
@@ -105,13 +106,16 @@ def rules(lang: str) -> Rules:
                                   rf"[^\W\d_][^()\n,;.]{{0,40}}\($") if parents else None,
         bracket_levels=frozenset(level for r in parents for level in r["levels"]),
         strict_spelling=any(r.get("setting") == "strict_spelling" and r["value"] for r in types),
+        numbered=re.compile(rf"(?<!\w)(?i:{tw_b})[\s\u00a0]+\d{{1,2}}(?![\d.,]\d|\d)"),
     )
 
 
-def _runs(text: str, breaks: frozenset[str] = frozenset()) -> list[list[tuple[int, int]]]:
+def _runs(text: str, breaks: frozenset[str] = frozenset(),
+          numbered: re.Pattern | None = None) -> list[list[tuple[int, int]]]:
     """Runs of capitalised words (trailing 1–2 digit numbers allowed) joined by a space or hyphen.
 
-    A word in ``breaks`` (an honorific: "Mme", "bà") ends a run and starts none.
+    A word in ``breaks`` (an honorific: "Mme", "bà") ends a run and starts none; a type word
+    before a number (``numbered``: "quận 12") starts one in lower case too.
     """
     runs: list[list[tuple[int, int]]] = []
     run: list[tuple[int, int]] = []
@@ -121,7 +125,7 @@ def _runs(text: str, breaks: frozenset[str] = frozenset()) -> list[list[tuple[in
         if el and el.end() < e:
             s = el.end()
         word = text[s:e]
-        capital = word[0].isupper() and word not in breaks
+        capital = (word[0].isupper() or bool(numbered and numbered.match(text, s))) and word not in breaks
         number = word.isdigit() and len(word) <= 2
         if run and (capital or number) and _JOIN.fullmatch(text[run[-1][1]:s]):
             run.append((s, e))
@@ -143,7 +147,7 @@ def find(text: str, rules: Rules, persons: list[tuple[int, int]] = ()) -> list[H
     hits: list[Hit] = []
     # "…," Vinh said: a lone word of a person's name refers to the person, not a unit.
     person_words = {fold(w) for ps, pe in persons for w in text[ps:pe].split()}
-    for run in _runs(text, rules.honorific_words):
+    for run in _runs(text, rules.honorific_words, rules.numbered):
         if rules.honorific_before.search(text[max(0, run[0][0] - 20):run[0][0]]):
             continue  # a person's name after M., Mme, ông, bà …
         words = [fold(text[s:e]) for s, e in run[:2]]
@@ -281,12 +285,38 @@ def mentions(hits: list[Hit]) -> list[PlaceMention]:
             for h in hits]
 
 
+MENU_RUN = 3  # lines in a row that hold nothing but a place's name: a site's menu of provinces
+
+
+def _off_menus(text: str, hits: list[Hit]) -> list[Hit]:
+    """Drop names that fill a line alone among other such lines ("xem thêm / An Giang /
+    Bình Dương / Bình Phước …"): a menu names no place of the article."""
+    starts = [m.start() for m in re.finditer(r"[^\n]+", text) if text[m.start():m.end()].strip()]
+    row = {s: n for n, s in enumerate(starts)}  # a line's start → its rank among non-blank lines
+    alone = {}
+    for h in hits:
+        ls, le = text.rfind("\n", 0, h.start) + 1, text.find("\n", h.end)
+        if ls in row and text[ls:le if le != -1 else len(text)].strip() == h.text:
+            alone[id(h)] = row[ls]
+    rows = sorted(set(alone.values()))
+    menu: set[int] = set()
+    run: list[int] = []
+    for n in rows + [None]:
+        if run and (n is None or n != run[-1] + 1):
+            if len(run) >= MENU_RUN:
+                menu.update(run)
+            run = []
+        if n is not None:
+            run.append(n)
+    return [h for h in hits if alone.get(id(h)) not in menu]
+
+
 @Language.factory("coverage_places", default_config={"lang": "xx"})
 def make_places(nlp: Language, name: str, lang: str):
     compiled = rules(lang)
 
     def component(doc: Doc) -> Doc:
-        hits = find(doc._.text, compiled, people.name_spans(doc._.text, lang))
+        hits = _off_menus(doc._.text, find(doc._.text, compiled, people.name_spans(doc._.text, lang)))
         title_hits = find(doc._.title or "", compiled)
         doc._.provinces = resolve(hits, doc, title_hits=title_hits)
         doc._.places = mentions(hits)

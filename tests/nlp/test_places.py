@@ -241,3 +241,14 @@ def test_a_name_in_brackets_after_a_commune_is_its_district():
     places = by_name(doc)
     assert places["An Phú"].level == "district" and places["An Phú"].province == "An Giang"
     assert places["Đa Phước"].province == "An Giang"
+
+
+def test_a_menu_of_province_names_names_no_place():
+    doc = run("Tin liên quan\n\nAn Giang\n\nBình Định\n\nBạc Liêu\n\nỞ huyện Gò Dầu (Tây Ninh), 95% người dân có thẻ BHYT.",
+              "vi")
+    assert set(by_name(doc)) == {"Gò Dầu", "Tây Ninh"}
+
+
+def test_a_numbered_district_in_lower_case_and_the_pacific_in_a_company_name():
+    doc = run("Công nhân Công ty May Thái Bình Dương (quận 12, TP HCM) bị nợ BHXH.", "vi")
+    assert set(by_name(doc)) == {"Quận 12", "Hồ Chí Minh"}
