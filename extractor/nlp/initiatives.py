@@ -129,6 +129,9 @@ def quoted(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]:
     for m in r.quote.finditer(text, s0, s1):
         group = next(g for g in m.groupdict() if m.group(g) is not None)
         ns, ne = m.start(group), m.end(group)
+        if text[ne - 1:ne] == "." and text[ne - 2:ne] != ".." and not text[m.end():m.end() + 1].strip() \
+                and not text[max(s0, m.start() - 3):m.start()].rstrip().endswith(":"):
+            ne -= 1  # the sentence's stop inside the closing quote: "the program “… Lunar New Year.”" (not speech after ':')
         name = text[ns:ne]
         before = text[max(s0, m.start() - CUE_GAP):m.start()]
         start, most = None, MAX_NAME_WORDS

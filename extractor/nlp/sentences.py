@@ -4,7 +4,8 @@ Blank spaCy pipelines (en, vi) have no reliable sentence splitter and Vietnamese
 tokenisation without a segmenter leaves punctuation glued to words, so we split on
 the text itself: paragraph breaks always end a sentence; ``. ! ? …`` end one when an
 upper-case letter, digit or opening quote follows, unless the word before the stop is
-a known abbreviation (``M.``, ``TP.``, ``No.`` … from ``models/*/abbreviations.jsonl``);
+a known abbreviation (``M.``, ``TP.``, ``No.`` … from ``models/*/abbreviations.jsonl``)
+or a list item's number ("1. …");
 a stop glued to a capitalised word ("Têt.Pour", "93,8%.Nguyên", "người).Để") ends one
 after a lower-case word, a per-cent sign or a closing bracket, not inside "TP.HCM" or "U.S.".
 """
@@ -23,6 +24,9 @@ _STOP = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+[\"“«‘(]?[\w\d])|[.!?…]
                    r"|(?:(?<=[^\W\d_][^\W\d_A-ZĐ])|(?<=[)%”]))[.!?](?=[A-ZĐ][^\W\d_A-Z])", re.M)
 
 
+_ITEM_NUMBER = re.compile(r"\s*\(?\d{1,2}")
+
+
 def _abbreviations(lang: str) -> frozenset[str]:
     return frozenset(row["text"].lower() for row in load_jsonl("abbreviations", lang))
 
@@ -38,6 +42,8 @@ def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[
             initial = len(prev) == 1 and text[m.start() - 1].isupper()
             if prev + "." in abbreviations or initial:
                 continue
+            if _ITEM_NUMBER.fullmatch(text, start, m.start()):
+                continue  # "1. Gross domestic product …": a list item's number opens its sentence
             nxt = text[end:end + 3].lstrip()
             if nxt[:1].islower():
                 continue

@@ -29,6 +29,7 @@ def furniture() -> dict:
         "class_substrings": tuple(d["class_substrings"]),
         "headings": _any(d["furniture_headings"]),
         "end_markers": _any(d["end_markers"]),
+        "link_lines": _any(d["link_lines"]),
         "counters": _any(d["counters"]),
         "site_banners": _any(d["site_banners"]),
         "source_line": re.compile(d["source_line"], re.I),

@@ -72,8 +72,8 @@ def looks_like_title(line: str, *, dated: bool = False) -> bool:
 
 
 def clean_body(blocks: list[str]) -> tuple[list[str], str | None]:
-    """Cut at the first end marker, drop "Source : …" lines (returning the URL they cite)
-    and trailing signatures."""
+    """Cut at the first end marker, drop "Source : …" lines (returning the URL they cite),
+    links to other articles (">>…") and trailing signatures."""
     f = rules.furniture()
     out, source_url = [], None
     for k, block in enumerate(blocks):
@@ -85,7 +85,7 @@ def clean_body(blocks: list[str]) -> tuple[list[str], str | None]:
         if is_source:
             source_url = source_url or url
             continue
-        if f["headings"].search(block) or is_site_line(block):
+        if f["headings"].search(block) or f["link_lines"].search(block) or is_site_line(block):
             continue
         out.append(block)
     while out and is_signature(out[-1]):

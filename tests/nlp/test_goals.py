@@ -650,3 +650,48 @@ def test_a_bracketed_goal_after_the_margin_over_it():
 def test_a_past_result_after_a_deadline_phrase_or_awareness_raising_is_no_goal(lang, text):
     figures, targets = run(text, lang, published=None)
     assert targets == [] and len(figures) == 2 - (lang == "en")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La résolution fixe 12 indicateurs majeurs, parmi lesquels une croissance d'au moins 7 % et une couverture "
+           "maladie de 96 %."),
+    ("en", "The resolution sets 12 key targets, including growth of at least 7% and health insurance coverage of 96%."),
+    ("vi", "Nghị quyết đề ra 12 chỉ tiêu chủ yếu, trong đó tăng trưởng đạt ít nhất 7%, tỷ lệ bao phủ BHYT đạt 96%."),
+])
+def test_goals_listed_after_their_count(lang, text):
+    figures, targets = run(text, lang, published="2026-11-20")
+    assert brief(figures) == [(12, "count")] and brief(targets) == [(7, "percent"), (96, "percent")]
+
+
+def test_a_numbered_list_under_a_short_sentence_announcing_goals():
+    text = ("The Plan for 2027 was adopted on Friday.\n\nThe resolution sets out 3 key targets.\n"
+            "1. GDP growth is about 7%.\n2. Health insurance coverage reaches 96%.\n3. Urban unemployment below 4%.")
+    figures, targets = run(text, "en", published="2026-11-20")
+    assert brief(targets, "year") == [(7, "percent", 2027), (96, "percent", 2027), (4, "percent", 2027)]
+
+
+def test_goals_stated_one_to_a_sentence_after_a_goal_setting_sentence():
+    text = ("Đảng bộ xã đặt mục tiêu đến năm 2030, thu ngân sách đạt trên 20 tỷ đồng. Thu nhập bình quân đạt 60 triệu "
+            "đồng/năm. Tỷ lệ hộ nghèo giảm còn 2%.\n\nNăm 2025, tỷ lệ bao phủ BHYT đạt 94%.")
+    figures, targets = run(text, "vi", published="2026-06-01")
+    assert [t.value for t in targets] == [20_000_000_000, 60_000_000, 2] and [f.value for f in figures] == [94]
+
+
+def test_a_result_set_against_its_goal_carries_nothing_into_the_next_sentence():
+    text = ("At the end of June, 213,400 people paid into social insurance, short of the 25 per cent set for 2027. "
+            "Only 28,950 of them were in the voluntary scheme.")
+    figures, targets = run(text, "en", published="2026-07-10")
+    assert brief(targets) == [(25, "percent")] and 28950 in [f.value for f in figures]
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("fr", "Le taux d'inflation est fixé à environ 4 %.", 4),
+    ("fr", "Le taux de pauvreté devrait baisser de 1 point.", 1),
+    ("fr", "En 2027, 95 % de la population seront couverts par l'assurance maladie.", 95),
+    ("vi", "Mỗi cán bộ, đảng viên vận động được ít nhất 2 người tham gia BHXH tự nguyện.", 2),
+    ("en", "Each official must persuade at least 2 relatives to join voluntary social insurance.", 2),
+    ("en", "Pupils are a mandatory group, requiring schools to cover at least 98%.", 98),
+])
+def test_quotas_and_plans_in_real_phrasing(lang, text, value):
+    _, targets = run(text, lang, published="2026-06-01")
+    assert [t.value for t in targets] == [value]

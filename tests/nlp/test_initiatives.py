@@ -284,3 +284,21 @@ def test_a_lowercase_campaign_month_with_a_long_title():
     assert names(run(text, "fr")) == [
         "mois de sensibilisation et de mobilisation pour l'adhésion à l'assurance sociale volontaire et à "
         "l'assurance maladie familiale"]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The district has carried out the programme “Health insurance cards for pupils in need – A warm Tet for "
+           "every family.”", ["Health insurance cards for pupils in need – A warm Tet for every family"]),
+    ("en", "Communes joined the National Social Insurance Month with door-to-door visits.",
+     ["National Social Insurance Month"]),
+    ("vi", "BHXH tỉnh phát động phong trào thi đua phát triển người tham gia BHXH tự nguyện năm 2027.",
+     ["thi đua phát triển người tham gia BHXH tự nguyện"]),
+    ("vi", "Huyện tiếp tục triển khai “đợt cao điểm vận động người dân tham gia BHYT hộ gia đình” năm 2027.",
+     ["đợt cao điểm vận động người dân tham gia BHYT hộ gia đình"]),
+])
+def test_campaign_names_in_real_phrasing(lang, text, expected):
+    assert names(run(text, lang, provinces=())) == expected
+
+
+def test_reported_speech_ending_inside_its_quote_is_no_initiative():
+    assert names(run("He said at the programme: “We will give cards to every pupil.”", "en", provinces=())) == []

@@ -499,3 +499,14 @@ def test_a_share_of_the_contributions_is_other():
     figures, _ = run("From July, pupils will have at least 50% of their health insurance contributions paid by the "
                      "state budget.", "en")
     assert [(f.value, f.metric) for f in figures] == [(50, "other")]
+
+
+@pytest.mark.parametrize("lang,text,values", [
+    ("vi", "Thành phố hỗ trợ 100% mức đóng BHYT cho người từ 70 đến dưới 80 tuổi.", [100]),
+    ("vi", "Đợt 1 từ ngày 1.4 đến hết 30.6; có 120 người tham gia BHXH tự nguyện.", [120]),
+    ("fr", "Les personnes de 70 à moins de 80 ans, soit 1 200 personnes, sont aidées.", [1200]),
+    ("fr", "Elle peinait à joindre les deux bouts ; l'hôpital situé au 13 rue Exemple compte 40 lits.", [40]),
+])
+def test_age_brackets_date_ranges_addresses_and_idioms_are_no_quantity(lang, text, values):
+    figures, targets = run(text, lang)
+    assert [i.value for i in figures + targets] == values

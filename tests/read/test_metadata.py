@@ -183,3 +183,9 @@ def test_a_site_clock_or_a_headline_holding_a_date_is_no_time_stamp():
     assert article.published is None
     article = read(f"District results by 31 October 2027\n\n13/11/2027 04:38 PM\n\n{BODY_EN}", lang="en")
     assert (article.title, article.published) == ("District results by 31 October 2027", "2027-11-13")
+
+
+def test_links_to_other_articles_inside_a_dump_are_dropped():
+    article = read(f"Un titre d'article assez long pour en être un\n\n{BODY_EN}\n\n>>Le pays ouvre cinq unités\n\n"
+                   f"{BODY_EN}", lang="fr")
+    assert ">>" not in article.text and article.text.count("Over the past years") == 2

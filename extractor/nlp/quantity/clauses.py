@@ -224,6 +224,7 @@ def same_currency(items: list[Item]) -> None:
 
 
 _LIST_ITEM = re.compile(r"[-•*–+▪·]\s|\(?\d{1,2}[.)]\s")
+_NUMBERED_ITEM = re.compile(r"\(?1[.)]\s")  # the first item of a numbered list
 HEADING_WORDS = 12  # a line this short, without a final stop, may head the list below it
 CELL_CHARS = 40  # a line this short after a lead-in is a cell of a table flattened to lines
 
@@ -258,12 +259,14 @@ def headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int
 
 def _heads_list(text: str, s: int, e: int, on_new_line: bool) -> bool:
     """A heading line without a colon ("Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)") right
-    above a list item heads that list as a lead-in would."""
+    above a list item heads that list as a lead-in would; so does a short sentence right above
+    a numbered list ("The resolution sets out 15 key targets." then "1. …")."""
     chunk = text[s:e].strip()
-    if not on_new_line or text[e:e + 1] != "\n" or chunk.endswith((".", "!", "?", ";")) \
+    if not on_new_line or text[e:e + 1] != "\n" or chunk.endswith(("!", "?", ";")) \
             or len(chunk.split()) > HEADING_WORDS:
         return False
-    return bool(_LIST_ITEM.match(text[e:e + 8].lstrip()))
+    below = text[e:e + 8].lstrip()
+    return bool(_NUMBERED_ITEM.match(below) if chunk.endswith(".") else _LIST_ITEM.match(below))
 
 
 ROW_NUMBER_MAX = 200  # a table's row numbers and a list's item numbers stay this small

@@ -78,6 +78,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
         elif i in carried and a.clause == b.clause and (b.range_with is a or _continues_goal(gap, r)):
             b.target = True  # "…; năm 2023 là 38%, 31,5% và 93%", "…; 33-34 percent": the whole carried list
             carried.add(i + 1)
+    _prose_goals(text, items, r, year_now, sentences)
     _listed_goals(text, items, r, year_now, title)
     # after the list: a goal in brackets or after a slash sits beside its result and starts no list
     _bracketed_goals(text, items, r)
@@ -87,9 +88,22 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
     for it in items:  # "phấn đấu đạt 37–38%": both ends of a range are the goal
         if it.range_with is not None and it.range_with.target and not it.target:
             it.target = True
-    for it in items:  # "striving to achieve 18 specific targets", "đề ra 5 quan điểm": how many goals, no goal
-        if it.unit == "count" and r.counted and r.counted.match(text, it.end):
+    for n, it in enumerate(items):  # "striving to achieve 18 specific targets", "đề ra 5 quan điểm": how many goals, no goal
+        counted = it.unit == "count" and r.counted and r.counted.match(text, it.end)
+        if counted:
             it.target = False
+            if r.including and r.including.match(text, counted.end()):
+                _included_goals(items[n + 1:], it.sentence)  # "15 indicateurs, parmi lesquels une croissance d'au moins 10 %"
+
+
+def _included_goals(later: list[Item], sentence: tuple[int, int]) -> None:
+    """The numbers that a count of goals goes on to list, in its sentence, are those goals
+    unless a cue of their own decided them."""
+    for it in later:
+        if it.sentence != sentence:
+            return
+        if it.target is None:
+            it.target = True
 
 
 def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
@@ -121,6 +135,32 @@ def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | Non
                 nxt.target = True
                 found.add(position[id(nxt)])
     return found
+
+
+PLAN_SENTENCE_WORDS = 30  # a plan's goals stated one to a sentence are short declaratives
+
+
+def _prose_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
+                 sentences: list[tuple[int, int]]) -> None:
+    """A plan in prose: after a sentence whose numbers are all goals, the next sentences of
+    its paragraph go on with the goals while each opens with an indicator ("Tỷ lệ …", "The rate
+    of …") and has no cue, result, present marker or past year of its own ("… đặt mục tiêu đến năm 2030, … đạt 8%/năm. Thu nhập
+    bình quân đạt trên 58 triệu đồng/năm. Tỷ lệ hộ nghèo giảm còn 2,5-3,5%.")."""
+    by_sentence: dict[tuple[int, int], list[Item]] = {}
+    for it in items:
+        by_sentence.setdefault(it.sentence, []).append(it)
+    for prev, cur in zip(sentences, sentences[1:]):
+        before, group = by_sentence.get(prev), by_sentence.get(cur)
+        if not before or not group or not all(it.target for it in before) or "\n" in text[prev[1]:cur[0]]:
+            continue  # a sentence of goals only, not a result set against its goal
+        chunk = text[cur[0]:cur[1]]
+        if not (r.indicator and r.indicator.match(chunk)) or any(it.target is not None for it in group) \
+                or len(chunk.split()) > PLAN_SENTENCE_WORDS \
+                or (r.achieved and r.achieved.search(chunk)) or _present_after_semicolon(chunk, r) \
+                or (year_now and past_year(chunk, year_now)):
+            continue
+        for it in group:
+            it.target = True
 
 
 def _listed_goals(text: str, items: list[Item], r: Rules, year_now: int | None, title: str = "") -> None:
@@ -270,8 +310,8 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
     """The deadline of a target: the first year phrase after the number in its clause
     (before any other number, or a coordinator that leads to one: "35 % by 2026 and
     45 % by 2030"), else the nearest one before it, else the same in its sentence, else
-    in the lead-in of the list it stands in.
-    Past years are not deadlines."""
+    in the lead-in of the list it stands in, else the year of the plan the article last named
+    before it. Past years are not deadlines."""
     for lo, hi in (it.clause, it.sentence, it.scope):
         found = []
         dated = list(r.deadline_date.finditer(text, lo, hi)) if r.deadline_date else []
@@ -294,7 +334,9 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
             return min(later)[1]
         earlier = [f for f in found if f[0] < it.start]
         return (max(earlier) if earlier else min(found))[1]
-    return None
+    plans = [int(m.group(1)) for m in r.plan_year.finditer(text, 0, it.start)] if r.plan_year else []
+    plans = [y for y in plans if year_now is None or y >= year_now]
+    return plans[-1] if plans else None  # the goals of "the Plan for 2025" are 2025's
 
 
 _COLUMN_YEAR = re.compile(r"^[ \t]*(?:[^\W\d]+[ \t]+)?((?:19|20)\d\d)[ \t]*$", re.M)

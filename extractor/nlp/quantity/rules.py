@@ -61,12 +61,15 @@ class Rules:
     cues: list[tuple[re.Pattern, str, str, bool]]  # pattern, kind, position, future years only
     bracket_cue: re.Pattern | None  # a goal noun whose value follows in brackets: "chỉ tiêu … (91,5%)"
     named_cue: re.Pattern | None    # a goal noun that names its value: "mục tiêu 2,5%", "82,5%/91,2% … kế hoạch"
+    plan_year: re.Pattern | None    # the year of a plan the article reports on: "the Plan for 2025", "kế hoạch … năm 2026"
     counted: re.Pattern | None      # what a count of goals counts: "18 specific targets", "5 quan điểm"
+    including: re.Pattern | None    # after counted goals, the words that list them: "…, parmi lesquels", "including"
     achieved: re.Pattern | None     # a result already reached: "has reached", "a atteint", "đã đạt"
     apposition: re.Pattern | None   # a restatement of the number before: ", soit 92 %", ", or 95 per cent"
     clause_break: re.Pattern | None
     coordinator: re.Pattern | None
     list_sep: re.Pattern | None
+    indicator: re.Pattern | None    # what a goal stated as a sentence of its own opens with: "Tỷ lệ …", "The rate of …"
     present: re.Pattern | None
     follow: re.Pattern | None       # a sentence opener that takes up a goal just announced: "Theo đó,"
     relative_years: list[tuple[re.Pattern, int]]
@@ -141,10 +144,11 @@ def rules(lang: str) -> Rules:
         range_bare=_rx(f"^{WS}*(?:{_patterns([r for r in ranges if r.get('bare')], 'join')}){WS}*$"),
         cues=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), r.get("kind", "target"),
                r.get("position", "before"), bool(r.get("future"))) for r in cues
-              if r.get("position") not in ("bracket", "named", "counted")],
+              if r.get("position") not in ("bracket", "named", "counted", "including")],
         bracket_cue=_rx(f"(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'bracket'])})(?!\\w)"),
         named_cue=_rx(f"(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'named'])})(?!\\w)"),
         counted=_rx(f"{WS}+(?:{_patterns([r for r in cues if r.get('position') == 'counted'])})(?!\\w)"),
+        including=_rx(f"[^.;:\\d]{{0,40}}?(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'including'])})(?!\\w)"),
         # ", soit près de 22 millions", "people or 37.7%", "tương đương 820.000": the restating word,
         # after a comma or at most two words, then at most two qualifying words
         apposition=_rx(f"^(?:[^;.!?\\d]{{0,80}}?,\\s*|\\s*(?:[^\\W\\d]+\\s+){{0,2}})(?:{_keyed(clauses, 'apposition')})"
@@ -152,6 +156,7 @@ def rules(lang: str) -> Rules:
         clause_break=_rx(_keyed(clauses, "pattern")),
         coordinator=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'and')})(?!\\w)"),
         list_sep=_rx(_keyed(clauses, "list")),
+        indicator=_rx(f"(?:[-•*–+▪·]\\s*|\\(?\\d{{1,2}}[.)]\\s*)?(?:{_keyed(clauses, 'indicator')})(?!\\w)"),
         present=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'present')})(?!\\w)"),
         achieved=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'achieved')})(?!\\w)"),
         follow=_rx(f"\\s*(?:{_keyed(clauses, 'follow')})(?!\\w)"),
@@ -162,6 +167,7 @@ def rules(lang: str) -> Rules:
         date_re=date_re,
         ends=_rx(f"(?:{phrases(ends)}){WS}*$") if ends else None,
         asof_cue=_rx(phrases([r["asof"] for r in dates if "asof" in r])),
+        plan_year=_rx(f"(?<!\\w)(?:{_keyed(dates, 'plan_year')})(?!\\d)") if any("plan_year" in r for r in dates) else None,
         deadline_date=_rx(f"(?<!\\w)(?:{_keyed(dates, 'deadline')}){WS}+\\d{{1,2}}[/.]\\d{{1,2}}[/.]((?:19|20)\\d\\d)")
         if any("deadline" in r for r in dates) else None,
         year_prefix=_rx(f"(?<!\\w)(?:{phrases([r['year_prefix'] for r in dates if 'year_prefix' in r])})"
