@@ -122,6 +122,7 @@ class Grammar:
     counted_re: re.Pattern | None
     fraction_after: re.Pattern | None
     unit_after: re.Pattern | None  # any unit after a number ("%", "USD", "đồng"): a hyphen range may end in it
+    determiner: re.Pattern | None = None  # a definite word before a number word: "les deux", "the two"
 
 
 
@@ -140,6 +141,7 @@ def grammar(lang: str, fraction_after: str = "", prefix: str = "", unit_after: s
     scales = {r["word"].lower(): float(r["value"]) for r in scale_rows}
     words = {r["word"].lower(): r for r in load_jsonl("number_words", lang)}
     counted = [r["word"] for r in load_jsonl("number_counted", lang)]
+    dets = [r["word"] for r in load_jsonl("number_determiners", lang)]
     scale_re = None
     if scales:
         # "một tỉ lệ" is "a rate": a scale word that another word turns into a noun is no scale
@@ -162,6 +164,7 @@ def grammar(lang: str, fraction_after: str = "", prefix: str = "", unit_after: s
         scale_re=scale_re,
         words=words,
         words_re=words_re,
+        determiner=re.compile(f"(?<!\\w)(?:{phrases(dets)})[{SPACES}]+$", re.I) if dets else None,
         counted_re=counted_re,
         fraction_after=frac_re,
         unit_after=re.compile("|".join(f"(?:{p})" for p in (unit_after, frac_re.pattern) if p), re.I)
@@ -211,6 +214,8 @@ def find_numbers(text: str, g: Grammar) -> list[Number]:
             item = _scaled(text, m.start(), m.end(), value, g, word=True, approx=bool(row.get("approx")))
             if row.get("needs_scale") and not item.scaled:
                 continue
+            if not item.scaled and g.determiner and g.determiner.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "les deux pays", "the two sides": the ones named before, not a count
             if row.get("needs_noun") and not item.scaled and not (
                     g.counted_re and g.counted_re.match(text, item.end)):
                 continue

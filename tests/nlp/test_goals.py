@@ -695,3 +695,9 @@ def test_a_result_set_against_its_goal_carries_nothing_into_the_next_sentence():
 def test_quotas_and_plans_in_real_phrasing(lang, text, value):
     _, targets = run(text, lang, published="2026-06-01")
     assert [t.value for t in targets] == [value]
+
+
+def test_a_goal_noun_counted_before_it_governs_no_later_number():
+    figures, targets = run("This is one among 12 targets of the Plan, approved on Monday with 88.20 percent of votes.",
+                           "en", published="2026-11-20")
+    assert targets == [] and [f.value for f in figures] == [12, 88.2]

@@ -510,3 +510,13 @@ def test_a_share_of_the_contributions_is_other():
 def test_age_brackets_date_ranges_addresses_and_idioms_are_no_quantity(lang, text, values):
     figures, targets = run(text, lang)
     assert [i.value for i in figures + targets] == values
+
+
+@pytest.mark.parametrize("lang,text,values", [
+    ("fr", "Les deux gouvernements ont signé ; des six millions de pauvres, 2 000 sont assurés avec leurs deux enfants.",
+     [6_000_000, 2000, 2]),
+    ("en", "The two countries signed the deal; these three provinces count two thousand insured people.", [2000]),
+])
+def test_a_spelled_number_after_a_definite_word_refers_back(lang, text, values):
+    figures, targets = run(text, lang)
+    assert [i.value for i in figures + targets] == values

@@ -49,9 +49,13 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 group[prev[-1]].target = kind == "target"
                 (fixed if kind == "target" else weak).add(prev[-1])
                 attached.add(s)
+        counted_ends = [m.end() for it in group if it.unit == "count" and r.counted
+                        and (m := r.counted.match(text, it.end))]
         for s, e, kind, pos in marks:
             if pos == "after" or kind == "none" or s in attached:
                 continue
+            if any(s < end and e <= end for end in counted_ends):
+                continue  # "one among 12 targets of the Resolution …": goals counted, none stated
             following = [i for i, it in enumerate(group) if it.start >= e]
             for n, i in enumerate(following):
                 joined = n and group[i].range_with is group[following[n - 1]]  # "37-38%"
