@@ -165,6 +165,7 @@ def _prose_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
             continue
         for it in group:
             it.target = True
+            it.scope = (before[0].scope[0], it.sentence[1])  # its deadline is the goal-setting sentence's
 
 
 def _listed_goals(text: str, items: list[Item], r: Rules, year_now: int | None, title: str = "") -> None:
