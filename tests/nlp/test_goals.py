@@ -702,3 +702,20 @@ def test_a_goal_noun_counted_before_it_governs_no_later_number():
     figures, targets = run("This is one among 12 targets of the Plan, approved on Monday with 88.20 percent of votes.",
                            "en", published="2026-11-20")
     assert targets == [] and [f.value for f in figures] == [12, 88.2]
+
+
+@pytest.mark.parametrize("lang,text,targets_wanted", [
+    ("en", "By the end of 2020, the number of people in social insurance was more than 16 million.", []),
+    ("en", "The proportion will be gradually increased by 2 percent a year.", [2]),
+    ("en", "Ten districts are expected to have a coverage rate of 98 percent.", [98]),
+])
+def test_english_results_and_plans_without_a_publication_date(lang, text, targets_wanted):
+    _, targets = run(text, lang, published=None)
+    assert [t.value for t in targets] == targets_wanted
+
+
+def test_goals_stated_one_to_a_paragraph_go_on_across_a_paragraph_break():
+    text = ("Tỉnh đặt mục tiêu đến năm 2030, thu ngân sách đạt trên 20 tỷ đồng.\n\n"
+            "Tỷ lệ người dân tham gia BHYT đạt 95% trở lên.")
+    _, targets = run(text, "vi", published="2026-06-01")
+    assert [(t.value, t.year) for t in targets] == [(20_000_000_000, 2030), (95, 2030)]

@@ -61,7 +61,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 joined = n and group[i].range_with is group[following[n - 1]]  # "37-38%"
                 if n and not joined and not _continues_goal(text[group[following[n - 1]].end:group[i].start], r):
                     break
-                if not n and r.achieved and r.achieved.search(text, e, group[i].start):
+                if not n and r.achieved and r.achieved.search(text, e, group[i].end):
                     break  # "as for the targets, participants have reached 552,442": a result
                 if n and i in weak:
                     break  # "… chỉ tiêu 3.335 người, đạt 86% kế hoạch": a share of the plan ends the list
@@ -155,7 +155,7 @@ def _prose_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
         by_sentence.setdefault(it.sentence, []).append(it)
     for prev, cur in zip(sentences, sentences[1:]):
         before, group = by_sentence.get(prev), by_sentence.get(cur)
-        if not before or not group or not all(it.target for it in before) or "\n" in text[prev[1]:cur[0]]:
+        if not before or not group or not all(it.target for it in before) or text.count("\n", prev[1], cur[0]) > 2:
             continue  # a sentence of goals only, not a result set against its goal
         chunk = text[cur[0]:cur[1]]
         if not (r.indicator and r.indicator.match(chunk)) or any(it.target is not None for it in group) \
