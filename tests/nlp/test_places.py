@@ -252,3 +252,10 @@ def test_a_menu_of_province_names_names_no_place():
 def test_a_numbered_district_in_lower_case_and_the_pacific_in_a_company_name():
     doc = run("Công nhân Công ty May Thái Bình Dương (quận 12, TP HCM) bị nợ BHXH.", "vi")
     assert set(by_name(doc)) == {"Quận 12", "Hồ Chí Minh"}
+
+
+def test_numbered_districts_in_english_and_schools_named_after_places():
+    doc = run("Ho Chi Minh City's District 12 enrolled 95% of its pupils.", "en")
+    assert "Quận 12" in by_name(doc)
+    doc = run("Học sinh Trường THCS Lê Lợi ở xã Ea Bá thi kéo co.", "vi")
+    assert "Lê Lợi" not in by_name(doc)
