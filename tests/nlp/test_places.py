@@ -255,7 +255,7 @@ def test_a_numbered_district_in_lower_case_and_the_pacific_in_a_company_name():
 
 
 def test_numbered_districts_in_english_and_schools_named_after_places():
-    doc = run("Ho Chi Minh City's District 12 enrolled 95% of its pupils.", "en")
+    doc = run("Ho Chi Minh City insured 1.9 million pupils. In District 12, the rate was 95%.", "en")
     assert "Quận 12" in by_name(doc)
     doc = run("Học sinh Trường THCS Lê Lợi ở xã Ea Bá thi kéo co.", "vi")
     assert "Lê Lợi" not in by_name(doc)
