@@ -240,15 +240,15 @@ def _ratios(text: str, g: Grammar, phones: list[tuple[int, int]]) -> list[Number
 
 
 def _hyphen_ranges(text: str, g: Grammar) -> list[Number]:
-    """Both ends of "37-38%", "40-50 triệu" or "4.700-5.000 USD", which the hyphen rule keeps
-    apart from codes and dates ("NQ-CP", "23-5-2018"): only where a unit or a scale word
-    follows, and the ends ascend."""
+    """Both ends of "37-38%", "40-50 triệu", "4.700-5.000 USD" or "12-15 xã", which the hyphen
+    rule keeps apart from codes and dates ("NQ-CP", "23-5-2018"): only where a unit, a scale
+    word or a counted noun follows, and the ends ascend."""
     out = []
     if not g.unit_after:
         return out
     for m in _HYPHEN_RANGE.finditer(text):
-        if not g.unit_after.match(text, m.end()):
-            continue
+        if not (g.unit_after.match(text, m.end()) or (g.counted_re and g.counted_re.match(text, m.end()))):
+            continue  # "12-15 xã", "3-5 người": a counted noun follows too
         a, b = parse_digits(m.group(1), g.decimal, True), parse_digits(m.group(2), g.decimal, True)
         if a is None or b is None or a >= b:
             continue

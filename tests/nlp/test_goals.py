@@ -719,3 +719,16 @@ def test_goals_stated_one_to_a_paragraph_go_on_across_a_paragraph_break():
             "Tỷ lệ người dân tham gia BHYT đạt 95% trở lên.")
     _, targets = run(text, "vi", published="2026-06-01")
     assert [(t.value, t.year) for t in targets] == [(20_000_000_000, 2030), (95, 2030)]
+
+
+@pytest.mark.parametrize("lang,text,targets_wanted", [
+    ("vi", "Tỉnh đặt mục tiêu đến năm 2030 có ít nhất một huyện đạt chuẩn; 35 xã đạt chuẩn và 12-15 xã kiểu mẫu.",
+     [35, 12, 15]),
+    ("vi", "BHXH tỉnh được giao phát triển hơn 27.500 người tham gia BHXH tự nguyện.", [27500]),
+    ("en", "The Government hoped to attract 42,000 new payers this year.", [42000]),
+    ("en", "By the end of 2020, the whole province had 2,920,664 participants.", []),
+    ("en", "The Government plans to insure everyone, although currently only 60 percent are insured.", []),
+])
+def test_goal_lists_past_a_semicolon_quotas_handed_down_and_results(lang, text, targets_wanted):
+    _, targets = run(text, lang, published=None)
+    assert [t.value for t in targets] == targets_wanted

@@ -157,7 +157,8 @@ def ranges(text: str, items: list[Item], r: Rules) -> None:
         bare = bool(r.range_bare and r.range_bare.match(between)) and (
             (a.unit == "count" and b.unit != "count")
             or (b.unit in (a.unit, "count") and b.num.scaled and not a.num.scaled and a.value < b.value / b.num.scale))
-        if not bare and not r.range_open.search(text[max(0, a.start - 20):a.start]):
+        tight = between in ("-", "–") and a.unit == b.unit and a.value < b.value  # "12-15 xã", "37-38%"
+        if not bare and not tight and not r.range_open.search(text[max(0, a.start - 20):a.start]):
             continue  # "VND100 - 200 million": a bare join when only the upper end has the scale
         if a.unit == "count" and b.unit != "count":
             a.unit, a.currency = b.unit, b.currency

@@ -68,7 +68,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
-    carried = _announced_goals(text, items, r, year_now, sentences)
+    carried = _announced_goals(text, items, r, year_now, sentences) | _goals_past_semicolon(text, items, r, year_now)
     for i, (a, b) in enumerate(zip(items, items[1:])):
         gap = text[a.end:b.start]
         if not a.target or b.target is not None or a.sentence != b.sentence:
@@ -108,6 +108,27 @@ def _included_goals(later: list[Item], sentence: tuple[int, int]) -> None:
             return
         if it.target is None:
             it.target = True
+
+
+def _goals_past_semicolon(text: str, items: list[Item], r: Rules, year_now: int | None) -> set[int]:
+    """A goal cue whose clause ends at ';' without a number (its goal was spelled in words or
+    was an age: "đặt mục tiêu … có ít nhất một huyện …; 35 xã …") governs the first number
+    of the next clause. Returns its position in ``items``: the list goes on from there."""
+    found: set[int] = set()
+    for n, it in enumerate(items):
+        if it.target is not None or it.clause[0] == it.sentence[0]:
+            continue
+        if n and items[n - 1].sentence == it.sentence:
+            continue  # not the sentence's first number
+        head = text[it.sentence[0]:it.clause[0]].rstrip()
+        if not (head.endswith(";") or text[it.clause[0]:it.start].lstrip().startswith(";")):
+            continue
+        marks = _cue_marks(text, it.sentence[0], it.clause[0], r, year_now)
+        if any(kind == "target" and pos == "before" for _, _, kind, pos in marks) \
+                and not (r.achieved and r.achieved.search(head)) and not _present_after_semicolon(head, r):
+            it.target = True
+            found.add(n)
+    return found
 
 
 def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
