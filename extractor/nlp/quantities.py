@@ -19,7 +19,8 @@ from extractor.nlp.quantity.asof import as_of, reporting_year
 from extractor.nlp.quantity.clauses import (Item, clauses, covered, excluded, headings, listed_identifiers,
                                             name_spans, qualify, range_changes, range_start, ranges, read_unit,
                                             same_currency, sentences, shared_units)
-from extractor.nlp.quantity.goals import column_years, deadline_year, decide_targets
+from extractor.nlp.quantity.deadlines import column_years, deadline_year
+from extractor.nlp.quantity.goals import decide_targets
 from extractor.nlp.quantity.metric import apposed_counts, bracketed, context_insurance, metric, metric_tags
 from extractor.nlp.quantity.rules import COMPARATOR, Rules, rules
 from extractor.record import Figure, Target
@@ -45,8 +46,9 @@ def _locality(text: str, it: Item, places, provinces: list[str], r: Rules) -> st
 def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     """Every quantity of the body as a figure or a target, in text order: numbers, their
     clauses and qualifiers (:mod:`~extractor.nlp.quantity.clauses`), goals
-    (:mod:`~extractor.nlp.quantity.goals`), metrics (:mod:`~extractor.nlp.quantity.metric`),
-    dates (:mod:`~extractor.nlp.quantity.asof`) and places."""
+    (:mod:`~extractor.nlp.quantity.goals`) and their years (:mod:`~extractor.nlp.quantity.deadlines`),
+    metrics (:mod:`~extractor.nlp.quantity.metric`), dates (:mod:`~extractor.nlp.quantity.asof`)
+    and places."""
     text = doc._.text
     published = doc._.published
     year_now = int(published[:4]) if published and published[:4].isdigit() else reporting_year(text)

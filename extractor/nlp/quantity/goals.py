@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from extractor.nlp.quantity.clauses import Item, clauses
-from extractor.nlp.quantity.rules import YEAR, Rules
+from extractor.nlp.quantity.deadlines import past_year
+from extractor.nlp.quantity.rules import Rules
 
 
 def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None, title: str = "",
@@ -163,20 +164,23 @@ def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | Non
 
 
 PLAN_SENTENCE_WORDS = 30  # a plan's goals stated one to a sentence are short declaratives
+PARAGRAPH_BREAK = 2  # line breaks between two sentences of one plan: at most one paragraph break
 
 
 def _prose_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
                  sentences: list[tuple[int, int]]) -> None:
-    """A plan in prose: after a sentence whose numbers are all goals, the next sentences of
-    its paragraph go on with the goals while each opens with an indicator ("Tỷ lệ …", "The rate
-    of …") and has no cue, result, present marker or past year of its own ("… đặt mục tiêu đến năm 2030, … đạt 8%/năm. Thu nhập
-    bình quân đạt trên 58 triệu đồng/năm. Tỷ lệ hộ nghèo giảm còn 2,5-3,5%.")."""
+    """A plan in prose: after a sentence whose numbers are all goals, the next sentences (in its
+    paragraph or the next) go on with the goals while each opens with an indicator ("Tỷ lệ …",
+    "The rate of …") and has no cue, result, present marker or past year of its own ("… đặt mục
+    tiêu đến năm 2030, … đạt 8%/năm. Thu nhập bình quân đạt trên 58 triệu đồng/năm. Tỷ lệ hộ
+    nghèo giảm còn 2,5-3,5%."); they take that sentence's deadline."""
     by_sentence: dict[tuple[int, int], list[Item]] = {}
     for it in items:
         by_sentence.setdefault(it.sentence, []).append(it)
     for prev, cur in zip(sentences, sentences[1:]):
         before, group = by_sentence.get(prev), by_sentence.get(cur)
-        if not before or not group or not all(it.target for it in before) or text.count("\n", prev[1], cur[0]) > 2:
+        if not before or not group or not all(it.target for it in before) \
+                or text.count("\n", prev[1], cur[0]) > PARAGRAPH_BREAK:
             continue  # a sentence of goals only, not a result set against its goal
         chunk = text[cur[0]:cur[1]]
         if not (r.indicator and r.indicator.match(chunk)) or any(it.target is not None for it in group) \
@@ -315,11 +319,6 @@ def _present_after_semicolon(gap: str, r: Rules) -> bool:
     return bool(m and not (r.change_before and r.change_before.search(gap[:m.end()])))
 
 
-def past_year(s: str, year_now: int) -> bool:
-    m = YEAR.search(s)
-    return bool(m and int(m.group(1)) < year_now)
-
-
 def _longest(marks):
     """Drop cue matches contained in a longer one ("đạt mục tiêu" over "mục tiêu")."""
     marks.sort(key=lambda m: (m[0], -(m[1] - m[0])))
@@ -330,64 +329,3 @@ def _longest(marks):
         kept.append(m)
     kept = [m for m in kept if m[2] != "none"]
     return sorted(kept, key=lambda m: m[0])
-
-
-def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: list[Item]) -> int | None:
-    """The deadline of a target: the first year phrase after the number in its clause
-    (before any other number, or a coordinator that leads to one: "35 % by 2026 and
-    45 % by 2030"), else the nearest one before it, else the same in its sentence, else
-    in the lead-in of the list it stands in, else the year of the plan the article last named
-    before it. Past years are not deadlines."""
-    for lo, hi in (it.clause, it.sentence, it.scope):
-        found = []
-        dated = list(r.deadline_date.finditer(text, lo, hi)) if r.deadline_date else []
-        for m in [*YEAR.finditer(text, lo, hi), *dated]:
-            y = int(m.group(1))
-            if year_now is None or y >= year_now:
-                found.append((m.start(), y))
-        if year_now:
-            for pat, offset in r.relative_years:
-                found += [(m.start(), year_now + offset) for m in pat.finditer(text, lo, hi)]
-        if not found:
-            continue
-        nxt = min((o.start for o in items if o.start >= it.end and o is not it), default=hi)
-        if nxt < hi and r.coordinator:  # "95 % … et vise, d'ici 2030, 35 %": 2030 is the next one's
-            joined = r.coordinator.search(text, it.end, nxt)
-            nxt = joined.start() if joined else nxt
-        # "94 % by 2025, in 2026 at least 95 %": a year after a comma opens the next number's phrase
-        later = [f for f in found if it.end <= f[0] < nxt and not (nxt < hi and "," in text[it.end:f[0]])]
-        if later:
-            return min(later)[1]
-        earlier = [f for f in found if f[0] < it.start]
-        return (max(earlier) if earlier else min(found))[1]
-    plans = [int(m.group(1)) for m in r.plan_year.finditer(text, 0, it.start)] if r.plan_year else []
-    plans = [y for y in plans if year_now is None or y >= year_now]
-    return plans[-1] if plans else None  # the goals of "the Plan for 2025" are 2025's
-
-
-_COLUMN_YEAR = re.compile(r"^[ \t]*(?:[^\W\d]+[ \t]+)?((?:19|20)\d\d)[ \t]*$", re.M)
-
-
-def column_years(text: str, items: list[Item]) -> dict[int, int]:
-    """A table flattened one cell to a line whose header names a year per column ("Năm
-    2022", "Năm 2023" … then per row "Hà Nội", "91,66%", "92,4%" …): each cell of a full row
-    takes its column's year. Keyed by the item's position in ``items``."""
-    years: dict[int, int] = {}
-    by_lead: dict[int, list[int]] = {}
-    for i, it in enumerate(items):
-        if it.listed:
-            by_lead.setdefault(it.scope[0], []).append(i)
-    for lead, members in by_lead.items():
-        head = [int(m.group(1)) for m in _COLUMN_YEAR.finditer(text, lead, items[members[0]].start)]
-        if len(head) < 2 or head != sorted(head):
-            continue
-        rows: list[list[int]] = []
-        for i in members:  # a row: cells with nothing but line breaks between them
-            if rows and not text[items[rows[-1][-1]].end:items[i].start].strip():
-                rows[-1].append(i)
-            else:
-                rows.append([i])
-        for row in rows:
-            if len(row) == len(head):
-                years.update(zip(row, head))
-    return years
