@@ -732,3 +732,14 @@ def test_goals_stated_one_to_a_paragraph_go_on_across_a_paragraph_break():
 def test_goal_lists_past_a_semicolon_quotas_handed_down_and_results(lang, text, targets_wanted):
     _, targets = run(text, lang, published=None)
     assert [t.value for t in targets] == targets_wanted
+
+
+@pytest.mark.parametrize("lang,text,targets_wanted", [
+    ("en", "The province strives to have social insurance cover about 48.6% of the workforce, of which compulsory "
+           "social insurance participants account for 42.6% and voluntary ones for 6%.", [48.6, 42.6, 6]),
+    ("vi", "Mục tiêu nghiên cứu nhằm mô tả tỷ lệ bao phủ bảo hiểm y tế của 11 dân tộc.", []),
+    ("en", "The study aims to describe health insurance coverage among 11 ethnic groups.", []),
+])
+def test_a_goals_parts_after_of_which_and_research_aims(lang, text, targets_wanted):
+    _, targets = run(text, lang, published="2026-01-10")
+    assert [t.value for t in targets] == targets_wanted

@@ -301,6 +301,9 @@ def _unit_between(gap: str) -> bool:
     return bool(re.fullmatch(r"\s*(?:[^\W\d]+\s+){0,2}\(\s*", gap))
 
 
+SUBSET_GAP = 160  # characters from a goal to the first of its parts after "of which", "trong đó", "dont"
+
+
 def _continues_goal(gap: str, r: Rules) -> bool:
     """Does a goal still govern the next number after ``gap``? Yes when a coordinator joins
     them ("… 93,5% và … 17%") or a list comma does ("ít nhất 45% …, khoảng 35% … và …"),
@@ -309,6 +312,8 @@ def _continues_goal(gap: str, r: Rules) -> bool:
         return False
     if r.coordinator and r.coordinator.search(gap):
         return True
+    if r.including and r.including.search(gap) and len(gap) <= SUBSET_GAP:
+        return True  # "… about 48.6% of the workforce, of which compulsory … 42.6%": the goal's parts
     return bool(r.list_sep and r.list_sep.search(gap)) and len(gap) <= 90
 
 
