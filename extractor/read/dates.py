@@ -138,11 +138,18 @@ def _published_field() -> re.Pattern:
     return re.compile(rf"^\s*(?:{published})\s*:?\s*(?P<date>.+)$", re.I)
 
 
+def labelled_date(line: str) -> str | None:
+    """The publication date a labelled meta field gives ("Ngày đăng: 11/10/2020 - …"), else None."""
+    found = _labelled_field(line)
+    return found[0] if found else None
+
+
 def _labelled_field(line: str) -> tuple[str, str] | None:
-    """The date of the field labelled as the publication date in a meta line of "|" fields."""
-    if "|" not in line or len(line) > 400:
+    """The date of the field labelled as the publication date in a meta line of "|" (or " - ")
+    fields: "Người đăng: X | Ngày đăng: 04/03/2024", "Ngày đăng: 11/10/2020 - Lượt xem: 109"."""
+    if ("|" not in line and " - " not in line) or len(line) > 400:
         return None
-    for field in line.split("|"):
+    for field in re.split(r"\||\s-\s", line):
         m = _published_field().match(field)
         found = find_date(m["date"]) if m else None
         if found:

@@ -175,6 +175,9 @@ def _headline(lines: list[str], i: int, under_date: bool = False) -> int | None:
         if not 2 <= _words(line) <= MAX_TITLE_WORDS or is_site_line(line) or metadata.is_banner(line) \
                 or never.search(line) or _label(j, lines):
             return False
+        only_date = dates.split_date_line(line)
+        if only_date and not only_date[1]:
+            return False  # "Chủ Nhật, 14/04/2024": a date line, however a date line follows it
         return looks_like_title(line, dated=dated) or (stop_ok and line.endswith(".") and _words(line) <= 25)
 
     def unmarked(j: int) -> bool:
@@ -195,6 +198,20 @@ def _headline(lines: list[str], i: int, under_date: bool = False) -> int | None:
                  and plausible(j, j + 1 < len(lines) and len(lines[j + 1]) > len(lines[j]))), None)
 
 
+def _header_date(lines: list[str], lo: int, hi: int) -> str | None:
+    """The publication date among the header lines above the headline: a date line with its
+    time ("Chủ nhật, 19/11/2023, 11:47 AM") or a labelled one ("Ngày đăng: 11/10/2020"), the
+    nearest to the headline; a bare date there is the site's clock of today."""
+    for line in reversed(lines[lo:hi]):
+        labelled = dates.labelled_date(line)
+        if labelled:
+            return labelled
+        found = dates.split_date_line(line)
+        if found and _CLOCK.search(line):
+            return found[0]
+    return None
+
+
 def read_dump(text: str) -> Dump:
     """Title, date line, body and source of a plain-text page dump."""
     stamp = _STAMP.match(text)
@@ -205,7 +222,7 @@ def read_dump(text: str) -> Dump:
     i = 0
     while i < len(lines) and (is_site_line(lines[i]) or metadata.is_banner(lines[i])):
         i += 1
-    i = _past_site_header(lines, i)
+    i = first = _past_site_header(lines, i)
     top = dates.split_date_line(lines[i]) if i < len(lines) else None
     # a stamp with its time, alone or first on its line ("19/04/2017 09:10 GMT+7 Email Print"): not a
     # headline holding a date, nor the site's clock of today ("Thứ sáu, 24/05/2024")
@@ -219,6 +236,8 @@ def read_dump(text: str) -> Dump:
         title = rules.furniture()["title_tails"].sub("", title) or title
     lead, published, outlet, rest = split_head(lines[i:])
     body, source_url = clean_body([b for b in lead if not is_site_line(b)] + rest)
+    if not published and at is not None:
+        published = _header_date(lines, first, at)
     published = published or (top[0] if top else None) or (stamp.group(1) if stamp else None)
     return Dump(text="\n\n".join(body), title=title, published=published,
                 outlet=outlet, source_url=source_url)

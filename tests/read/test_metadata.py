@@ -1,6 +1,8 @@
 """Titles, outlets, source URLs and languages."""
 from __future__ import annotations
 
+import pytest
+
 from extractor.read import read
 from extractor.read.metadata import clean_title, detect_language, outlet_from, source_from_line
 
@@ -189,3 +191,13 @@ def test_links_to_other_articles_inside_a_dump_are_dropped():
     article = read(f"Un titre d'article assez long pour en être un\n\n{BODY_EN}\n\n>>Le pays ouvre cinq unités\n\n"
                    f"{BODY_EN}", lang="fr")
     assert ">>" not in article.text and article.text.count("Over the past years") == 2
+
+
+@pytest.mark.parametrize("header,published", [
+    ("| TP HỒ CHÍ MINH 34°C /57% weather\n\nChủ nhật, 19/11/2027, 11:47 AM", "2027-11-19"),
+    ("Chủ Nhật, 14/04/2028\nNgày đăng: 11/10/2027 - Lượt xem: 109\nXem với cỡ chữ", "2027-10-11"),
+    ("Chi tiết - Huyện Miền Núi\nChủ Nhật, 14/04/2028", None),
+])
+def test_widgets_meta_lines_and_breadcrumbs_above_the_headline(header, published):
+    article = read(f"{header}\n\nHuyện đẩy mạnh vận động người dân tham gia BHYT\n\n{BODY_VI}", lang="vi")
+    assert (article.title, article.published) == ("Huyện đẩy mạnh vận động người dân tham gia BHYT", published)
