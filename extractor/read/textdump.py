@@ -229,6 +229,10 @@ def read_dump(text: str) -> Dump:
     top = top if top and _CLOCK.search(lines[i]) and (not top[1].strip() or lines[i][:1].isdigit()) else None
     if top:
         i += 1  # a date line over the headline: "11:03, 23/03/2023"
+    if i < len(lines):  # "Headline hinh anh 1People wait …": the image label and caption glued to it go
+        cut = rules.furniture()["title_tails"].sub("", lines[i])
+        if cut != lines[i] and _words(cut) >= MIN_TITLE_WORDS:
+            lines[i] = cut
     title = None
     at = _headline(lines, i, under_date=bool(top))
     if at is not None:

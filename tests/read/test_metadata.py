@@ -201,3 +201,9 @@ def test_links_to_other_articles_inside_a_dump_are_dropped():
 def test_widgets_meta_lines_and_breadcrumbs_above_the_headline(header, published):
     article = read(f"{header}\n\nHuyện đẩy mạnh vận động người dân tham gia BHYT\n\n{BODY_VI}", lang="vi")
     assert (article.title, article.published) == ("Huyện đẩy mạnh vận động người dân tham gia BHYT", published)
+
+
+def test_an_image_label_and_caption_glued_to_the_first_line_leave_the_headline():
+    article = read("Coverage to surpass 79 percent at year's end hinh anh 1People wait at a clinic (Photo: VNA)\n"
+                   f"{BODY_EN}\n\n{BODY_EN}", lang="en")
+    assert article.title == "Coverage to surpass 79 percent at year's end"
