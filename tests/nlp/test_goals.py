@@ -743,3 +743,9 @@ def test_goal_lists_past_a_semicolon_quotas_handed_down_and_results(lang, text, 
 def test_a_goals_parts_after_of_which_and_research_aims(lang, text, targets_wanted):
     _, targets = run(text, lang, published="2026-01-10")
     assert [t.value for t in targets] == targets_wanted
+
+
+def test_raising_a_subsidy_level_is_a_rule_not_a_goal():
+    figures, targets = run("Việc nâng hỗ trợ lên tối thiểu 50% mức đóng BHYT từ năm học mới giúp phụ huynh.", "vi",
+                           published="2026-08-01")
+    assert targets == [] and [f.value for f in figures] == [50]
