@@ -749,3 +749,9 @@ def test_raising_a_subsidy_level_is_a_rule_not_a_goal():
     figures, targets = run("Việc nâng hỗ trợ lên tối thiểu 50% mức đóng BHYT từ năm học mới giúp phụ huynh.", "vi",
                            published="2026-08-01")
     assert targets == [] and [f.value for f in figures] == [50]
+
+
+def test_an_estimate_is_a_figure_even_after_a_deadline_phrase():
+    figures, targets = run("By the end of 2027, social insurance coverage is estimated to reach 45.1% of the workforce. "
+                           "The province aims to reach 50% by 2030.", "en", published=None)
+    assert [f.value for f in figures] == [45.1] and [t.value for t in targets] == [50]

@@ -64,6 +64,9 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                     break
                 if not n and r.achieved and r.achieved.search(text, e, group[i].end):
                     break  # "as for the targets, participants have reached 552,442": a result
+                if not n and any(p2 == "before" and k2 == "figure" and e <= s2 and e2 <= group[i].start
+                                 for s2, e2, k2, p2 in marks):
+                    break  # "By the end of 2025, coverage is estimated to reach 45.1%": the nearer cue decides
                 if n and i in weak:
                     break  # "… chỉ tiêu 3.335 người, đạt 86% kế hoạch": a share of the plan ends the list
                 if i not in fixed:
