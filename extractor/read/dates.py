@@ -126,6 +126,12 @@ def split_date_line(line: str, max_len: int = 120) -> tuple[str, str] | None:
     return iso, rest
 
 
+def has_time(line: str) -> bool:
+    """Does ``line`` give a clock time ("09:04", "11:47 AM", "14h30")? A publication stamp does;
+    a site's clock of today prints the date alone."""
+    return bool(_TIME.search(line))
+
+
 @cache
 def _today_labels() -> frozenset[str]:
     return frozenset(rules.data("dates").get("labels", {}).get("today", []))

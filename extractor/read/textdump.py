@@ -18,7 +18,6 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # An archive's capture stamp before the page text: "date 2025-03-14 Title …", "date 2025-03 …".
 _STAMP = re.compile(r"^\s*date\s+((?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\b\s*")
-_CLOCK = re.compile(r"(?<!\d)[0-2]?\d[:h][0-5]\d(?!\d)")
 HEAD_LINES = 8        # how far down a page's header an unmarked headline may sit
 MENU_LINES = 24       # … and a headline over its date line or printed again, under a long menu
 LABEL_WORDS = 6       # a line this short printed twice in a row is a label ("Báo X\nBáo X")
@@ -207,7 +206,7 @@ def _header_date(lines: list[str], lo: int, hi: int) -> str | None:
         if labelled:
             return labelled
         found = dates.split_date_line(line)
-        if found and _CLOCK.search(line):
+        if found and dates.has_time(line):
             return found[0]
     return None
 
@@ -226,7 +225,7 @@ def read_dump(text: str) -> Dump:
     top = dates.split_date_line(lines[i]) if i < len(lines) else None
     # a stamp with its time, alone or first on its line ("19/04/2017 09:10 GMT+7 Email Print"): not a
     # headline holding a date, nor the site's clock of today ("Thứ sáu, 24/05/2024")
-    top = top if top and _CLOCK.search(lines[i]) and (not top[1].strip() or lines[i][:1].isdigit()) else None
+    top = top if top and dates.has_time(lines[i]) and (not top[1].strip() or lines[i][:1].isdigit()) else None
     if top:
         i += 1  # a date line over the headline: "11:03, 23/03/2023"
     if i < len(lines):  # "Headline hinh anh 1People wait …": the image label and caption glued to it go
@@ -240,8 +239,8 @@ def read_dump(text: str) -> Dump:
         title = rules.furniture()["title_tails"].sub("", title) or title
     lead, published, outlet, rest = split_head(lines[i:])
     body, source_url = clean_body([b for b in lead if not is_site_line(b)] + rest)
-    if not published and at is not None:
-        published = _header_date(lines, first, at)
-    published = published or (top[0] if top else None) or (stamp.group(1) if stamp else None)
+    # else a dated line above the headline (the opening time stamp among them)
+    published = published or _header_date(lines, first, at if at is not None else i) \
+        or (stamp.group(1) if stamp else None)
     return Dump(text="\n\n".join(body), title=title, published=published,
                 outlet=outlet, source_url=source_url)

@@ -40,6 +40,16 @@ class Item:
         return self.scope[0] != self.sentence[0]
 
 
+_BRACKET_AFTER = {n: re.compile(rf"\s*(?:[^\W\d]+\s+){{0,{n}}}\(\s*") for n in (2, 3)}
+
+
+def bracket_after(gap: str, words: int) -> bool:
+    """Does the gap after a number open a bracket after at most ``words`` words ("42 000
+    travailleurs (31 %", "409 personnes de moins (0,5 %")? What the bracket holds speaks of
+    that number."""
+    return bool(_BRACKET_AFTER[words].fullmatch(gap))
+
+
 def covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.nlp.quantity.clauses import Item, clauses
+from extractor.nlp.quantity.clauses import Item, bracket_after, clauses
 from extractor.nlp.quantity.deadlines import past_year
 from extractor.nlp.quantity.rules import Rules
 
@@ -28,6 +28,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
     it; a cue that completes the number before it ("76,3% kế hoạch giao") governs
     nothing after it.
     """
+    # "striving to achieve 18 specific targets", "đề ra 5 quan điểm": counts of goals, by item
+    counted = {id(it): m for it in items if it.unit == "count" and r.counted and (m := r.counted.match(text, it.end))}
     by_clause: dict[tuple[int, int], list[Item]] = {}
     for it in items:
         by_clause.setdefault(it.clause, []).append(it)
@@ -50,8 +52,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 group[prev[-1]].target = kind == "target"
                 (fixed if kind == "target" else weak).add(prev[-1])
                 attached.add(s)
-        counted_ends = [m.end() for it in group if it.unit == "count" and r.counted
-                        and (m := r.counted.match(text, it.end))]
+        counted_ends = [counted[id(it)].end() for it in group if id(it) in counted]
         for s, e, kind, pos in marks:
             if pos == "after" or kind == "none" or s in attached:
                 continue
@@ -96,11 +97,11 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
     for it in items:  # "phấn đấu đạt 37–38%": both ends of a range are the goal
         if it.range_with is not None and it.range_with.target and not it.target:
             it.target = True
-    for n, it in enumerate(items):  # "striving to achieve 18 specific targets", "đề ra 5 quan điểm": how many goals, no goal
-        counted = it.unit == "count" and r.counted and r.counted.match(text, it.end)
-        if counted:
+    for n, it in enumerate(items):  # how many goals is no goal
+        count = counted.get(id(it))
+        if count:
             it.target = False
-            if r.including and r.including.match(text, counted.end()):
+            if r.including and r.including.match(text, count.end()):
                 _included_goals(items[n + 1:], it.sentence)  # "15 indicateurs, parmi lesquels une croissance d'au moins 10 %"
 
 
@@ -290,18 +291,12 @@ def _apposed_goals(text: str, items: list[Item], r: Rules) -> None:
         return
     for a, b in zip(items, items[1:]):
         if a.sentence != b.sentence or not r.apposition.match(text[a.end:b.start]) \
-                and not _unit_between(text[a.end:b.start]):
+                and not bracket_after(text[a.end:b.start], 2):
             continue
         if a.target and b.target is None:
             b.target = True
         elif b.target and a.target is None:
             a.target = True
-
-
-def _unit_between(gap: str) -> bool:
-    """"42 000 travailleurs (31 %", "1.2 million people (31%": a count and its share in brackets
-    right after it."""
-    return bool(re.fullmatch(r"\s*(?:[^\W\d]+\s+){0,2}\(\s*", gap))
 
 
 SUBSET_GAP = 160  # characters from a goal to the first of its parts after "of which", "trong đó", "dont"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.nlp.quantity.clauses import Item, covered
+from extractor.nlp.quantity.clauses import Item, bracket_after, covered
 from extractor.nlp.quantity.rules import Rules
 
 
@@ -234,9 +234,6 @@ def apposed_counts(decided: list[tuple[Item, str | None]], tags) -> list[str | N
     return metrics
 
 
-BRACKET_OPEN = re.compile(r"^[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*\(\s*$")  # "409 people (0.5%)", "118,014 (60,553 …"
-
-
 def bracketed(text: str, decided: list[tuple[Item, str | None]], metrics: list[str | None]) -> list[str | None]:
     """Numbers in brackets right after a count speak of that count: "down 409 people (0.5%)"
     is the change's share (other), "118,014 people (60,553 in the province and 57,461 from
@@ -249,7 +246,7 @@ def bracketed(text: str, decided: list[tuple[Item, str | None]], metrics: list[s
         while j < len(decided) and decided[j][0].sentence == head.sentence:
             item = decided[j][0]
             gap = text[(decided[j - 1][0].end if inside else head.end):item.start]
-            if not (BRACKET_OPEN.match(gap) if not inside else ")" not in gap and "(" not in gap):
+            if not (bracket_after(gap, 3) if not inside else ")" not in gap and "(" not in gap):
                 break
             inside.append(j)
             j += 1
