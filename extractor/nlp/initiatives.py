@@ -59,6 +59,7 @@ class Rules:
     #                                                   lower-case start, a proper name (no topic word needed)
     stops: re.Pattern | None
     topics: re.Pattern | None
+    unlike: re.Pattern | None           # a word that makes a model a way of managing, not a scheme to enrol ("management")
     plural: re.Pattern | None           # "nhiều mô hình", "many models": a kind of thing, not a name
 
 
@@ -87,7 +88,9 @@ def rules(lang: str) -> Rules:
     stop_rows = load_jsonl("initiative_stops", lang)
     stops = "|".join(filter(None, [phrases([r["text"] for r in stop_rows if "text" in r]),
                                    *(r["pattern"] for r in stop_rows if "pattern" in r)]))
-    topics = phrases([r["text"] for r in load_jsonl("initiative_topics", lang)])
+    topic_rows = load_jsonl("initiative_topics", lang)
+    topics = phrases([r["text"] for r in topic_rows if not r.get("not")])
+    unlike = phrases([r["text"] for r in topic_rows if r.get("not")])
     plurals = phrases([r["text"] for r in load_jsonl("initiative_plurals", lang)])
     return Rules(
         quote=re.compile("|".join(quotes)),
@@ -102,6 +105,7 @@ def rules(lang: str) -> Rules:
         descriptive=descriptive,
         stops=re.compile(rf"\s(?:{stops})(?!\w)", re.I) if stops else None,
         topics=re.compile(rf"(?<!\w)(?:{topics})", re.I) if topics else None,
+        unlike=re.compile(rf"(?<!\w)(?:{unlike})(?!\w)", re.I) if unlike else None,
         plural=re.compile(rf"(?<!\w)(?:{plurals})\s+$", re.I) if plurals else None,
     )
 
@@ -182,6 +186,8 @@ def descriptive(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]
                 continue
             if not proper and (not (r.topics and r.topics.search(name)) or not r.topics.sub("", name).strip(" ,-")):
                 continue  # no insurance mechanism described, or nothing but the topic ("mô hình an sinh")
+            if r.unlike and r.unlike.search(name):
+                continue  # "a modern social insurance management model": a way of managing
             if r.plural and r.plural.search(text, max(s0, m.start("cue") - 20), m.start("cue")):
                 continue  # "nhiều mô hình …", "many … models": a kind of scheme, not one named
             start, end = min(m.start("cue"), ns), max(m.end("cue"), ne)

@@ -10,6 +10,8 @@ target's ``year``, and the place it is about. All vocabularies are data in
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,6 +43,10 @@ def _locality(text: str, it: Item, places, provinces: list[str], r: Rules) -> st
     if provinces and r.scope and r.scope.search(text[ss:se]):
         return provinces[0]
     return None
+
+
+REPEAT_WORDS = 3  # words before a number that, with the rest of its sentence, show a lead printed again
+_DATELINE = re.compile(r"[-–—:()]")  # "Hanoï (VNA) - …": what a lead printed again may follow
 
 
 def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
@@ -104,11 +110,13 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     pairs = [(it, m) for it, m, _ in decided]
     metrics = bracketed(text, pairs, apposed_counts(pairs, tags))
     columns = column_years(text, items)
-    seen: set[tuple[str, int, float]] = set()
+    seen: set[tuple[str, str, float, str]] = set()
     for n, ((it, _, span), kind) in enumerate(zip(decided, metrics)):
-        key = (text[it.sentence[0]:it.sentence[1]], it.start - it.sentence[0], it.value)
+        s0, s1 = it.sentence
+        lead = _DATELINE.split(text[s0:it.start])[-1].split()[-REPEAT_WORDS:]
+        key = (" ".join(lead), text[it.end:s1], it.value, it.qualifier)
         if key in seen and not it.listed:
-            continue  # a lead or caption printed twice states its numbers once
+            continue  # a lead or caption printed twice (perhaps after a dateline) states its numbers once
         seen.add(key)
         common = dict(value=it.value, unit=it.unit, currency=it.currency, metric=kind,
                       locality=_locality(text, it, places, provinces, r),

@@ -302,3 +302,12 @@ def test_campaign_names_in_real_phrasing(lang, text, expected):
 
 def test_reported_speech_ending_inside_its_quote_is_no_initiative():
     assert names(run("He said at the programme: “We will give cards to every pupil.”", "en", provinces=())) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "A modern social insurance management model is expected to be in place by 2030."),
+    ("fr", "Le modèle de gestion moderne de l'assurance sociale sera achevé en 2030."),
+    ("vi", "Ngành sẽ hoàn thiện mô hình quản lý BHXH hiện đại vào năm 2030."),
+])
+def test_a_way_of_managing_insurance_is_no_initiative(lang, text):
+    assert run(text, lang) == []

@@ -97,6 +97,21 @@ def read_unit(text: str, it: Item, r: Rules) -> None:
             break
 
 
+_LABEL_BEFORE = re.compile(r"[^\W\d]\s?\($")
+RANK_REACH = 80  # characters around a bracketed rank where the next or previous rank stands
+
+
+def _ranked(text: str, it: Item) -> bool:
+    """A small number alone in brackets after a word, next to the rank before or after it:
+    a ranking ("Hội An (1); Hà Nội (2), …"), not a count ("Gia Lai (61), An Giang (608)")."""
+    if not (re.fullmatch(r"\d{1,2}", it.num.text) and _LABEL_BEFORE.search(text, max(0, it.start - 3), it.start)
+            and text.startswith(")", it.end)):
+        return False
+    n = int(it.num.text)
+    near = text[max(0, it.start - RANK_REACH):it.end + RANK_REACH]
+    return any(f"({k})" in near for k in (n - 1, n + 1) if k > 0)
+
+
 _GLUED_YEARS = re.compile(r"(?:19|20)\d\d(?:19|20)\d\d")
 
 
@@ -114,6 +129,8 @@ def excluded(text: str, it: Item, r: Rules) -> str | None:
             return "after"
     if r.not_before and r.not_before.search(before):
         return "before"
+    if it.unit == "count" and _ranked(text, it):
+        return "label"  # a rank in brackets after a name: "Hội An (1); Hà Nội (2)"
     if it.unit == "count" and row_number(text, it):
         return "row"
     return None

@@ -10,6 +10,9 @@ from extractor.nlp.quantity.clauses import Item
 from extractor.nlp.quantity.rules import YEAR, Rules
 
 
+BASELINE_REACH = 40  # characters between a comparison word and its year ("compared to the same period of 2024")
+
+
 def past_year(s: str, year_now: int) -> bool:
     m = YEAR.search(s)
     return bool(m and int(m.group(1)) < year_now)
@@ -26,6 +29,8 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
         dated = list(r.deadline_date.finditer(text, lo, hi)) if r.deadline_date else []
         for m in [*YEAR.finditer(text, lo, hi), *dated]:
             y = int(m.group(1))
+            if r.baseline and r.baseline.search(text, max(lo, m.start() - BASELINE_REACH), m.start()):
+                continue  # "tăng 5% so với năm 2024": the year compared against, not the one due
             if year_now is None or y >= year_now:
                 found.append((m.start(), y))
         if year_now:

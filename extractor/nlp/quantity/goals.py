@@ -73,7 +73,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
-    carried = _announced_goals(text, items, r, year_now, sentences) | _goals_past_semicolon(text, items, r, year_now)
+    carried = _announced_goals(text, items, r, year_now, sentences) | _goals_past_semicolon(text, items, r, year_now) \
+        | _subset_sentences(text, items, r)
     for i, (a, b) in enumerate(zip(items, items[1:])):
         gap = text[a.end:b.start]
         if not a.target or b.target is not None or a.sentence != b.sentence:
@@ -87,8 +88,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
         elif i in carried and a.clause == b.clause and (b.range_with is a or _continues_goal(gap, r)):
             b.target = True  # "…; năm 2023 là 38%, 31,5% và 93%", "…; 33-34 percent": the whole carried list
             carried.add(i + 1)
-    _prose_goals(text, items, r, year_now, sentences)
     _listed_goals(text, items, r, year_now, title)
+    _prose_goals(text, items, r, year_now, sentences)  # after the list: a plan's list may go on in prose
     # after the list: a goal in brackets or after a slash sits beside its result and starts no list
     _bracketed_goals(text, items, r)
     _named_goals(text, items, r)
@@ -113,6 +114,26 @@ def _included_goals(later: list[Item], sentence: tuple[int, int]) -> None:
             return
         if it.target is None:
             it.target = True
+
+
+def _subset_sentences(text: str, items: list[Item], r: Rules) -> set[int]:
+    """A sentence that opens on the parts of the goal just stated ("… GRDP growth of 10-10.5%.
+    In which, industry 13-13.5%, …", "… 95% dân số tham gia BHYT. Trong đó, …") goes on with
+    it: its first number is a goal unless its own cue, a result or the present decided it.
+    Returns its position in ``items``: the list goes on from there."""
+    found: set[int] = set()
+    for n, (a, b) in enumerate(zip(items, items[1:]), start=1):
+        if not a.target or b.target is not None or a.sentence == b.sentence or not r.subset_opener:
+            continue
+        opener = r.subset_opener.match(text, b.sentence[0])
+        if not opener or a.sentence[1] > b.sentence[0] or text.count("\n", a.end, b.start) > 1:
+            continue
+        lead = text[opener.end():b.start]
+        if (r.achieved and r.achieved.search(lead)) or (r.present and r.present.search(lead)):
+            continue
+        b.target = True
+        found.add(n)
+    return found
 
 
 def _goals_past_semicolon(text: str, items: list[Item], r: Rules, year_now: int | None) -> set[int]:
@@ -167,7 +188,7 @@ def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | Non
     return found
 
 
-PLAN_SENTENCE_WORDS = 30  # a plan's goals stated one to a sentence are short declaratives
+PLAN_SENTENCE_WORDS = 30  # a plan's goals stated one to a sentence (or to a clause up to ';') are short declaratives
 PARAGRAPH_BREAK = 2  # line breaks between two sentences of one plan: at most one paragraph break
 
 
@@ -175,7 +196,7 @@ def _prose_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
                  sentences: list[tuple[int, int]]) -> None:
     """A plan in prose: after a sentence whose numbers are all goals, the next sentences (in its
     paragraph or the next) go on with the goals while each opens with an indicator ("Tỷ lệ …",
-    "The rate of …") and has no cue, result, present marker or past year of its own ("… đặt mục
+    "The rate of …") or with its number ("35% lực lượng lao động …") and has no cue, result, present marker or past year of its own ("… đặt mục
     tiêu đến năm 2030, … đạt 8%/năm. Thu nhập bình quân đạt trên 58 triệu đồng/năm. Tỷ lệ hộ
     nghèo giảm còn 2,5-3,5%."); they take that sentence's deadline."""
     by_sentence: dict[tuple[int, int], list[Item]] = {}
@@ -187,8 +208,10 @@ def _prose_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
                 or text.count("\n", prev[1], cur[0]) > PARAGRAPH_BREAK:
             continue  # a sentence of goals only, not a result set against its goal
         chunk = text[cur[0]:cur[1]]
-        if not (r.indicator and r.indicator.match(chunk)) or any(it.target is not None for it in group) \
-                or len(chunk.split()) > PLAN_SENTENCE_WORDS \
+        opens = (r.indicator and r.indicator.match(chunk)) or (
+            not text[cur[0]:group[0].start].strip("-•*–+▪· ") and not text.startswith((".", ")"), group[0].end))
+        if not opens or any(it.target is not None for it in group) \
+                or max(len(part.split()) for part in chunk.split(";")) > PLAN_SENTENCE_WORDS \
                 or (r.achieved and r.achieved.search(chunk)) or _present_after_semicolon(chunk, r) \
                 or (year_now and past_year(chunk, year_now)):
             continue

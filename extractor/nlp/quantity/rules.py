@@ -64,6 +64,7 @@ class Rules:
     plan_year: re.Pattern | None    # the year of a plan the article reports on: "the Plan for 2025", "kế hoạch … năm 2026"
     counted: re.Pattern | None      # what a count of goals counts: "18 specific targets", "5 quan điểm"
     including: re.Pattern | None    # after counted goals, the words that list them: "…, parmi lesquels", "including"
+    subset_opener: re.Pattern | None  # a sentence that opens on the parts of what came before: "In which, …", "Trong đó, …"
     achieved: re.Pattern | None     # a result already reached: "has reached", "a atteint", "đã đạt"
     apposition: re.Pattern | None   # a restatement of the number before: ", soit 92 %", ", or 95 per cent"
     clause_break: re.Pattern | None
@@ -80,6 +81,7 @@ class Rules:
     asof_cue: re.Pattern | None
     year_prefix: re.Pattern | None
     deadline_date: re.Pattern | None  # "đến ngày 31/12/2025", "by 31/12/2025": a full date as a deadline
+    baseline: re.Pattern | None     # what a year compared against follows: "so với năm 2024", "compared to 2024"
     scope: re.Pattern | None
     fields: dict = field(default_factory=dict)
 
@@ -148,6 +150,7 @@ def rules(lang: str) -> Rules:
         bracket_cue=_rx(f"(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'bracket'])})(?!\\w)"),
         named_cue=_rx(f"(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'named'])})(?!\\w)"),
         counted=_rx(f"{WS}+(?:{_patterns([r for r in cues if r.get('position') == 'counted'])})(?!\\w)"),
+        subset_opener=_rx(f"\\s*(?:{_patterns([r for r in cues if r.get('position') == 'including'])})\\s*,"),
         including=_rx(f"[^.;:\\d]{{0,40}}?(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'including'])})(?!\\w)"),
         # ", soit près de 22 millions", "people or 37.7%", "tương đương 820.000": the restating word,
         # after a comma or at most two words, then at most two qualifying words
@@ -170,6 +173,7 @@ def rules(lang: str) -> Rules:
         plan_year=_rx(f"(?<!\\w)(?:{_keyed(dates, 'plan_year')})(?!\\d)") if any("plan_year" in r for r in dates) else None,
         deadline_date=_rx(f"(?<!\\w)(?:{_keyed(dates, 'deadline')}){WS}+\\d{{1,2}}[/.]\\d{{1,2}}[/.]((?:19|20)\\d\\d)")
         if any("deadline" in r for r in dates) else None,
+        baseline=_rx(f"(?<!\\w)(?:{_keyed(dates, 'baseline')}){WS}*$") if any("baseline" in r for r in dates) else None,
         year_prefix=_rx(f"(?<!\\w)(?:{phrases([r['year_prefix'] for r in dates if 'year_prefix' in r])})"
                         f"{WS}+((?:19|20)\\d\\d)(?![\\d/])"),
         scope=_rx(_patterns(load_jsonl("quantity_scope", lang))),

@@ -1,0 +1,94 @@
+"""Goals across sentences, years compared against, and numbers that are labels, on sentences
+of our own in the genre of the provincial press (the core goal cues are in test_goals.py)."""
+import pytest
+
+from tests.nlp.pipelines import brief, run
+
+
+@pytest.mark.parametrize("lang,text,goals", [
+    ("en", "Binh Phuoc targets 300,000 social insurance participants in 2027, an increase of 8% compared to 2026.",
+     [(300000, 2027), (8, 2027)]),
+    ("fr", "La province vise 300 000 assurés sociaux en 2027, une hausse de 8 % par rapport à 2026.",
+     [(300000, 2027), (8, 2027)]),
+    ("vi", "Năm 2027, tỉnh phấn đấu số người tham gia BHXH tăng 8% so với năm 2026.", [(8, 2027)]),
+])
+def test_a_year_compared_against_is_no_deadline(lang, text, goals):
+    _, targets = run(text, lang, published=None)
+    assert [(t.value, t.year) for t in targets] == goals
+
+
+def test_a_year_after_against_that_names_a_goal_still_dates_it():
+    _, targets = run("Lam Dong reported 91.2 per cent, against its own 2026 target of 93 per cent.", "en",
+                     published=None)
+    assert [(t.value, t.year) for t in targets] == [(93, 2026)]
+
+
+@pytest.mark.parametrize("lang,text,goals", [
+    ("en", "The draft plan sets a target of GRDP growth in 2027 of 9 to 9.5%. In which, industry grows "
+           "by 11 - 12%; services by 7%.", [9, 9.5, 11, 12, 7]),
+    ("vi", "Huyện phấn đấu đến năm 2027 có 96% dân số tham gia BHYT. Trong đó, 100% học sinh có thẻ BHYT.",
+     [96, 100]),
+])
+def test_a_sentence_opening_on_the_parts_of_a_goal_goes_on_with_it(lang, text, goals):
+    figures, targets = run(text, lang, published="2026-03-01")
+    assert [t.value for t in targets] == goals and figures == []
+
+
+def test_the_parts_of_a_result_stay_figures():
+    figures, targets = run("Đến nay, toàn huyện có 93% dân số tham gia BHYT. Trong đó, 100% học sinh có thẻ BHYT.",
+                           "vi", published="2026-03-01")
+    assert targets == [] and [f.value for f in figures] == [93, 100]
+
+
+def test_a_result_after_a_deadline_phrase_in_the_present_perfect_is_a_figure():
+    figures, targets = run("By the end of 2019, there have been over 52 thousand people participating in "
+                           "social insurance in the province.", "en", published=None)
+    assert targets == [] and brief(figures, "qualifier") == [(52000, "count", "more_than")]
+
+
+def test_a_ranking_in_brackets_is_no_quantity_but_a_count_in_brackets_is():
+    figures, _ = run("The most visited places were: Vinh (1); Cua Lo (2), Quy Nhon (3). Communes with the most "
+                     "new members: Tan Ky (48), Anh Son (415).", "en")
+    assert [f.value for f in figures] == [48, 415]
+
+
+def test_a_plans_list_goes_on_in_a_paragraph_that_opens_with_its_number():
+    text = ("Mục tiêu cụ thể đến năm 2027 như sau:\n\n"
+            "- Tỷ lệ lực lượng lao động tham gia BHXH đạt 42%.\n\n"
+            "30% lực lượng lao động tham gia bảo hiểm thất nghiệp; mức độ hài lòng của người dân đạt 88%.")
+    figures, targets = run(text, "vi", published="2026-01-05")
+    assert figures == [] and [(t.value, t.year) for t in targets] == [(42, 2027), (30, 2027), (88, 2027)]
+
+
+def test_a_section_number_opening_a_line_is_no_goal():
+    text = ("2.1. Tăng tỷ lệ bao phủ: phấn đấu đến cuối năm 2027 đạt 97% dân số tham gia BHYT.\n"
+            "2.2. Nâng cao chất lượng khám, chữa bệnh BHYT cho người dân.")
+    _, targets = run(text, "vi", published="2026-01-05")
+    assert [t.value for t in targets] == [97]
+
+
+@pytest.mark.parametrize("text,goals,results", [
+    ("Étendre la couverture d'assurance maladie à 97 % fait partie des étapes du plan.", [97], []),
+    ("La commune a étendu la couverture d'assurance maladie à 94 % en 2024.", [], [94]),
+])
+def test_french_extending_coverage_as_a_plan_step(text, goals, results):
+    figures, targets = run(text, "fr", published="2026-02-01")
+    assert [t.value for t in targets] == goals and [f.value for f in figures] == results
+
+
+def test_a_lead_printed_again_after_a_dateline_states_its_number_once():
+    text = ("Avec près de 2 millions d'habitants, Nam Dinh compte de nombreux travailleurs indépendants.\n\n"
+            "Nam Dinh (VNA) - Avec près de 2 millions d'habitants, Nam Dinh compte de nombreux travailleurs "
+            "indépendants. La caisse a recensé 2 millions de cartes papier.")
+    figures, _ = run(text, "fr")
+    assert [f.value for f in figures] == [2_000_000, 2_000_000]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le programme 07 de la ville porte sur la sécurité sociale."),
+    ("en", "The city's Programme 07 covers social security."),
+    ("vi", "Chương trình 07 của Thành ủy về an sinh xã hội được triển khai."),
+])
+def test_a_programmes_number_is_its_name(lang, text):
+    figures, targets = run(text, lang)
+    assert figures == [] and targets == []
