@@ -61,8 +61,8 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     names = name_spans(doc)
     items: list[Item] = []
     for n in find_numbers(text, r.grammar):
-        if covered(n.start, n.end, names):
-            continue
+        if covered(n.start, n.end, names) or (items and n.start < items[-1].end):
+            continue  # inside a name, or a number word inside the unit before it ("45 pour cent")
         it = Item(num=n, start=n.start, end=n.end, value=n.value)
         read_unit(text, it, r)
         it.skip = excluded(text, it, r)

@@ -520,3 +520,13 @@ def test_age_brackets_date_ranges_addresses_and_idioms_are_no_quantity(lang, tex
 def test_a_spelled_number_after_a_definite_word_refers_back(lang, text, values):
     figures, targets = run(text, lang)
     assert [i.value for i in figures + targets] == values
+
+
+def test_a_number_word_inside_the_unit_before_it_is_no_number():
+    figures, _ = run("Les femmes représentent 71,5 pour cent des travailleurs indépendants assurés.", "fr")
+    assert brief(figures) == [(71.5, "percent")]
+
+
+def test_members_with_insurance_cards_are_participants():
+    figures, _ = run("More than 41,000 members with health insurance cards receive regular check-ups.", "en")
+    assert brief(figures, "metric") == [(41000, "count", "health_insurance_participants")]

@@ -92,6 +92,9 @@ DUMP_BODY = ("Ky Tho relève sa couverture\n\nJournal du Centre – 12/09/2025\n
     ("Bình luận (0) | Chia sẻ\nTin khác: Kon Tum cũ: 1.200 thẻ • Gia Lai: 93,7%", "Kon Tum"),
     ("Sur le même sujet : Cam Xuyen distribue 300 cartes", "Cam Xuyen"),
     ("Articles similaires\n- Nghi Xuan : 1 500 cartes pour les pêcheurs", "Nghi Xuan"),
+    ("You have 500/500 characters left\n\nPlease enter 5 or more characters!!!\n\nRecent news\nThanh Hoa: 2,000 cards",
+     "Thanh Hoa"),
+    ("Recent news\nThanh Hoa hands out 2,000 cards", "Thanh Hoa"),
 ])
 def test_text_dump_related_blocks_end_the_article_with_or_without_colon(tail, leak):
     article = read(DUMP_BODY + tail)
