@@ -123,7 +123,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
                       text=text[span[0]:span[1]], start=span[0], end=span[1],
                       sentence=text[it.sentence[0]:it.sentence[1]])
         if it.target:
-            year = columns.get(n) or deadline_year(text, it, r, year_now, items)
+            year = columns.get(n) or deadline_year(text, it, r, year_now, items, doc._.title or "")
             goal = Target(comparator=COMPARATOR[it.qualifier], year=year, **common)
             if it.listed or not _restated(targets, goal):  # listed goals stay apart
                 targets.append(goal)

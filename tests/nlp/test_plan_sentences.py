@@ -92,3 +92,11 @@ def test_a_lead_printed_again_after_a_dateline_states_its_number_once():
 def test_a_programmes_number_is_its_name(lang, text):
     figures, targets = run(text, lang)
     assert figures == [] and targets == []
+
+
+def test_a_goal_without_a_year_takes_the_deadline_its_headline_states():
+    text = "La ville vise à réduire le taux de chômage à moins de 3 %."
+    _, targets = run(text, "fr", published="2026-06-01", title="Da Nang dévoile son plan social d'ici 2030")
+    assert [(t.value, t.year) for t in targets] == [(3, 2030)]
+    _, targets = run(text, "fr", published="2026-06-01", title="Da Nang dévoile son plan social de 2030")
+    assert [(t.value, t.year) for t in targets] == [(3, None)]

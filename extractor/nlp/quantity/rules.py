@@ -81,6 +81,7 @@ class Rules:
     asof_cue: re.Pattern | None
     year_prefix: re.Pattern | None
     deadline_date: re.Pattern | None  # "đến ngày 31/12/2025", "by 31/12/2025": a full date as a deadline
+    deadline_word: re.Pattern | None  # a deadline phrase's opening word: "by", "d'ici", "đến"
     baseline: re.Pattern | None     # what a year compared against follows: "so với năm 2024", "compared to 2024"
     scope: re.Pattern | None
     fields: dict = field(default_factory=dict)
@@ -173,6 +174,7 @@ def rules(lang: str) -> Rules:
         plan_year=_rx(f"(?<!\\w)(?:{_keyed(dates, 'plan_year')})(?!\\d)") if any("plan_year" in r for r in dates) else None,
         deadline_date=_rx(f"(?<!\\w)(?:{_keyed(dates, 'deadline')}){WS}+\\d{{1,2}}[/.]\\d{{1,2}}[/.]((?:19|20)\\d\\d)")
         if any("deadline" in r for r in dates) else None,
+        deadline_word=_rx(f"(?<!\\w)(?:{_keyed(dates, 'deadline')})(?!\\w)") if any("deadline" in r for r in dates) else None,
         baseline=_rx(f"(?<!\\w)(?:{_keyed(dates, 'baseline')}){WS}*$") if any("baseline" in r for r in dates) else None,
         year_prefix=_rx(f"(?<!\\w)(?:{phrases([r['year_prefix'] for r in dates if 'year_prefix' in r])})"
                         f"{WS}+((?:19|20)\\d\\d)(?![\\d/])"),
