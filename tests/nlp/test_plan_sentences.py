@@ -100,3 +100,9 @@ def test_a_goal_without_a_year_takes_the_deadline_its_headline_states():
     assert [(t.value, t.year) for t in targets] == [(3, 2030)]
     _, targets = run(text, "fr", published="2026-06-01", title="Da Nang dévoile son plan social de 2030")
     assert [(t.value, t.year) for t in targets] == [(3, None)]
+
+
+def test_french_should_make_up_is_a_goal():
+    _, targets = run("D'ici 2030, l'économie numérique devrait représenter 25 % à 30 % du PIB provincial.", "fr",
+                     published="2026-02-01")
+    assert [(t.value, t.comparator) for t in targets] == [(25, ">="), (30, "<=")]

@@ -530,3 +530,27 @@ def test_a_number_word_inside_the_unit_before_it_is_no_number():
 def test_members_with_insurance_cards_are_participants():
     figures, _ = run("More than 41,000 members with health insurance cards receive regular check-ups.", "en")
     assert brief(figures, "metric") == [(41000, "count", "health_insurance_participants")]
+
+
+@pytest.mark.parametrize("text", [
+    "Health insurance can cover up to 80 percent of a patient's hospital bill.",
+    "Only some groups receive 100% coverage for all eligible medical expenses under health insurance.",
+])
+def test_a_share_of_a_bill_is_a_benefit_level_not_coverage(text):
+    figures, _ = run(text, "en")
+    assert brief(figures, "metric") == [(figures[0].value, "percent", "other")]
+
+
+@pytest.mark.parametrize("lang,text,values", [
+    ("fr", "La commune compte 12 médecins pour 10 000 habitants et a remis des cartes pour 1 000 élèves.", [12, 1000]),
+    ("en", "The district has 9 doctors per 10,000 people.", [9]),
+    ("vi", "Tỉnh có 11 bác sĩ/10.000 dân, trên 10.000 dân tham gia BHYT.", [11, 10000]),
+])
+def test_the_base_of_a_ratio_is_no_quantity(lang, text, values):
+    figures, targets = run(text, lang)
+    assert [i.value for i in figures + targets] == values
+
+
+def test_two_percentages_joined_by_a_bare_range_word_are_a_range():
+    figures, _ = run("Les exportations représentent 30 % à 40 % du PIB de la province.", "fr")
+    assert brief(figures, "qualifier") == [(30, "percent", "at_least"), (40, "percent", "at_most")]

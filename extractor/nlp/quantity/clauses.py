@@ -97,6 +97,7 @@ def read_unit(text: str, it: Item, r: Rules) -> None:
             break
 
 
+RATIO_BASES = (100, 1000, 10000, 100000)  # "per 10,000 people": a ratio's base is a power of ten
 _LABEL_BEFORE = re.compile(r"[^\W\d]\s?\($")
 RANK_REACH = 80  # characters around a bracketed rank where the next or previous rank stands
 
@@ -129,6 +130,8 @@ def excluded(text: str, it: Item, r: Rules) -> str | None:
             return "after"
     if r.not_before and r.not_before.search(before):
         return "before"
+    if it.unit == "count" and n.value in RATIO_BASES and any(b.search(before) and a.match(after) for b, a in r.not_around):
+        return "base"  # "35 médecins pour 10 000 habitants": the base of a ratio
     if it.unit == "count" and _ranked(text, it):
         return "label"  # a rank in brackets after a name: "Hội An (1); Hà Nội (2)"
     if it.unit == "count" and row_number(text, it):
@@ -184,7 +187,8 @@ def ranges(text: str, items: list[Item], r: Rules) -> None:
         bare = bool(r.range_bare and r.range_bare.match(between)) and (
             (a.unit == "count" and b.unit != "count")
             or (b.unit in (a.unit, "count") and b.num.scaled and not a.num.scaled and a.value < b.value / b.num.scale))
-        tight = between in ("-", "–") and a.unit == b.unit and a.value < b.value  # "12-15 xã", "37-38%"
+        tight = (between in ("-", "–") or a.unit == b.unit != "count" and bool(r.range_bare and r.range_bare.match(between))) \
+            and a.unit == b.unit and a.value < b.value  # "12-15 xã", "37-38%", "30% à 40%"
         if not bare and not tight and not r.range_open.search(text[max(0, a.start - 20):a.start]):
             continue  # "VND100 - 200 million": a bare join when only the upper end has the scale
         if a.unit == "count" and b.unit != "count":

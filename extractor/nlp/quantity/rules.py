@@ -55,6 +55,7 @@ class Rules:
     no_change: re.Pattern | None
     not_before: re.Pattern | None
     not_after: re.Pattern | None
+    not_around: list[tuple[re.Pattern, re.Pattern]]  # the words either side of a ratio's base: "pour # habitants"
     range_open: re.Pattern | None
     range_join: re.Pattern | None
     range_bare: re.Pattern | None
@@ -142,6 +143,9 @@ def rules(lang: str) -> Rules:
         change_after=_rx(f"{WS}*({_patterns([r for r in changes if r.get('position') == 'after'])})(?!\\w)"),
         not_before=_rx(f"(?<!\\w)(?:{_patterns([r for r in nots if r.get('position') == 'before'])}){WS}*$"),
         not_after=_rx(f"^{WS}*(?:{_patterns([r for r in nots if r.get('position', 'after') == 'after'])})(?!\\w)"),
+        not_around=[(re.compile(f"(?<!\\w)(?:{row['pattern'].split('#')[0].strip()}){WS}*$", re.I),
+                     re.compile(f"^{WS}*(?:{row['pattern'].split('#')[1].strip()})(?!\\w)", re.I))
+                    for row in nots if row.get("position") == "around"],
         range_open=_rx(f"(?<!\\w)(?:{_keyed(ranges, 'open')}){WS}*$"),
         range_join=_rx(f"^{WS}*(?:{_keyed(ranges, 'join')}){WS}*$"),
         range_bare=_rx(f"^{WS}*(?:{_patterns([r for r in ranges if r.get('bare')], 'join')}){WS}*$"),
