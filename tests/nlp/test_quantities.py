@@ -554,3 +554,13 @@ def test_the_base_of_a_ratio_is_no_quantity(lang, text, values):
 def test_two_percentages_joined_by_a_bare_range_word_are_a_range():
     figures, _ = run("Les exportations représentent 30 % à 40 % du PIB de la province.", "fr")
     assert brief(figures, "qualifier") == [(30, "percent", "at_least"), (40, "percent", "at_most")]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Like many others, Tran Thi Hoa, 41, of Long An province, paid 20 percent of the bill.", [20]),
+    ("Mr. Binh, 68, a retired teacher, was treated at the 108 Military Hospital.", []),
+    ("In Long An, 35, 40 and 50 households joined.", [35, 40, 50]),
+])
+def test_an_age_set_off_by_commas_after_a_name_is_no_quantity(text, values):
+    figures, targets = run(text, "en")
+    assert [i.value for i in figures + targets] == values

@@ -97,6 +97,8 @@ def read_unit(text: str, it: Item, r: Rules) -> None:
             break
 
 
+MAX_AGE = 110
+_APPOSED_AGE = re.compile(r"(?-i:[A-ZĐ][^\W\d]*\.?)(?:\s(?-i:[A-ZĐ][^\W\d]*\.?)){0,3},\s$")  # a name, then ", "
 RATIO_BASES = (100, 1000, 10000, 100000)  # "per 10,000 people": a ratio's base is a power of ten
 _LABEL_BEFORE = re.compile(r"[^\W\d]\s?\($")
 RANK_REACH = 80  # characters around a bracketed rank where the next or previous rank stands
@@ -132,6 +134,9 @@ def excluded(text: str, it: Item, r: Rules) -> str | None:
         return "before"
     if it.unit == "count" and n.value in RATIO_BASES and any(b.search(before) and a.match(after) for b, a in r.not_around):
         return "base"  # "35 médecins pour 10 000 habitants": the base of a ratio
+    if it.unit == "count" and _APPOSED_AGE.search(before) and re.fullmatch(r"\d{1,3}", n.text) \
+            and n.value <= MAX_AGE and after[:1] == "," and not re.match(r",\s*\d", after):
+        return "age"  # "Duong Thi Mai, 39, of …", "Mr. Ha, 75, a war veteran": an age after a name
     if it.unit == "count" and _ranked(text, it):
         return "label"  # a rank in brackets after a name: "Hội An (1); Hà Nội (2)"
     if it.unit == "count" and row_number(text, it):
