@@ -28,6 +28,8 @@ def test_a_year_after_against_that_names_a_goal_still_dates_it():
            "by 11 - 12%; services by 7%.", [9, 9.5, 11, 12, 7]),
     ("vi", "Huyện phấn đấu đến năm 2027 có 96% dân số tham gia BHYT. Trong đó, 100% học sinh có thẻ BHYT.",
      [96, 100]),
+    ("en", "The plan aims to raise coverage to 92 percent by 2027. In detail, 60 percent of near-poor people "
+           "would receive health insurance by 2027.", [92, 60]),
 ])
 def test_a_sentence_opening_on_the_parts_of_a_goal_goes_on_with_it(lang, text, goals):
     figures, targets = run(text, lang, published="2026-03-01")

@@ -118,14 +118,14 @@ def _included_goals(later: list[Item], sentence: tuple[int, int]) -> None:
 
 def _subset_sentences(text: str, items: list[Item], r: Rules) -> set[int]:
     """A sentence that opens on the parts of the goal just stated ("… GRDP growth of 10-10.5%.
-    In which, industry 13-13.5%, …", "… 95% dân số tham gia BHYT. Trong đó, …") goes on with
-    it: its first number is a goal unless its own cue, a result or the present decided it.
+    In which, industry 13-13.5%, …", "… 95% dân số tham gia BHYT. Trong đó, …") or on its
+    details ("In detail, …", "Cụ thể, …") goes on with it: its first number is a goal unless its own cue, a result or the present decided it.
     Returns its position in ``items``: the list goes on from there."""
     found: set[int] = set()
     for n, (a, b) in enumerate(zip(items, items[1:]), start=1):
         if not a.target or b.target is not None or a.sentence == b.sentence or not r.subset_opener:
             continue
-        opener = r.subset_opener.match(text, b.sentence[0])
+        opener = r.subset_opener.match(text, b.sentence[0]) or (r.follow and r.follow.match(text, b.sentence[0]))
         if not opener or a.sentence[1] > b.sentence[0] or text.count("\n", a.end, b.start) > 1:
             continue
         lead = text[opener.end():b.start]
