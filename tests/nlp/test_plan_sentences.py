@@ -108,3 +108,13 @@ def test_french_should_make_up_is_a_goal():
     _, targets = run("D'ici 2030, l'économie numérique devrait représenter 25 % à 30 % du PIB provincial.", "fr",
                      published="2026-02-01")
     assert [(t.value, t.comparator) for t in targets] == [(25, ">="), (30, "<=")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Under the national target programme on new rural development, 41 communes have met the standards."),
+    ("fr", "Le programme cible national de la nouvelle ruralité a été déployé, avec 41 communes aux normes."),
+    ("vi", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới có 41 xã đạt chuẩn."),
+])
+def test_a_programme_named_after_its_targets_sets_no_goal(lang, text):
+    figures, targets = run(text, lang, published="2026-02-01")
+    assert targets == [] and [f.value for f in figures] == [41]
