@@ -118,3 +118,20 @@ def test_french_should_make_up_is_a_goal():
 def test_a_programme_named_after_its_targets_sets_no_goal(lang, text):
     figures, targets = run(text, lang, published="2026-02-01")
     assert targets == [] and [f.value for f in figures] == [41]
+
+
+def test_a_share_of_a_years_target_and_the_change_after_it_are_figures():
+    figures, targets = run("Collections reached VND 21.4 trillion, equal to 12.6 percent of 2026 target and up "
+                           "9.1 percent year-on-year.", "en", published="2026-03-05")
+    assert targets == [] and [f.value for f in figures] == [21.4e12, 12.6, 9.1]
+
+
+@pytest.mark.parametrize("text,goals", [
+    ("Từ đầu năm đến nay, huyện có 2.140 người tham gia BHYT lần đầu, nâng toàn huyện có hơn 51.300 người "
+     "tham gia.", []),
+    ("Đưa tổng số người hưởng trợ cấp 4 tháng đầu năm là 9.812 người.", []),
+    ("Năm 2027, huyện phấn đấu đưa tổng số người tham gia BHXH tự nguyện lên 4.500 người.", [4500]),
+])
+def test_bringing_a_total_to_a_result_is_no_goal(text, goals):
+    _, targets = run(text, "vi", published="2026-05-01")
+    assert [t.value for t in targets] == goals
