@@ -259,3 +259,8 @@ def test_numbered_districts_in_english_and_schools_named_after_places():
     assert "Quận 12" in by_name(doc)
     doc = run("Học sinh Trường THCS Lê Lợi ở xã Ea Bá thi kéo co.", "vi")
     assert "Lê Lợi" not in by_name(doc)
+
+
+def test_a_possessive_ends_a_place_name():
+    doc = run("Workers in HCMC's District 8 and Binh Duong's new wards lost their benefits.", "en")
+    assert {"Hồ Chí Minh", "Quận 8", "Bình Dương"} <= set(by_name(doc))

@@ -564,3 +564,8 @@ def test_two_percentages_joined_by_a_bare_range_word_are_a_range():
 def test_an_age_set_off_by_commas_after_a_name_is_no_quantity(text, values):
     figures, targets = run(text, "en")
     assert [i.value for i in figures + targets] == values
+
+
+def test_phone_and_fax_numbers_with_their_area_code_are_no_quantities():
+    figures, _ = run("Tel: 024 3772 7988 Fax: (024) 37722734. The fund paid 1,300 workers.", "en")
+    assert [f.value for f in figures] == [1300]
