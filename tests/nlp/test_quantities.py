@@ -569,3 +569,8 @@ def test_an_age_set_off_by_commas_after_a_name_is_no_quantity(text, values):
 def test_phone_and_fax_numbers_with_their_area_code_are_no_quantities():
     figures, _ = run("Tel: 024 3772 7988 Fax: (024) 37722734. The fund paid 1,300 workers.", "en")
     assert [f.value for f in figures] == [1300]
+
+
+def test_a_total_after_tong_so_is_a_quantity_not_an_identifier():
+    figures, _ = run("Trong quý I, toàn tỉnh đã cấp tổng số 41.210 thẻ BHYT theo Quyết định số 12.", "vi")
+    assert [f.value for f in figures] == [41210]
