@@ -73,3 +73,12 @@ def test_a_long_report_naming_an_insurance_in_one_sentence_only_is_about_somethi
 
 def test_english_abbreviations_of_the_insurances_are_topic_words():
     assert scorer("en").score("Some 98% of pupils joined HI and 40% of workers SI; hi there.") == 2
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The occupational accident and disease insurance fund paid 1,200 workers."),
+    ("fr", "L'assurance contre les accidents du travail a indemnisé 1 200 ouvriers."),
+    ("vi", "Quỹ bảo hiểm tai nạn lao động đã chi trả cho 1.200 người lao động."),
+])
+def test_occupational_accident_insurance_is_a_branch_of_social_insurance(lang, text):
+    assert scorer(lang).terms.search(text)
