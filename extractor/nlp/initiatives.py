@@ -187,7 +187,7 @@ def descriptive(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]
             if not proper and (not (r.topics and r.topics.search(name)) or not r.topics.sub("", name).strip(" ,-")):
                 continue  # no insurance mechanism described, or nothing but the topic ("mô hình an sinh")
             if r.unlike and r.unlike.search(name):
-                continue  # "a modern social insurance management model": a way of managing
+                continue  # "a digital social insurance management model": a way of managing
             if r.plural and r.plural.search(text, max(s0, m.start("cue") - 20), m.start("cue")):
                 continue  # "nhiều mô hình …", "many … models": a kind of scheme, not one named
             start, end = min(m.start("cue"), ns), max(m.end("cue"), ne)

@@ -125,7 +125,7 @@ def _runs(text: str, breaks: frozenset[str] = frozenset(),
         if el and el.end() < e:
             s = el.end()
         if e - s > 3 and text[e - 2:e] in ("'s", "’s"):
-            e -= 2  # "HCMC's District 12": the possessive ends the name, and its run
+            e -= 2  # "HCMC's District 8": the possessive ends the name, and its run
         word = text[s:e]
         capital = (word[0].isupper() or bool(numbered and numbered.match(text, s))) and word not in breaks
         number = word.isdigit() and len(word) <= 2

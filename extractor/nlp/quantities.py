@@ -46,7 +46,7 @@ def _locality(text: str, it: Item, places, provinces: list[str], r: Rules) -> st
 
 
 REPEAT_WORDS = 3  # words before a number that, with the rest of its sentence, show a lead printed again
-_DATELINE = re.compile(r"[-–—:()]")  # "Hanoï (VNA) - …": what a lead printed again may follow
+_DATELINE = re.compile(r"[-–—:()]")  # "Nam Dinh (VNA) - …": what a lead printed again may follow
 
 
 def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:

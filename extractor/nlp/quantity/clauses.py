@@ -106,7 +106,7 @@ RANK_REACH = 80  # characters around a bracketed rank where the next or previous
 
 def _ranked(text: str, it: Item) -> bool:
     """A small number alone in brackets after a word, next to the rank before or after it:
-    a ranking ("Hội An (1); Hà Nội (2), …"), not a count ("Gia Lai (61), An Giang (608)")."""
+    a ranking ("Vinh (1); Cửa Lò (2), …"), not a count ("Tân Kỳ (48), Anh Sơn (415)")."""
     if not (re.fullmatch(r"\d{1,2}", it.num.text) and _LABEL_BEFORE.search(text, max(0, it.start - 3), it.start)
             and text.startswith(")", it.end)):
         return False
@@ -136,9 +136,9 @@ def excluded(text: str, it: Item, r: Rules) -> str | None:
         return "base"  # "35 médecins pour 10 000 habitants": the base of a ratio
     if it.unit == "count" and _APPOSED_AGE.search(before) and re.fullmatch(r"\d{1,3}", n.text) \
             and n.value <= MAX_AGE and after[:1] == "," and not re.match(r",\s*\d", after):
-        return "age"  # "Duong Thi Mai, 39, of …", "Mr. Ha, 75, a war veteran": an age after a name
+        return "age"  # "Tran Thi Hoa, 41, of …", "Mr. Binh, 68, a retired teacher": an age after a name
     if it.unit == "count" and _ranked(text, it):
-        return "label"  # a rank in brackets after a name: "Hội An (1); Hà Nội (2)"
+        return "label"  # a rank in brackets after a name: "Vinh (1); Cửa Lò (2)"
     if it.unit == "count" and row_number(text, it):
         return "row"
     return None

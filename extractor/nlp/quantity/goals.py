@@ -117,8 +117,8 @@ def _included_goals(later: list[Item], sentence: tuple[int, int]) -> None:
 
 
 def _subset_sentences(text: str, items: list[Item], r: Rules) -> set[int]:
-    """A sentence that opens on the parts of the goal just stated ("… GRDP growth of 10-10.5%.
-    In which, industry 13-13.5%, …", "… 95% dân số tham gia BHYT. Trong đó, …") or on its
+    """A sentence that opens on the parts of the goal just stated ("… GRDP growth of 9-9.5%.
+    In which, industry 11-12%, …", "… 95% dân số tham gia BHYT. Trong đó, …") or on its
     details ("In detail, …", "Cụ thể, …") goes on with it: its first number is a goal unless its own cue, a result or the present decided it.
     Returns its position in ``items``: the list goes on from there."""
     found: set[int] = set()
@@ -196,7 +196,7 @@ def _prose_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
                  sentences: list[tuple[int, int]]) -> None:
     """A plan in prose: after a sentence whose numbers are all goals, the next sentences (in its
     paragraph or the next) go on with the goals while each opens with an indicator ("Tỷ lệ …",
-    "The rate of …") or with its number ("35% lực lượng lao động …") and has no cue, result, present marker or past year of its own ("… đặt mục
+    "The rate of …") or with its number ("30% lực lượng lao động …") and has no cue, result, present marker or past year of its own ("… đặt mục
     tiêu đến năm 2030, … đạt 8%/năm. Thu nhập bình quân đạt trên 58 triệu đồng/năm. Tỷ lệ hộ
     nghèo giảm còn 2,5-3,5%."); they take that sentence's deadline."""
     by_sentence: dict[tuple[int, int], list[Item]] = {}
