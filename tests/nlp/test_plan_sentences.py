@@ -135,3 +135,14 @@ def test_a_share_of_a_years_target_and_the_change_after_it_are_figures():
 def test_bringing_a_total_to_a_result_is_no_goal(text, goals):
     _, targets = run(text, "vi", published="2026-05-01")
     assert [t.value for t in targets] == goals
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The agency forecasts that spending in 2027 will reach over VND 900 billion, exceeding the fund."),
+    ("en", "Spending is forecast to reach VND 900 billion in 2027."),
+    ("fr", "La caisse prévoit que les dépenses de 2027 atteindront 900 milliards de dôngs."),
+    ("vi", "Theo dự báo, năm 2027 chi khám chữa bệnh BHYT sẽ đạt 900 tỷ đồng."),
+])
+def test_a_forecast_is_a_figure_not_a_goal(lang, text):
+    figures, targets = run(text, lang, published="2026-12-01")
+    assert targets == [] and [f.value for f in figures] == [900e9]
