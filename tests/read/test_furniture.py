@@ -95,6 +95,8 @@ DUMP_BODY = ("Ky Tho relève sa couverture\n\nJournal du Centre – 12/09/2025\n
     ("You have 500/500 characters left\n\nPlease enter 5 or more characters!!!\n\nRecent news\nThanh Hoa: 2,000 cards",
      "Thanh Hoa"),
     ("Recent news\nThanh Hoa hands out 2,000 cards", "Thanh Hoa"),
+    ("Trở thành người đầu tiên tặng sao cho bài viết 0 0 0\nBến Tre: 1.500 thẻ BHYT", "Bến Tre"),
+    ("Thống kê truy cập\n• Đang online: 3\n• Hôm nay: 51\nSóc Trăng: 96%", "Sóc Trăng"),
 ])
 def test_text_dump_related_blocks_end_the_article_with_or_without_colon(tail, leak):
     article = read(DUMP_BODY + tail)
