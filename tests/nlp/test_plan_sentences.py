@@ -141,6 +141,7 @@ def test_bringing_a_total_to_a_result_is_no_goal(text, goals):
     ("en", "The agency forecasts that spending in 2027 will reach over VND 900 billion, exceeding the fund."),
     ("en", "Spending is forecast to reach VND 900 billion in 2027."),
     ("vi", "Theo dự báo, năm 2027 chi khám chữa bệnh BHYT sẽ đạt 900 tỷ đồng."),
+    ("en", "Spending is forecast to exceed VND 900 billion next year, the agency said."),
 ])
 def test_a_forecast_is_a_figure_not_a_goal(lang, text):
     figures, targets = run(text, lang, published="2026-12-01")
