@@ -574,3 +574,8 @@ def test_phone_and_fax_numbers_with_their_area_code_are_no_quantities():
 def test_a_total_after_tong_so_is_a_quantity_not_an_identifier():
     figures, _ = run("Trong quý I, toàn tỉnh đã cấp tổng số 41.210 thẻ BHYT theo Quyết định số 12.", "vi")
     assert [f.value for f in figures] == [41210]
+
+
+def test_a_share_of_all_visits_is_no_coverage_rate():
+    figures, _ = run("Số lượt khám chữa bệnh BHYT bằng căn cước mới đạt khoảng 3,8% trên tổng số 95 triệu lượt.", "vi")
+    assert brief(figures, "metric")[0] == (3.8, "percent", "other")
