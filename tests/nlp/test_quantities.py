@@ -579,3 +579,8 @@ def test_a_total_after_tong_so_is_a_quantity_not_an_identifier():
 def test_a_share_of_all_visits_is_no_coverage_rate():
     figures, _ = run("Số lượt khám chữa bệnh BHYT bằng căn cước mới đạt khoảng 3,8% trên tổng số 95 triệu lượt.", "vi")
     assert brief(figures, "metric")[0] == (3.8, "percent", "other")
+
+
+def test_the_share_that_has_not_joined_is_no_coverage_rate():
+    figures, _ = run("About 31 percent of farmers have not purchased health insurance cards.", "en")
+    assert brief(figures, "metric") == [(31, "percent", "other")]
