@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from extractor.read import dates, lean, metadata, rules
+from extractor.read import dates, lean, metadata
 from extractor.read.htmlbody import blocks, body_element, clean_blocks, drop_furniture, text_of
 from extractor.read.selectors import select
 from extractor.read.textdump import clean_body, normalize_line, split_head
