@@ -21,7 +21,7 @@ from extractor.nlp.quantity.asof import as_of, reporting_year
 from extractor.nlp.quantity.clauses import (Item, clauses, covered, excluded, headings, listed_identifiers,
                                             name_spans, qualify, range_changes, range_start, ranges, read_unit,
                                             same_currency, sentences, shared_units)
-from extractor.nlp.quantity.deadlines import column_years, deadline_year
+from extractor.nlp.quantity.deadlines import column_years, deadline_year, headline_deadline
 from extractor.nlp.quantity.goals import decide_targets
 from extractor.nlp.quantity.metric import apposed_counts, bracketed, context_insurance, metric, metric_tags
 from extractor.nlp.quantity.rules import COMPARATOR, Rules, rules
@@ -110,6 +110,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     pairs = [(it, m) for it, m, _ in decided]
     metrics = bracketed(text, pairs, apposed_counts(pairs, tags))
     columns = column_years(text, items)
+    headline_year = headline_deadline(doc._.title or "", r, year_now)
     seen: set[tuple[str, str, float, str]] = set()
     for n, ((it, _, span), kind) in enumerate(zip(decided, metrics)):
         s0, s1 = it.sentence
@@ -123,7 +124,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
                       text=text[span[0]:span[1]], start=span[0], end=span[1],
                       sentence=text[it.sentence[0]:it.sentence[1]])
         if it.target:
-            year = columns.get(n) or deadline_year(text, it, r, year_now, items, doc._.title or "")
+            year = columns.get(n) or deadline_year(text, it, r, year_now, items, headline_year)
             goal = Target(comparator=COMPARATOR[it.qualifier], year=year, **common)
             if it.listed or not _restated(targets, goal):  # listed goals stay apart
                 targets.append(goal)

@@ -132,10 +132,11 @@ def excluded(text: str, it: Item, r: Rules) -> str | None:
             return "after"
     if r.not_before and r.not_before.search(before):
         return "before"
-    if it.unit == "count" and n.value in RATIO_BASES and any(b.search(before) and a.match(after) for b, a in r.not_around):
+    if it.unit == "count" and n.value in RATIO_BASES \
+            and any(b.search(before) and a.match(after) for b, a in r.not_around):
         return "base"  # "35 médecins pour 10 000 habitants": the base of a ratio
-    if it.unit == "count" and _APPOSED_AGE.search(before) and re.fullmatch(r"\d{1,3}", n.text) \
-            and n.value <= MAX_AGE and after[:1] == "," and not re.match(r",\s*\d", after):
+    if it.unit == "count" and after[:1] == "," and n.value <= MAX_AGE and re.fullmatch(r"\d{1,3}", n.text) \
+            and not re.match(r",\s*\d", after) and _APPOSED_AGE.search(before):
         return "age"  # "Tran Thi Hoa, 41, of …", "Mr. Binh, 68, a retired teacher": an age after a name
     if it.unit == "count" and _ranked(text, it):
         return "label"  # a rank in brackets after a name: "Vinh (1); Cửa Lò (2)"
@@ -192,8 +193,9 @@ def ranges(text: str, items: list[Item], r: Rules) -> None:
         bare = bool(r.range_bare and r.range_bare.match(between)) and (
             (a.unit == "count" and b.unit != "count")
             or (b.unit in (a.unit, "count") and b.num.scaled and not a.num.scaled and a.value < b.value / b.num.scale))
-        tight = (between in ("-", "–") or a.unit == b.unit != "count" and bool(r.range_bare and r.range_bare.match(between))) \
-            and a.unit == b.unit and a.value < b.value  # "12-15 xã", "37-38%", "30% à 40%"
+        # "12-15 xã", "37-38%" (a dash), "30% à 40%" (a bare join between two ends of one unit)
+        tight = a.unit == b.unit and a.value < b.value and (
+            between in ("-", "–") or b.unit != "count" and bool(r.range_bare and r.range_bare.match(between)))
         if not bare and not tight and not r.range_open.search(text[max(0, a.start - 20):a.start]):
             continue  # "VND100 - 200 million": a bare join when only the upper end has the scale
         if a.unit == "count" and b.unit != "count":

@@ -19,13 +19,13 @@ def past_year(s: str, year_now: int) -> bool:
 
 
 def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: list[Item],
-                  title: str = "") -> int | None:
+                  headline_year: int | None = None) -> int | None:
     """The deadline of a target: the first year phrase after the number in its clause
     (before any other number, or a coordinator that leads to one: "35 % by 2026 and
     45 % by 2030"), else the nearest one before it, else the same in its sentence, else
     in the lead-in of the list it stands in, else the year of the plan the article last named
-    before it, else the deadline its headline states ("… un plan … d'ici 2030"). Past years
-    are not deadlines."""
+    before it, else ``headline_year``, the deadline its headline states (``headline_deadline``).
+    Past years are not deadlines."""
     for lo, hi in (it.clause, it.sentence, it.scope):
         found = []
         dated = list(r.deadline_date.finditer(text, lo, hi)) if r.deadline_date else []
@@ -52,15 +52,13 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
         return (max(earlier) if earlier else min(found))[1]
     plans = [int(m.group(1)) for m in r.plan_year.finditer(text, 0, it.start)] if r.plan_year else []
     plans = [y for y in plans if year_now is None or y >= year_now]
-    if plans:
-        return plans[-1]  # the goals of "the Plan for 2025" are 2025's
-    return _headline_deadline(title, r, year_now)
+    return plans[-1] if plans else headline_year  # the goals of "the Plan for 2025" are 2025's
 
 
 TITLE_DEADLINE_GAP = 25  # characters between a deadline word and its year in a headline ("d'ici fin 2030")
 
 
-def _headline_deadline(title: str, r: Rules, year_now: int | None) -> int | None:
+def headline_deadline(title: str, r: Rules, year_now: int | None) -> int | None:
     """The year a headline sets as a deadline ("… d'ici 2030", "Mục tiêu đến 2025, …")."""
     if not title or not r.deadline_word:
         return None

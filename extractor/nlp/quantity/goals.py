@@ -103,7 +103,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
         if count:
             it.target = False
             if r.including and r.including.match(text, count.end()):
-                _included_goals(items[n + 1:], it.sentence)  # "15 indicateurs, parmi lesquels une croissance d'au moins 10 %"
+                # "15 indicateurs, parmi lesquels une croissance d'au moins 10 %"
+                _included_goals(items[n + 1:], it.sentence)
 
 
 def _included_goals(later: list[Item], sentence: tuple[int, int]) -> None:
@@ -119,11 +120,14 @@ def _included_goals(later: list[Item], sentence: tuple[int, int]) -> None:
 def _subset_sentences(text: str, items: list[Item], r: Rules) -> set[int]:
     """A sentence that opens on the parts of the goal just stated ("… GRDP growth of 9-9.5%.
     In which, industry 11-12%, …", "… 95% dân số tham gia BHYT. Trong đó, …") or on its
-    details ("In detail, …", "Cụ thể, …") goes on with it: its first number is a goal unless its own cue, a result or the present decided it.
-    Returns its position in ``items``: the list goes on from there."""
+    details ("In detail, …", "Cụ thể, …") goes on with it: its first number is a goal unless
+    its own cue, a result or the present decided it. Returns its position in ``items``: the
+    list goes on from there."""
     found: set[int] = set()
+    if not r.subset_opener:
+        return found
     for n, (a, b) in enumerate(zip(items, items[1:]), start=1):
-        if not a.target or b.target is not None or a.sentence == b.sentence or not r.subset_opener:
+        if not a.target or b.target is not None or a.sentence == b.sentence:
             continue
         opener = r.subset_opener.match(text, b.sentence[0]) or (r.follow and r.follow.match(text, b.sentence[0]))
         if not opener or a.sentence[1] > b.sentence[0] or text.count("\n", a.end, b.start) > 1:
@@ -196,9 +200,10 @@ def _prose_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
                  sentences: list[tuple[int, int]]) -> None:
     """A plan in prose: after a sentence whose numbers are all goals, the next sentences (in its
     paragraph or the next) go on with the goals while each opens with an indicator ("Tỷ lệ …",
-    "The rate of …") or with its number ("30% lực lượng lao động …") and has no cue, result, present marker or past year of its own ("… đặt mục
-    tiêu đến năm 2030, … đạt 8%/năm. Thu nhập bình quân đạt trên 58 triệu đồng/năm. Tỷ lệ hộ
-    nghèo giảm còn 2,5-3,5%."); they take that sentence's deadline."""
+    "The rate of …") or with its number ("30% lực lượng lao động …") and has no cue, result,
+    present marker or past year of its own ("… đặt mục tiêu đến năm 2030, … đạt 8%/năm. Thu
+    nhập bình quân đạt trên 58 triệu đồng/năm. Tỷ lệ hộ nghèo giảm còn 2,5-3,5%."); they take
+    that sentence's deadline."""
     by_sentence: dict[tuple[int, int], list[Item]] = {}
     for it in items:
         by_sentence.setdefault(it.sentence, []).append(it)
