@@ -117,6 +117,7 @@ def rules(lang: str) -> Rules:
     nots = load_jsonl("quantity_not", lang)
     ranges = load_jsonl("quantity_ranges", lang)
     cues = load_jsonl("quantity_cues", lang)
+    including = _patterns([r for r in cues if r.get("position") == "including"])
     dates = load_jsonl("quantity_dates", lang)
     clauses = load_jsonl("quantity_clauses", lang)
     months = {r["month"].lower(): int(r["n"]) for r in dates if "month" in r}
@@ -143,9 +144,9 @@ def rules(lang: str) -> Rules:
         change_after=_rx(f"{WS}*({_patterns([r for r in changes if r.get('position') == 'after'])})(?!\\w)"),
         not_before=_rx(f"(?<!\\w)(?:{_patterns([r for r in nots if r.get('position') == 'before'])}){WS}*$"),
         not_after=_rx(f"^{WS}*(?:{_patterns([r for r in nots if r.get('position', 'after') == 'after'])})(?!\\w)"),
-        not_around=[(re.compile(f"(?<!\\w)(?:{row['pattern'].split('#')[0].strip()}){WS}*$", re.I),
-                     re.compile(f"^{WS}*(?:{row['pattern'].split('#')[1].strip()})(?!\\w)", re.I))
-                    for row in nots if row.get("position") == "around"],
+        not_around=[(re.compile(f"(?<!\\w)(?:{before.strip()}){WS}*$", re.I),
+                     re.compile(f"^{WS}*(?:{after.strip()})(?!\\w)", re.I))
+                    for before, after in (row["pattern"].split("#") for row in nots if row.get("position") == "around")],
         range_open=_rx(f"(?<!\\w)(?:{_keyed(ranges, 'open')}){WS}*$"),
         range_join=_rx(f"^{WS}*(?:{_keyed(ranges, 'join')}){WS}*$"),
         range_bare=_rx(f"^{WS}*(?:{_patterns([r for r in ranges if r.get('bare')], 'join')}){WS}*$"),
@@ -155,8 +156,8 @@ def rules(lang: str) -> Rules:
         bracket_cue=_rx(f"(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'bracket'])})(?!\\w)"),
         named_cue=_rx(f"(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'named'])})(?!\\w)"),
         counted=_rx(f"{WS}+(?:{_patterns([r for r in cues if r.get('position') == 'counted'])})(?!\\w)"),
-        subset_opener=_rx(f"\\s*(?:{_patterns([r for r in cues if r.get('position') == 'including'])})\\s*,"),
-        including=_rx(f"[^.;:\\d]{{0,40}}?(?<!\\w)(?:{_patterns([r for r in cues if r.get('position') == 'including'])})(?!\\w)"),
+        subset_opener=_rx(f"\\s*(?:{including})\\s*,"),
+        including=_rx(f"[^.;:\\d]{{0,40}}?(?<!\\w)(?:{including})(?!\\w)"),
         # ", soit près de 22 millions", "people or 37.7%", "tương đương 820.000": the restating word,
         # after a comma or at most two words, then at most two qualifying words
         apposition=_rx(f"^(?:[^;.!?\\d]{{0,80}}?,\\s*|\\s*(?:[^\\W\\d]+\\s+){{0,2}})(?:{_keyed(clauses, 'apposition')})"
