@@ -14,6 +14,26 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
+def accents_optional(pattern: str) -> str:
+    """A regex whose accented letters also match their bare letter: "sécurité" matches
+    "securite", as in pages whose machine translation dropped every accent."""
+    out, in_class, escaped = [], False, False
+    for c in pattern:
+        bare = strip_accents(c)
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        elif not in_class and len(bare) == 1 and bare != c:
+            c = f"[{c}{bare}]"
+        out.append(c)
+    return "".join(out)
+
+
 def fold(s: str | None) -> str:
     """Key for matching names typed any way: lower case, no diacritics, letters and digits only.
 

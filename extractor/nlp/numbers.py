@@ -148,7 +148,8 @@ def grammar(lang: str, fraction_after: str = "", prefix: str = "", unit_after: s
         blocked = [f"{phrases([r['word']])}[{SPACES}]+(?:{r['not_before']})(?!\\w)"
                    for r in scale_rows if r.get("not_before")]
         one = (f"(?!{'|'.join(blocked)})" if blocked else "") + f"(?:{phrases(scales)})(?!\\w)"
-        scale_re = re.compile(f"[{SPACES}]*({one})(?:[{SPACES}]+({one}))?", re.I)
+        # a hard-wrapped page may break the line between the number and its scale word
+        scale_re = re.compile(f"(?:[{SPACES}]*\n)?[{SPACES}]*({one})(?:[{SPACES}]+({one}))?", re.I)
     words_re = None
     if words:
         w = f"(?:{phrases(words)})"

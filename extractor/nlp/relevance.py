@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from extractor.nlp.data import load_json, load_jsonl
+from extractor.textutil import accents_optional
 
 INSURANCE_METRIC = re.compile(r"^(?:health|social|unemployment)_insurance_")
 SHORT_ITEM_CHARS = 600  # a news brief of a few lines
@@ -101,8 +102,8 @@ def _list(hits: Counter) -> str:
 def scorer(lang: str) -> Scorer:
     """The scorer for a pipeline language, from its data files."""
     rows = load_jsonl("relevance", lang)
-    bounded = [r["pattern"] for r in rows if not r.get("bare")]
-    bare = [r["pattern"] for r in rows if r.get("bare")]  # scripts without spaces between words
+    bounded = [accents_optional(r["pattern"]) for r in rows if not r.get("bare")]
+    bare = [accents_optional(r["pattern"]) for r in rows if r.get("bare")]  # scripts without spaces between words
     parts = ([r"(?<!\w)(?:%s)(?!\w)" % "|".join(bounded)] if bounded else []) + bare
     conf = load_json("relevance", lang)
     terms = re.compile("|".join(parts), re.I) if parts else None

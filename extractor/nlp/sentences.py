@@ -2,7 +2,8 @@
 
 Blank spaCy pipelines (en, vi) have no reliable sentence splitter and Vietnamese
 tokenisation without a segmenter leaves punctuation glued to words, so we split on
-the text itself: paragraph breaks always end a sentence; ``. ! ? …`` end one when an
+the text itself: paragraph breaks always end a sentence, and so does a line break, unless the line
+goes on in lower case after a word (a hard-wrapped page); ``. ! ? …`` end one when an
 upper-case letter, digit or opening quote follows, unless the word before the stop is
 a known abbreviation (``M.``, ``TP.``, ``No.`` … from ``models/*/abbreviations.jsonl``)
 or a list item's number ("1. …");
@@ -36,6 +37,8 @@ def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[
     spans, start = [], 0
     for m in _STOP.finditer(text):
         end = m.end()
+        if m.group(0) == "\n" and _wrapped(text, m.start()):
+            continue
         if m.group(0).startswith(".") and "\n" not in m.group(0):
             word = re.search(r"(\S+)$", text[start:m.start()])
             prev = word.group(1).lower() if word else ""
@@ -51,6 +54,13 @@ def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[
         start = end
     _add(text, start, len(text), spans)
     return spans
+
+
+def _wrapped(text: str, pos: int) -> bool:
+    """A line break inside a sentence of a hard-wrapped page: the line ends on no stop or
+    colon and the next one goes on in lower case ("spent close to 21\\nbillion VND")."""
+    before, after = text[pos - 1:pos], text[pos + 1:pos + 2]
+    return before.isalnum() and after.islower()
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -24,6 +24,8 @@ LABEL_WORDS = 6       # a line this short printed twice in a row is a label ("B�
 MIN_TITLE_WORDS = 4   # "Sign in", "Society", "Xã hội": menu items, not headlines
 MAX_TITLE_WORDS = 40
 MENU_WORDS = 15       # lines above a headline longer than this are article text, not a menu
+WRAP_CHARS = 60       # a line cut this long or longer, mid-sentence, by a hard-wrapping page …
+WRAPS = 2             # … at least this often: the page is hard-wrapped
 
 
 @dataclass
@@ -211,13 +213,31 @@ def _header_date(lines: list[str], lo: int, hi: int) -> str | None:
     return None
 
 
+def unwrap(lines: list[str]) -> list[str]:
+    """Join the lines a hard-wrapping page cut mid-sentence ("… spent close to 21" /
+    "billion VND on …"): a long line ending on a word or a comma, and the next going on in
+    lower case, where the page does so at least ``WRAPS`` times (a menu's one such pair stays)."""
+    def cut(a: str, b: str) -> bool:
+        return len(a) >= WRAP_CHARS and (a[-1].isalnum() or a[-1] == ",") and b[:1].islower()
+
+    if sum(cut(a, b) for a, b in zip(lines, lines[1:])) < WRAPS:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if out and cut(out[-1], line):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
 def read_dump(text: str) -> Dump:
     """Title, date line, body and source of a plain-text page dump."""
     stamp = _STAMP.match(text)
     if stamp:
         text = text[stamp.end():]
     lines = [normalize_line(line) for line in text.splitlines()]
-    lines = [line for line in lines if line]
+    lines = unwrap([line for line in lines if line])
     i = 0
     while i < len(lines) and (is_site_line(lines[i]) or metadata.is_banner(lines[i])):
         i += 1

@@ -753,3 +753,24 @@ def test_an_estimate_is_a_figure_even_after_a_deadline_phrase():
     figures, targets = run("By the end of 2027, social insurance coverage is estimated to reach 45.1% of the workforce. "
                            "The province aims to reach 50% by 2030.", "en", published=None)
     assert [f.value for f in figures] == [45.1] and [t.value for t in targets] == [50]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Over the next years the two ratios will climb to 92 percent and 85 percent by 2030 respectively."),
+    ("fr", "Les deux taux passeront à 92 % et 85 % d'ici 2030."),
+])
+def test_a_deadline_after_two_coordinated_numbers_governs_both(lang, text):
+    _, targets = run(text, lang)
+    assert brief(targets, "year") == [(92, "percent", 2030), (85, "percent", 2030)]
+
+
+def test_a_result_before_a_goal_phrase_stays_a_figure():
+    text = "Coverage reached 91 percent last year and the province wants 94 percent by 2027."
+    figures, targets = run(text, "en")
+    assert brief(figures) == [(91, "percent")]
+    assert brief(targets, "year") == [(94, "percent", 2027)]
+
+
+def test_a_cut_is_a_change_not_a_coverage_rate():
+    _, targets = run("By 2028, the district will cut at least 15 percent of its office staff.", "en")
+    assert brief(targets, "metric", "comparator") == [(15, "percent", "other", ">=")]

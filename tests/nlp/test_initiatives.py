@@ -311,3 +311,13 @@ def test_reported_speech_ending_inside_its_quote_is_no_initiative():
 ])
 def test_a_way_of_managing_insurance_is_no_initiative(lang, text):
     assert run(text, lang) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The commune's pilot model of door-to-door collection of health insurance premiums proved effective.",
+     "door-to-door collection of health insurance premiums"),
+    ("A model of monthly savings for social insurance helped 40 women join the scheme.",
+     "monthly savings for social insurance"),
+])
+def test_an_english_descriptive_name_ends_where_its_verb_starts(text, expected):
+    assert names(run(text, "en")) == [expected]

@@ -47,6 +47,11 @@ def test_french_scales_and_words():
                    ("trente-deux", 32), ("une vingtaine", 20), ("un million", 1_000_000)]
 
 
+def test_a_scale_word_on_the_next_line_of_a_wrapped_page():
+    assert values("They spent close to 14\nbillion VND.", "en") == [("14\nbillion", 14_000_000_000)]
+    assert values("Năm nay 12\n\nTriệu người", "vi") == [("12", 12)]
+
+
 def test_word_that_needs_a_scale_is_skipped_alone():
     assert values("Un habitant sur deux.", "fr") == [("deux", 2)]
 

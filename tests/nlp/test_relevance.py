@@ -82,3 +82,14 @@ def test_english_abbreviations_of_the_insurances_are_topic_words():
 ])
 def test_occupational_accident_insurance_is_a_branch_of_social_insurance(lang, text):
     assert scorer(lang).terms.search(text)
+
+
+def test_french_terms_match_a_page_that_lost_its_accents():
+    text = ("Les livreurs cotisent peu a la securite sociale. Sans allocation de chomage ni "
+            "assurance maladie, ils paient eux-memes les soins. La securite sociale volontaire reste rare.")
+    assert scorer("fr").score(text) >= 4
+
+
+def test_accents_optional_leaves_classes_and_escapes_alone():
+    from extractor.textutil import accents_optional
+    assert accents_optional("sécurité [éè]x \\é") == "s[ée]curit[ée] [éè]x \\é"

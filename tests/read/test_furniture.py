@@ -109,3 +109,21 @@ def test_a_masthead_footer_ends_a_text_dump():
     dump = read_dump("Un titre d'article assez long pour en être un\n\nLe corps de l'article, avec 12 communes.\n\n"
                      "Rédactrice en chef : Nom Prénom\n\nAdresse : 79, rue Exemple\n\nTél : (+84) 24 38 25 20 96")
     assert dump.text == "Le corps de l'article, avec 12 communes."
+
+
+def test_a_hard_wrapped_dump_is_joined_back_into_paragraphs():
+    from extractor.read.textdump import read_dump
+    wrapped = ("A headline that is long enough for a news story here\n\n"
+               "The commune's residents donated cash and working days to build roads; they\n"
+               "also spent close to 14 billion VND on houses, household economy and new\n"
+               "machines for the cooperative.\nA second paragraph starts here.")
+    dump = read_dump(wrapped)
+    assert "they also spent close to 14 billion VND on houses, household economy and new machines" in dump.text
+    assert "\n\nA second paragraph starts here." in dump.text
+
+
+def test_a_single_wrapped_pair_in_a_header_stays_as_it_is():
+    from extractor.read.textdump import unwrap
+    lines = ["Chương trình phát triển kinh tế - xã hội vùng dân tộc thiểu số và miền núi",
+             "giai đoạn 2021-2030", "Tiêu đề bài báo đủ dài để làm tiêu đề"]
+    assert unwrap(lines) == lines

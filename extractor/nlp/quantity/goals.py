@@ -52,6 +52,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 group[prev[-1]].target = kind == "target"
                 (fixed if kind == "target" else weak).add(prev[-1])
                 attached.add(s)
+                if kind == "target":  # "will rise to 95% and 90% by 2030": the pair's deadline
+                    fixed |= _coordinated_before(text, group, prev[-1], r)
         counted_ends = [counted[id(it)].end() for it in group if id(it) in counted]
         for s, e, kind, pos in marks:
             if pos == "after" or kind == "none" or s in attached:
@@ -105,6 +107,21 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
             if r.including and r.including.match(text, count.end()):
                 # "15 indicateurs, parmi lesquels une croissance d'au moins 10 %"
                 _included_goals(items[n + 1:], it.sentence)
+
+
+def _coordinated_before(text: str, group: list[Item], last: int, r: Rules) -> set[int]:
+    """The numbers joined to ``group[last]`` by nothing but a coordinator or a comma ("95
+    percent and 90 percent", "45 %, 35 % et 30 %"), which a goal phrase after the last one
+    governs as well. Returns their positions."""
+    found = set()
+    for i in range(last - 1, -1, -1):
+        gap = text[group[i].end:group[i + 1].start].strip(" ,")
+        if group[i].target is not None or group[i].unit != group[last].unit \
+                or not (not gap or (r.coordinator and r.coordinator.fullmatch(gap))):
+            break
+        group[i].target = True
+        found.add(i)
+    return found
 
 
 def _included_goals(later: list[Item], sentence: tuple[int, int]) -> None:
