@@ -38,6 +38,7 @@ from extractor.record import Person
 from extractor.textutil import fold, strip_accents
 
 MAX_NAME_TOKENS = 6
+ROLE_BEFORE = 90  # characters before a name where its role and organisation may stand
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _SEGMENT_END = re.compile(r"[,;:()«»“”\"\n]|\s[–—-]\s|[.!?](?:\s|$)")
 _ARTICLE = re.compile(r"(?:a|an|the|un|une|le|la|l['’])\s+", re.I)
@@ -77,17 +78,21 @@ def rules(lang: str) -> Rules:
     roles = phrases(r["text"] for r in role_rows)
     heads = phrases(r["text"] for r in role_rows if not r.get("relative"))
     relative = phrases(r["text"] for r in role_rows if r.get("relative"))
+    # "Deputy Director of the Hanoi Social Security Vu Duc Thuat": the organisation's link words
+    link_rows = load_jsonl("person_links", lang)
+    links = phrases(r["text"] for r in link_rows if not r.get("word"))
+    words = phrases(r["text"] for r in link_rows if r.get("word"))  # "sociale", "populaire": lower-case words of a name
     stop_rows = load_jsonl("person_stopwords", lang)
     place_rows = load_jsonl("place_stop", lang)
     return Rules(
         honorific=re.compile(rf"(?<![\w.])(?:{hons})\s+", re.I) if hons else None,
         role_after_comma=re.compile(
-            rf",\s+(?:\d{{1,3}},\s+)?(?:(?:a|an|the|un|une|le|la|l['’])\s+)?"
+            rf"(?:,|\s?[-–—])\s+(?:\d{{1,3}},\s+)?(?:(?:a|an|the|un|une|le|la|l['’])\s+)?"
             rf"(?:[^\W\d_][\w'’-]*\s+){{0,2}}?(?:{roles})(?!\w)", re.I)
         if roles else None,
         role_start=re.compile(rf"(?:[^\W\d_][\w'’-]*\s+){{0,2}}?(?:{roles})(?!\w)", re.I) if roles else None,
         # "Economist X", "Phó Tổng Giám đốc BHXH Việt Nam X": the role, then maybe its organisation
-        role_before=re.compile(rf"(?<![\w'’-])(?:{heads})(?:\s+(?-i:[A-ZĐ])[\w'’.-]*){{0,5}}\s+$", re.I)
+        role_before=re.compile(rf"(?<![\w'’-])(?:{heads})(?:,?\s+(?:(?:{links})\s*)?(?:(?-i:[A-ZĐ])[\w'’.-]*|{words})){{0,9}}(?:\s*\([^()]{{1,15}}\))?(?:,\s*|\s+)$", re.I)
         if heads else None,
         relative=re.compile(rf"(?:{relative})(?!\w)", re.I) if relative else None,
         orgs=tuple(re.compile(r["pattern"]) for r in load_jsonl("person_orgs", lang)),
@@ -112,6 +117,9 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
         if not m or not _capitalised(m.group()):
             break
         last, count = m.end(), count + 1
+        if m.group().endswith("-"):  # "Nguyễn Minh Tuấn- Giám đốc …": a dash glued to the name ends it
+            last -= 1
+            break
         if text[last:last + 1] != " ":
             break
         cursor = last + 1
@@ -190,7 +198,7 @@ def name_spans(text: str, lang: str) -> list[tuple[int, int]]:
     r = rules(lang)
     out = []
     for s, e, certain in full_names(text, r):
-        if certain or (r.role_before and r.role_before.search(text, max(0, s - 60), s)):
+        if certain or (r.role_before and r.role_before.search(text, max(0, s - ROLE_BEFORE), s)):
             out.append((s, e))
     if r.role_after_comma:  # "Le Quang Vinh, deputy director of …"
         for m in r.role_after_comma.finditer(text):
@@ -200,13 +208,18 @@ def name_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return out
 
 
+_OPENER = re.compile(r",|\s?[-–—]\s")  # "X, director …", "X - director …", "X- Giám đốc …"
+
+
 def _segments(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
-    """Up to two comma-separated segments of the apposition that starts at ``pos``."""
+    """Up to two comma-separated segments of the apposition that starts at ``pos`` (the first
+    may open with a dash)."""
     segs = []
-    for _ in range(2):
-        if not text.startswith(",", pos):
+    for n in range(2):
+        opener = _OPENER.match(text, pos) if n == 0 else None
+        if not (opener or text.startswith(",", pos)):
             break
-        start = pos + 1
+        start = opener.end() if opener else pos + 1
         while start < limit and text[start] == " ":
             start += 1
         m = _SEGMENT_END.search(text, start, limit)
@@ -271,7 +284,7 @@ def _people(doc: Doc, r: Rules) -> list[Person]:
             if span and not any(s < span[1] and span[0] < e for s, e in spans):
                 spans.setdefault(span, False)
     for s, e, certain in full_names(text, r):
-        role_before = r.role_before.search(text, max(0, s - 60), s) if r.role_before else None
+        role_before = r.role_before.search(text, max(0, s - ROLE_BEFORE), s) if r.role_before else None
         if not (certain or role_before):
             continue
         wider = [k for k, titled in spans.items() if not titled and k[0] < s and k[1] == e]
@@ -280,10 +293,13 @@ def _people(doc: Doc, r: Rules) -> list[Person]:
         if not any(ps < e and s < pe for ps, pe in spans):
             spans[(s, e)] = False
             if role_before:
-                before_roles[(s, e)] = role_before.group().strip()
+                before_roles[(s, e)] = role_before.group().strip(" ,")
     people: list[Person] = []
     keys: list[frozenset[str]] = []
     for (s, e) in sorted(spans):
+        if e == len(text.rstrip()):
+            continue  # a name the excerpt cuts off ("… le Premier ministre Pham Minh Chin")
+        e -= 2 if _POSSESSIVE.search(text, s, e) else 0  # "Giap Van Bay’s family"
         name = text[s:e]
         words = name.split()
         if len(words) < 2 or any(ps <= s and e <= pe for ps, pe in places):

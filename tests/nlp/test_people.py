@@ -117,3 +117,32 @@ def test_fr_dapres_opens_a_sentence_before_a_name():
     from extractor import extract
     record = extract("D'après Nguyên Van Hoà, directeur adjoint, la caisse a payé.", lang="fr")
     assert [p.name for p in record.people] == ["Nguyên Van Hoà"]
+
+
+def test_a_role_and_its_organisation_before_a_name_set_off_by_commas():
+    text = ("Le directeur adjoint de la Sécurité sociale de la province de Lao Cai, Phan Quoc Thinh, a "
+            "rappelé les délais.")
+    assert [p[0] for p in run(text, "fr")] == ["Phan Quoc Thinh"]
+    text = "Deputy Director of the provincial Social Security (PSS), Luu Hong Son, said cards were ready."
+    assert [p[0] for p in run(text, "en")] == ["Luu Hong Son"]
+    text = "Vice Chairman of the Dak Lak Provincial People's Committee Ngo Quang Bao chaired the meeting."
+    assert [p[0] for p in run(text, "en")] == ["Ngo Quang Bao"]
+
+
+def test_an_organisation_after_a_place_that_reads_like_a_name_is_no_person():
+    text = "The director of An Giang Social Insurance, Mr. Ta Quang Vinh, opened the office."
+    assert [p[0] for p in run(text, "en")] == ["Ta Quang Vinh"]
+
+
+def test_a_dash_sets_off_the_role_even_glued_to_the_name():
+    assert run("Anh Lò Minh Quý- Giám đốc BHXH huyện Tủa Chùa, cho biết.", "vi") == [
+        ("Lò Minh Quý", "Giám đốc", "BHXH huyện Tủa Chùa")]
+    assert [p[0] for p in run("Comrade Ha Duc Minh - Vice Chairman of the provincial People's Committee.",
+                              "en")] == ["Ha Duc Minh"]
+
+
+def test_a_teacher_title_a_possessive_and_a_name_cut_off_at_the_end():
+    assert [p[0] for p in run("Thầy Lê Quang Huy, Hiệu trưởng nhà trường, cho biết.", "vi")] == ["Lê Quang Huy"]
+    assert [p[0] for p in run("Patient Ngo Van Tien’s family paid nothing.", "en")] == ["Ngo Van Tien"]
+    text = "Le Premier ministre Pham Minh Chinh a signé. Selon le Premier ministre Pham Minh Chi"
+    assert [p[0] for p in run(text, "fr")] == ["Pham Minh Chinh"]
