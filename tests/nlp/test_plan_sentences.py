@@ -146,3 +146,37 @@ def test_bringing_a_total_to_a_result_is_no_goal(text, goals):
 def test_a_forecast_is_a_figure_not_a_goal(lang, text):
     figures, targets = run(text, lang, published="2026-12-01")
     assert targets == [] and [f.value for f in figures] == [900e9]
+
+
+def test_a_plan_goes_on_past_a_photo_caption_and_a_named_rate():
+    text = ("By 2030 the province will reach a GRDP growth of 7% per year.\n\n"
+            "Farmers harvest coffee in the highlands\n\n"
+            "The urban household rate is about 45% of all households.")
+    _, targets = run(text, "en", published=None)
+    assert [(t.value, t.year) for t in targets] == [(7, 2030), (45, 2030)]
+
+
+def test_a_result_after_a_caption_stays_a_figure():
+    text = ("By 2030 the province will reach a GRDP growth of 7% per year.\n\n"
+            "Farmers harvest coffee in the highlands\n\n"
+            "Last year the urban household rate reached 41%.")
+    figures, targets = run(text, "en", published="2026-03-01")
+    assert [t.value for t in targets] == [7] and [f.value for f in figures] == [41]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "By 2030, the district will reach a GRDP growth of 7% per year. Regarding the labour force, the "
+           "rate of trained workers is 70%."),
+    ("vi", "Đến năm 2030, huyện phấn đấu tăng trưởng GRDP đạt 7%/năm. Về lao động, tỷ lệ lao động qua "
+           "đào tạo là 70%."),
+])
+def test_a_plan_sentence_may_open_on_its_topic(lang, text):
+    _, targets = run(text, lang, published=None)
+    assert [(t.value, t.year) for t in targets] == [(7, 2030), (70, 2030)]
+
+
+def test_a_goal_with_its_conversion_in_brackets_carries_the_plan_on():
+    text = ("By 2030 the income per head will be VND 150 million (USD 6,000) per year.\n"
+            "The urban household rate is about 45%.")
+    _, targets = run(text, "en", published=None)
+    assert [t.value for t in targets] == [150_000_000, 6000, 45]

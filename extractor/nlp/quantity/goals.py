@@ -91,6 +91,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
             b.target = True  # "…; năm 2023 là 38%, 31,5% và 93%", "…; 33-34 percent": the whole carried list
             carried.add(i + 1)
     _listed_goals(text, items, r, year_now, title)
+    _apposed_goals(text, items, r)  # a goal's conversion in brackets is a goal before prose goes on from it
     _prose_goals(text, items, r, year_now, sentences)  # after the list: a plan's list may go on in prose
     # after the list: a goal in brackets or after a slash sits beside its result and starts no list
     _bracketed_goals(text, items, r)
@@ -209,7 +210,7 @@ def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | Non
     return found
 
 
-PLAN_SENTENCE_WORDS = 30  # a plan's goals stated one to a sentence (or to a clause up to ';') are short declaratives
+PLAN_SENTENCE_WORDS = 35  # a plan's goals stated one to a sentence (or to a clause up to ';') are short declaratives
 PARAGRAPH_BREAK = 2  # line breaks between two sentences of one plan: at most one paragraph break
 
 
@@ -224,10 +225,9 @@ def _prose_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
     by_sentence: dict[tuple[int, int], list[Item]] = {}
     for it in items:
         by_sentence.setdefault(it.sentence, []).append(it)
-    for prev, cur in zip(sentences, sentences[1:]):
+    for prev, cur in _sentence_pairs(text, sentences, by_sentence):
         before, group = by_sentence.get(prev), by_sentence.get(cur)
-        if not before or not group or not all(it.target for it in before) \
-                or text.count("\n", prev[1], cur[0]) > PARAGRAPH_BREAK:
+        if not before or not group or not all(it.target for it in before):
             continue  # a sentence of goals only, not a result set against its goal
         chunk = text[cur[0]:cur[1]]
         opens = (r.indicator and r.indicator.match(chunk)) or (
@@ -240,6 +240,31 @@ def _prose_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
         for it in group:
             it.target = True
             it.scope = (before[0].scope[0], it.sentence[1])  # its deadline is the goal-setting sentence's
+
+
+CAPTION_WORDS = 12  # a line this short, with no number and no final stop, is a photo's caption
+
+
+def _sentence_pairs(text: str, sentences: list[tuple[int, int]], numbered) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Neighbouring sentences at most a paragraph break apart; a caption line between two
+    ("A tea field in the province") is stepped over."""
+    def near(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return text.count("\n", a[1], b[0]) <= PARAGRAPH_BREAK
+
+    pairs = []
+    for n, cur in enumerate(sentences[1:], start=1):
+        prev = sentences[n - 1]
+        if n >= 2 and prev not in numbered and _caption(text, prev) and near(sentences[n - 2], prev) \
+                and near(prev, cur):
+            pairs.append((sentences[n - 2], cur))
+        elif near(prev, cur):
+            pairs.append((prev, cur))
+    return pairs
+
+
+def _caption(text: str, span: tuple[int, int]) -> bool:
+    line = text[span[0]:span[1]].strip()
+    return len(line.split()) <= CAPTION_WORDS and not line.endswith((".", "!", "?", ":"))
 
 
 def _listed_goals(text: str, items: list[Item], r: Rules, year_now: int | None, title: str = "") -> None:
