@@ -584,3 +584,20 @@ def test_a_share_of_all_visits_is_no_coverage_rate():
 def test_the_share_that_has_not_joined_is_no_coverage_rate():
     figures, _ = run("About 31 percent of farmers have not purchased health insurance cards.", "en")
     assert brief(figures, "metric") == [(31, "percent", "other")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Pupils only pay 30% of the card's price, and the commune supports 70%."),
+    ("fr", "Les élèves ne paient que 30 % et la commune prend en charge 70 %."),
+    ("vi", "Học sinh chỉ đóng 30%, ngân sách xã hỗ trợ 70%."),
+])
+def test_a_share_that_someone_pays_is_no_coverage_rate(lang, text):
+    figures, _ = run(text + (" Health insurance matters." if lang == "en" else ""), lang)
+    assert [(f.value, f.metric) for f in figures] == [(30, "other"), (70, "other")]
+
+
+def test_a_percentage_beside_a_sum_of_money_in_brackets_is_a_share_of_it():
+    text = ("The health insurance premium is VND 80,000 a month, of which pupils pay VND 56,000 (70%); "
+            "the second member pays 70% (VND 56,000).")
+    figures, _ = run(text, "en")
+    assert [(f.value, f.metric) for f in figures if f.unit == "percent"] == [(70, "other"), (70, "other")]

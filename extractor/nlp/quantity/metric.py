@@ -74,7 +74,8 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
     right_before = {t[2] for t in tags if it.start - 30 <= t[0] and it.start - 12 <= t[1] <= it.start and t[0] >= lo}
     if "negation" in kinds:
         return "other"
-    if "share_other" in right_after or it.unit == "percent" and _share_of_other(it, tags, hi):
+    paid = any(t[2] == "payment" and lo <= t[0] and t[1] <= it.start and not text[t[1]:it.start].strip() for t in tags)
+    if "share_other" in right_after or it.unit == "percent" and (paid or _share_of_other(it, tags, hi)):
         return previous if it.unit == "count" and previous else "other"
     if it.unit == "count" and ("benefit" in {t[2] for t in after} or "outreach" in right_before):
         return "other"  # claimants and recipients, people canvassed: not (yet) the insured
@@ -237,7 +238,8 @@ def apposed_counts(decided: list[tuple[Item, str | None]], tags) -> list[str | N
 def bracketed(text: str, decided: list[tuple[Item, str | None]], metrics: list[str | None]) -> list[str | None]:
     """Numbers in brackets right after a count speak of that count: "down 409 people (0.5%)"
     is the change's share (other), "118,014 people (60,553 in the province and 57,461 from
-    other provinces)" splits the count, whose metric its parts share."""
+    other provinces)" splits the count, whose metric its parts share; a sum of money and a
+    percentage, one in brackets after the other, are a share of money (other)."""
     metrics = list(metrics)
     i = 0
     while i < len(decided):
@@ -250,6 +252,9 @@ def bracketed(text: str, decided: list[tuple[Item, str | None]], metrics: list[s
                 break
             inside.append(j)
             j += 1
+        if inside and {head.unit, decided[inside[0]][0].unit} == {"currency", "percent"}:
+            # "VND 46,935 (70%)", "70% (73,710 dong)": the share a sum of money is of another, no coverage rate
+            metrics[i if head.unit == "percent" else inside[0]] = "other"
         if head.unit == "count" and inside:
             parts = [k for k in inside if decided[k][0].unit == "count"]
             for k in inside:
