@@ -601,3 +601,29 @@ def test_a_percentage_beside_a_sum_of_money_in_brackets_is_a_share_of_it():
             "the second member pays 70% (VND 56,000).")
     figures, _ = run(text, "en")
     assert [(f.value, f.metric) for f in figures if f.unit == "percent"] == [(70, "other"), (70, "other")]
+
+
+def test_an_aside_on_the_subject_keeps_the_subject():
+    text = "The number of people joining health insurance (armed forces excluded) is 2,175,900 people."
+    figures, _ = run(text, "en")
+    assert [(f.value, f.metric) for f in figures] == [(2_175_900, "health_insurance_participants")]
+
+
+def test_a_bracket_after_a_number_still_speaks_of_that_number_only():
+    text = "Tỷ lệ lao động tham gia BHTN đạt 12,5% (vượt kế hoạch giao của UBND tỉnh)."
+    figures, _ = run(text, "vi")
+    assert [(f.value, f.metric) for f in figures] == [(12.5, "unemployment_insurance_coverage")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The district has 41,250/42,800 pupils participating in health insurance."),
+    ("fr", "Le district compte 41 250/42 800 élèves participant à l'assurance maladie."),
+])
+def test_the_part_over_its_whole_is_the_insured_count(lang, text):
+    figures, _ = run(text, lang)
+    assert [(f.value, f.metric) for f in figures] == [(41_250, "health_insurance_participants"), (42_800, "other")]
+
+
+def test_participating_in_a_vote_is_no_insurance_participation():
+    figures, _ = run("The health insurance law passed with 451/466 deputies participating in the vote.", "en")
+    assert [f.metric for f in figures] == ["other", "other"]

@@ -73,8 +73,23 @@ def clauses(text: str, sent: tuple[int, int], r: Rules) -> list[tuple[int, int]]
     s, e = sent
     if not r.clause_break:
         return [sent]
-    cuts = [s] + [m.start() + s for m in r.clause_break.finditer(text[s:e])] + [e]
+    cuts = [s]
+    for m in r.clause_break.finditer(text[s:e]):
+        if not _aside(text, cuts[-1], m.start() + s, e):
+            cuts.append(m.start() + s)
+    cuts.append(e)
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [sent]
+
+
+def _aside(text: str, start: int, pos: int, end: int) -> bool:
+    """A bracket without a number, closed in its sentence, inside a clause that has stated no
+    number yet ("the number of people insured (excluding the armed forces) is …"), is an
+    aside on the subject: the clause goes on through it. After a number ("… 11% (vượt kế
+    hoạch)") a bracket still speaks of that number only."""
+    if text[pos] != "(" or any(c.isdigit() for c in text[start:pos]):
+        return False
+    close = text.find(")", pos, end)
+    return close != -1 and not any(c.isdigit() for c in text[pos:close])
 
 
 def read_unit(text: str, it: Item, r: Rules) -> None:

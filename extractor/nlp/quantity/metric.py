@@ -266,3 +266,16 @@ def bracketed(text: str, decided: list[tuple[Item, str | None]], metrics: list[s
                         metrics[k] = metrics[i]
         i = j if inside else i + 1
     return metrics
+
+
+def slashed_parts(text: str, decided: list[tuple[Item, str | None]], metrics: list[str | None]) -> list[str | None]:
+    """"375,270/379,891 students participating in HI": the words after a part over its whole
+    speak of the part; the whole is the population it is counted in (other)."""
+    metrics = list(metrics)
+    for n in range(len(decided) - 1):
+        a, b = decided[n][0], decided[n + 1][0]
+        if a.unit == b.unit == "count" and a.sentence == b.sentence and text[a.end:b.start] == "/" \
+                and a.value <= b.value and (metrics[n + 1] or "").endswith("_participants"):
+            # the whole of a result over its goal ("1,215/1,509 people … of the target") is the goal
+            metrics[n], metrics[n + 1] = metrics[n + 1], metrics[n + 1] if b.target else "other"
+    return metrics
