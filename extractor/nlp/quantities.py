@@ -23,7 +23,8 @@ from extractor.nlp.quantity.clauses import (Item, clauses, covered, excluded, he
                                             same_currency, sentences, shared_units)
 from extractor.nlp.quantity.deadlines import column_years, deadline_year, headline_deadline
 from extractor.nlp.quantity.goals import decide_targets
-from extractor.nlp.quantity.metric import slashed_parts, apposed_counts, bracketed, context_insurance, metric, metric_tags
+from extractor.nlp.quantity.metric import (apposed_counts, bracketed, bracketed_list, context_insurance, metric,
+                                           metric_tags, slashed_parts)
 from extractor.nlp.quantity.rules import COMPARATOR, Rules, rules
 from extractor.record import Figure, Target
 
@@ -109,6 +110,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
         decided.append((it, found, span))
     pairs = [(it, m) for it, m, _ in decided]
     metrics = slashed_parts(text, pairs, bracketed(text, pairs, apposed_counts(pairs, tags)))
+    metrics = bracketed_list(text, pairs, metrics, r.including)
     columns = column_years(text, items)
     headline_year = headline_deadline(doc._.title or "", r, year_now)
     seen: set[tuple[str, str, float, str]] = set()

@@ -627,3 +627,20 @@ def test_the_part_over_its_whole_is_the_insured_count(lang, text):
 def test_participating_in_a_vote_is_no_insurance_participation():
     figures, _ = run("The health insurance law passed with 451/466 deputies participating in the vote.", "en")
     assert [f.metric for f in figures] == ["other", "other"]
+
+
+@pytest.mark.parametrize("lang,text,metric", [
+    ("en", "The province has 2,400 social insurance participants, including: Tan Lap (800), Hoa Binh (950).",
+     "social_insurance_participants"),
+    ("vi", "Toàn tỉnh có 2.400 người tham gia BHXH tự nguyện, gồm: huyện A (800), huyện B (950).",
+     "social_insurance_participants"),
+])
+def test_counts_in_brackets_after_names_share_the_head_count_they_list(lang, text, metric):
+    figures, _ = run(text, lang)
+    assert [(f.value, f.metric) for f in figures] == [(2400, metric), (800, metric), (950, metric)]
+
+
+def test_people_with_an_insurance_and_its_buyers_are_participants():
+    text = "Some 251,000 people with voluntary social insurance and 19,700 voluntary insurance buyers."
+    figures, _ = run(text, "en")
+    assert [f.metric for f in figures] == ["social_insurance_participants"] * 2

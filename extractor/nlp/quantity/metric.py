@@ -279,3 +279,38 @@ def slashed_parts(text: str, decided: list[tuple[Item, str | None]], metrics: li
             # the whole of a result over its goal ("1,215/1,509 people … of the target") is the goal
             metrics[n], metrics[n + 1] = metrics[n + 1], metrics[n + 1] if b.target else "other"
     return metrics
+
+
+_NAMED_BRACKET = re.compile(r"[^\W\d][^()\d]{0,40}\(\s*$")
+
+
+def bracketed_list(text: str, decided: list[tuple[Item, str | None]], metrics: list[str | None],
+                   including: re.Pattern | None) -> list[str | None]:
+    """"… over 500 participants: Hue (952), Tra Vinh (925), …", "… 2.000 người, gồm: huyện A (800),
+    …": counts in brackets after names, listed after a head-count and a colon or an including
+    word, are head-counts of the same insured."""
+    metrics = list(metrics)
+    lead: str | None = None
+    for n, (it, _) in enumerate(decided):
+        prev = decided[n - 1][0] if n else None
+        if prev is None or prev.sentence != it.sentence:
+            lead = None
+        gap = text[prev.end:it.start] if prev is not None and prev.sentence == it.sentence else ""
+        named = it.unit == "count" and _NAMED_BRACKET.search(gap) and text[it.end:it.end + 1] == ")"
+        if named and lead and metrics[n] == "other":
+            metrics[n] = lead
+            continue
+        if named and lead:
+            continue
+        head = metrics[n] or ""
+        lead = head if head.endswith("_participants") and it.unit == "count" and _opens_list(text, it, decided, n,
+                                                                                                including) else None
+    return metrics
+
+
+def _opens_list(text: str, it: Item, decided, n: int, including: re.Pattern | None) -> bool:
+    nxt = decided[n + 1][0] if n + 1 < len(decided) else None
+    if nxt is None or nxt.sentence != it.sentence:
+        return False
+    gap = text[it.end:nxt.start]
+    return ":" in gap or bool(including and including.search(gap))
