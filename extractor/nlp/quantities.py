@@ -109,7 +109,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
             last_count[it.sentence] = found
         decided.append((it, found, span))
     pairs = [(it, m) for it, m, _ in decided]
-    metrics = slashed_parts(text, pairs, bracketed(text, pairs, apposed_counts(pairs, tags)))
+    metrics = slashed_parts(text, pairs, bracketed(text, pairs, apposed_counts(text, pairs, tags)))
     metrics = bracketed_list(text, pairs, metrics, r.including)
     columns = column_years(text, items)
     headline_year = headline_deadline(doc._.title or "", r, year_now)

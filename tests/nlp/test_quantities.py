@@ -644,3 +644,13 @@ def test_people_with_an_insurance_and_its_buyers_are_participants():
     text = "Some 251,000 people with voluntary social insurance and 19,700 voluntary insurance buyers."
     figures, _ = run(text, "en")
     assert [f.metric for f in figures] == ["social_insurance_participants"] * 2
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Tỷ lệ bao phủ BHYT toàn tỉnh đạt 93,1% (1.204.500 người)."),
+    ("vi", "Tỷ lệ học sinh tham gia BHYT đạt 97,2%, tương ứng với 84.310 học sinh."),
+    ("en", "Health insurance coverage reached 93.1% (1,204,500 people)."),
+])
+def test_a_head_count_restating_a_coverage_rate_counts_the_insured(lang, text):
+    figures, _ = run(text, lang)
+    assert [f.metric for f in figures] == ["health_insurance_coverage", "health_insurance_participants"]

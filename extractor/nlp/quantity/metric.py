@@ -213,11 +213,12 @@ def context_insurance(text: str, tags, start: int) -> tuple[str | None, bool]:
     return (best if counts[best] else None), False
 
 
-def apposed_counts(decided: list[tuple[Item, str | None]], tags) -> list[str | None]:
+def apposed_counts(text: str, decided: list[tuple[Item, str | None]], tags) -> list[str | None]:
     """"3.9 million people, or 95 per cent of the population, had health insurance",
     "2,1 millions d'habitants …, soit un taux de couverture de 94 %", "coverage reaches 93.4%
     of the population or 93.3 million people": a head-count restated as a coverage rate (or
-    the other way round) counts the insured of that insurance."""
+    the other way round), or in brackets right after it ("90,2% (7.312.817 người)"), counts
+    the insured of that insurance."""
     metrics = [m for _, m in decided]
     for i, ((a, a_metric), (b, b_metric)) in enumerate(zip(decided, decided[1:])):
         if a.sentence != b.sentence or b.start - a.end > 120:
@@ -230,7 +231,8 @@ def apposed_counts(decided: list[tuple[Item, str | None]], tags) -> list[str | N
             continue
         between = {t[2] for t in tags if a.end <= t[0] < b.start}
         head = {t[2] for t in tags if count.end <= t[0] < count.end + 18}
-        if "equals" in between and not {"negation", "benefit"} & between and "org" not in head:
+        bracket = count is b and text[a.end:b.start].strip() == "("  # "đạt 90,2% (7.312.817 người)"
+        if ("equals" in between or bracket) and not {"negation", "benefit"} & between and "org" not in head:
             metrics[at] = rate.replace("_coverage", "_participants")
     return metrics
 
