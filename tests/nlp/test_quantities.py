@@ -654,3 +654,11 @@ def test_people_with_an_insurance_and_its_buyers_are_participants():
 def test_a_head_count_restating_a_coverage_rate_counts_the_insured(lang, text):
     figures, _ = run(text, lang)
     assert [f.metric for f in figures] == ["health_insurance_coverage", "health_insurance_participants"]
+
+
+def test_a_margin_over_a_resolution_or_a_quota_is_no_coverage_rate():
+    text = ("Tỷ lệ bao phủ BHYT đạt 92,4%, vượt 0,4% so với Nghị quyết của HĐND tỉnh; số người tham gia "
+            "BHXH tự nguyện vượt 6,5% chỉ tiêu.")
+    figures, _ = run(text, "vi")
+    assert [(f.value, f.metric) for f in figures] == [
+        (92.4, "health_insurance_coverage"), (0.4, "other"), (6.5, "other")]
