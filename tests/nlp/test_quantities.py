@@ -662,3 +662,10 @@ def test_a_margin_over_a_resolution_or_a_quota_is_no_coverage_rate():
     figures, _ = run(text, "vi")
     assert [(f.value, f.metric) for f in figures] == [
         (92.4, "health_insurance_coverage"), (0.4, "other"), (6.5, "other")]
+
+
+def test_french_shares_funded_at_a_level_are_no_coverage_rate():
+    text = ("Le budget de l'État finance au moins 70 % de la prime ; les élèves bénéficient d'une prise en "
+            "charge de 50 % et les primes sont subventionnées à hauteur de 30 %.")
+    figures, _ = run(text + " L'assurance maladie progresse.", "fr")
+    assert [(f.value, f.metric) for f in figures] == [(70, "other"), (50, "other"), (30, "other")]
