@@ -669,3 +669,14 @@ def test_french_shares_funded_at_a_level_are_no_coverage_rate():
             "charge de 50 % et les primes sont subventionnées à hauteur de 30 %.")
     figures, _ = run(text + " L'assurance maladie progresse.", "fr")
     assert [(f.value, f.metric) for f in figures] == [(70, "other"), (50, "other"), (30, "other")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Social insurance participants rose by 1.2 million (equivalent to 6.1%) on the year.", 6.1),
+    ("There were 2,200 new voluntary social insurance participants, accounting for 5% of the total number of "
+     "social insurance participants.", 5),
+    ("Employers contribute 17.5% to the social insurance fund.", 17.5),
+])
+def test_english_shares_of_a_change_a_total_or_a_salary_are_no_coverage_rate(text, value):
+    figures, _ = run(text, "en")
+    assert [f.metric for f in figures if f.value == value] == ["other"]

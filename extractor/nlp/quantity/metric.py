@@ -237,6 +237,9 @@ def apposed_counts(text: str, decided: list[tuple[Item, str | None]], tags) -> l
     return metrics
 
 
+_BRACKET_WORDS = re.compile(r"\s*\(\s*(?:[^\W\d]+\s+){1,3}")  # "(equivalent to 2.22%)", "(tương ứng 3,54%)"
+
+
 def bracketed(text: str, decided: list[tuple[Item, str | None]], metrics: list[str | None]) -> list[str | None]:
     """Numbers in brackets right after a count speak of that count: "down 409 people (0.5%)"
     is the change's share (other), "118,014 people (60,553 in the province and 57,461 from
@@ -250,7 +253,8 @@ def bracketed(text: str, decided: list[tuple[Item, str | None]], metrics: list[s
         while j < len(decided) and decided[j][0].sentence == head.sentence:
             item = decided[j][0]
             gap = text[(decided[j - 1][0].end if inside else head.end):item.start]
-            if not (bracket_after(gap, 3) if not inside else ")" not in gap and "(" not in gap):
+            if not ((bracket_after(gap, 3) or _BRACKET_WORDS.fullmatch(gap)) if not inside
+                    else ")" not in gap and "(" not in gap):
                 break
             inside.append(j)
             j += 1
