@@ -680,3 +680,8 @@ def test_french_shares_funded_at_a_level_are_no_coverage_rate():
 def test_english_shares_of_a_change_a_total_or_a_salary_are_no_coverage_rate(text, value):
     figures, _ = run(text, "en")
     assert [f.metric for f in figures if f.value == value] == ["other"]
+
+
+def test_vietnamese_people_not_yet_insured_are_no_participants():
+    figures, _ = run("Toàn huyện còn 12.300 người chưa có bảo hiểm y tế và 4.100 học sinh chưa được tham gia BHYT.", "vi")
+    assert [f.metric for f in figures] == ["other", "other"]
