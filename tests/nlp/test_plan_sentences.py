@@ -180,3 +180,14 @@ def test_a_goal_with_its_conversion_in_brackets_carries_the_plan_on():
             "The urban household rate is about 45%.")
     _, targets = run(text, "en", published=None)
     assert [t.value for t in targets] == [150_000_000, 6000, 45]
+
+
+@pytest.mark.parametrize("lang,text,year", [
+    ("vi", "UBND tỉnh vừa giao chỉ tiêu phát triển người tham gia BHXH, BHYT năm 2027 cho các huyện.\n\n"
+           "Theo đó, huyện Đông Sơn phấn đấu có 12.400 người tham gia BHXH tự nguyện.", 2027),
+    ("en", "The city has assigned its districts their social insurance quotas for 2027.\n\n"
+           "Accordingly, District 3 aims to have 12,400 voluntary participants.", 2027),
+])
+def test_a_sentence_taking_up_a_decision_takes_its_year(lang, text, year):
+    _, targets = run(text, lang, published="2026-12-01")
+    assert [(t.value, t.year) for t in targets] == [(12_400, year)]

@@ -23,8 +23,9 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
     """The deadline of a target: the first year phrase after the number in its clause
     (before any other number, or a coordinator that leads to one: "35 % by 2026 and
     45 % by 2030"), else the nearest one before it, else the same in its sentence, else
-    in the lead-in of the list it stands in, else the year of the plan the article last named
-    before it, else ``headline_year``, the deadline its headline states (``headline_deadline``).
+    in the lead-in of the list it stands in, else, in a sentence that takes up the one before
+    ("Theo đó, …", "Accordingly, …"), the last year stated since the previous paragraph began,
+    else the year of the plan the article last named before it, else ``headline_year``, the deadline its headline states (``headline_deadline``).
     Past years are not deadlines."""
     for lo, hi in (it.clause, it.sentence, it.scope):
         found = []
@@ -50,9 +51,26 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
             return min(later)[1]
         earlier = [f for f in found if f[0] < it.start]
         return (max(earlier) if earlier else min(found))[1]
+    taken_up = _taken_up_year(text, it, r, year_now)
+    if taken_up:
+        return taken_up
     plans = [int(m.group(1)) for m in r.plan_year.finditer(text, 0, it.start)] if r.plan_year else []
     plans = [y for y in plans if year_now is None or y >= year_now]
     return plans[-1] if plans else headline_year  # the goals of "the Plan for 2025" are 2025's
+
+
+def _taken_up_year(text: str, it: Item, r: Rules, year_now: int | None) -> int | None:
+    """"… giao chỉ tiêu … năm 2022. Theo đó, số người được giao … là 34.207": the year of
+    the decision a sentence takes up, stated since the start of the paragraph before."""
+    start = it.sentence[0]
+    if not (r.follow and r.follow.match(text, start)):
+        return None
+    para = text.rfind("\n", 0, start) + 1  # this paragraph's start
+    lo = para if text[para:start].strip() else text.rfind("\n", 0, len(text[:para].rstrip())) + 1
+    years = [int(m.group(1)) for m in YEAR.finditer(text, lo, start)
+             if not (r.baseline and r.baseline.search(text, max(lo, m.start() - BASELINE_REACH), m.start()))]
+    years = [y for y in years if year_now is None or y >= year_now]
+    return years[-1] if years else None
 
 
 TITLE_DEADLINE_GAP = 25  # characters between a deadline word and its year in a headline ("d'ici fin 2030")
