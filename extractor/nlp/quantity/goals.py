@@ -2,14 +2,17 @@
 
 Goal cues govern the numbers after them in their clause; deadline and plan phrases the
 number just before them; a goal noun its value in brackets; a restatement shares its
-neighbour's reading.
+neighbour's reading. Goals stated across sentences (plans in prose, lists under a
+lead-in, a sentence on the parts of the goal before) are read by ``plans.py``.
 """
 from __future__ import annotations
 
 import re
 
 from extractor.nlp.quantity.clauses import Item, bracket_after, clauses
+from extractor.nlp.quantity.cues import cue_marks, present_after_semicolon
 from extractor.nlp.quantity.deadlines import past_year
+from extractor.nlp.quantity.plans import listed_goals, prose_goals, subset_sentences
 from extractor.nlp.quantity.rules import Rules
 
 
@@ -34,7 +37,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
     for it in items:
         by_clause.setdefault(it.clause, []).append(it)
     for (cs, ce), group in by_clause.items():
-        marks = _cue_marks(text, cs, ce, r, year_now)
+        marks = cue_marks(text, cs, ce, r, year_now)
         fixed: set[int] = set()   # decided by a deadline/goal phrase right after them
         weak: set[int] = set()    # "76,3% kế hoạch năm": a figure unless a goal verb governs it
         attached: set[int] = set()  # where a cue completing the number before it starts
@@ -76,7 +79,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                     group[i].target = kind == "target"
                     fixed.add(i)
     carried = _announced_goals(text, items, r, year_now, sentences) | _goals_past_semicolon(text, items, r, year_now) \
-        | _subset_sentences(text, items, r)
+        | subset_sentences(text, items, r)
     for i, (a, b) in enumerate(zip(items, items[1:])):
         gap = text[a.end:b.start]
         if not a.target or b.target is not None or a.sentence != b.sentence:
@@ -84,15 +87,15 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
         # a bound in an aside on the goal: "75,5 (số năm sống khỏe mạnh ≥ 68)", not "(the country has 9)"
         aside = re.fullmatch(r"\s*\([^()]*", gap) and r.qual_before and r.qual_before.search(text, a.end, b.num.start)
         if a.clause != b.clause and (";" in gap or aside) and len(gap) <= 120 \
-                and not _present_after_semicolon(gap, r) and not (year_now and past_year(gap, year_now)):
+                and not present_after_semicolon(gap, r) and not (year_now and past_year(gap, year_now)):
             b.target = True  # a goal's list goes on past ";": "… có 40% …; tỷ lệ tham gia BHTN đạt 30%"
             carried.add(i + 1)
         elif i in carried and a.clause == b.clause and (b.range_with is a or _continues_goal(gap, r)):
             b.target = True  # "…; năm 2023 là 38%, 31,5% và 93%", "…; 33-34 percent": the whole carried list
             carried.add(i + 1)
-    _listed_goals(text, items, r, year_now, title)
+    listed_goals(text, items, r, year_now, title)
     _apposed_goals(text, items, r)  # a goal's conversion in brackets is a goal before prose goes on from it
-    _prose_goals(text, items, r, year_now, sentences)  # after the list: a plan's list may go on in prose
+    prose_goals(text, items, r, year_now, sentences)  # after the list: a plan's list may go on in prose
     # after the list: a goal in brackets or after a slash sits beside its result and starts no list
     _bracketed_goals(text, items, r)
     _named_goals(text, items, r)
@@ -135,29 +138,6 @@ def _included_goals(later: list[Item], sentence: tuple[int, int]) -> None:
             it.target = True
 
 
-def _subset_sentences(text: str, items: list[Item], r: Rules) -> set[int]:
-    """A sentence that opens on the parts of the goal just stated ("… GRDP growth of 9-9.5%.
-    In which, industry 11-12%, …", "… 95% dân số tham gia BHYT. Trong đó, …") or on its
-    details ("In detail, …", "Cụ thể, …") goes on with it: its first number is a goal unless
-    its own cue, a result or the present decided it. Returns its position in ``items``: the
-    list goes on from there."""
-    found: set[int] = set()
-    if not r.subset_opener:
-        return found
-    for n, (a, b) in enumerate(zip(items, items[1:]), start=1):
-        if not a.target or b.target is not None or a.sentence == b.sentence:
-            continue
-        opener = r.subset_opener.match(text, b.sentence[0]) or (r.follow and r.follow.match(text, b.sentence[0]))
-        if not opener or a.sentence[1] > b.sentence[0] or text.count("\n", a.end, b.start) > 1:
-            continue
-        lead = text[opener.end():b.start]
-        if (r.achieved and r.achieved.search(lead)) or (r.present and r.present.search(lead)):
-            continue
-        b.target = True
-        found.add(n)
-    return found
-
-
 def _goals_past_semicolon(text: str, items: list[Item], r: Rules, year_now: int | None) -> set[int]:
     """A goal cue whose clause ends at ';' without a number (its goal was spelled in words or
     was an age: "đặt mục tiêu … có ít nhất một huyện …; 35 xã …") governs the first number
@@ -171,9 +151,9 @@ def _goals_past_semicolon(text: str, items: list[Item], r: Rules, year_now: int 
         head = text[it.sentence[0]:it.clause[0]].rstrip()
         if not (head.endswith(";") or text[it.clause[0]:it.start].lstrip().startswith(";")):
             continue
-        marks = _cue_marks(text, it.sentence[0], it.clause[0], r, year_now)
+        marks = cue_marks(text, it.sentence[0], it.clause[0], r, year_now)
         if any(kind == "target" and pos == "before" for _, _, kind, pos in marks) \
-                and not (r.achieved and r.achieved.search(head)) and not _present_after_semicolon(head, r):
+                and not (r.achieved and r.achieved.search(head)) and not present_after_semicolon(head, r):
             it.target = True
             found.add(n)
     return found
@@ -195,7 +175,7 @@ def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | Non
         for cs, ce in clauses(text, sent, r):
             if not (r.named_cue and r.named_cue.search(text, cs, ce)):
                 continue  # no goal noun here: nothing to announce (and no cue scan to pay for)
-            goal_ends = [e for s, e, kind, pos in _cue_marks(text, cs, ce, r, year_now) if kind == "target"
+            goal_ends = [e for s, e, kind, pos in cue_marks(text, cs, ce, r, year_now) if kind == "target"
                          and pos == "before" and r.named_cue and r.named_cue.fullmatch(text, s, e)]
             if not goal_ends or any(goal_ends[-1] <= it.start < ce for it in later):
                 continue
@@ -208,93 +188,6 @@ def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | Non
                 nxt.target = True
                 found.add(position[id(nxt)])
     return found
-
-
-PLAN_SENTENCE_WORDS = 35  # a plan's goals stated one to a sentence (or to a clause up to ';') are short declaratives
-PARAGRAPH_BREAK = 2  # line breaks between two sentences of one plan: at most one paragraph break
-
-
-def _prose_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
-                 sentences: list[tuple[int, int]]) -> None:
-    """A plan in prose: after a sentence whose numbers are all goals, the next sentences (in its
-    paragraph or the next) go on with the goals while each opens with an indicator ("Tỷ lệ …",
-    "The rate of …") or with its number ("30% lực lượng lao động …") and has no cue, result,
-    present marker or past year of its own ("… đặt mục tiêu đến năm 2030, … đạt 8%/năm. Thu
-    nhập bình quân đạt trên 58 triệu đồng/năm. Tỷ lệ hộ nghèo giảm còn 2,5-3,5%."); they take
-    that sentence's deadline."""
-    by_sentence: dict[tuple[int, int], list[Item]] = {}
-    for it in items:
-        by_sentence.setdefault(it.sentence, []).append(it)
-    for prev, cur in _sentence_pairs(text, sentences, by_sentence):
-        before, group = by_sentence.get(prev), by_sentence.get(cur)
-        if not before or not group or not all(it.target for it in before):
-            continue  # a sentence of goals only, not a result set against its goal
-        chunk = text[cur[0]:cur[1]]
-        opens = (r.indicator and r.indicator.match(chunk)) or (
-            not text[cur[0]:group[0].start].strip("-•*–+▪· ") and not text.startswith((".", ")"), group[0].end))
-        if not opens or any(it.target is not None for it in group) \
-                or max(len(part.split()) for part in chunk.split(";")) > PLAN_SENTENCE_WORDS \
-                or (r.achieved and r.achieved.search(chunk)) or _present_after_semicolon(chunk, r) \
-                or (year_now and past_year(chunk, year_now)):
-            continue
-        for it in group:
-            it.target = True
-            it.scope = (before[0].scope[0], it.sentence[1])  # its deadline is the goal-setting sentence's
-
-
-CAPTION_WORDS = 12  # a line this short, with no number and no final stop, is a photo's caption
-
-
-def _sentence_pairs(text: str, sentences: list[tuple[int, int]], numbered) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Neighbouring sentences at most a paragraph break apart; a caption line between two
-    ("A tea field in the province") is stepped over."""
-    def near(a: tuple[int, int], b: tuple[int, int]) -> bool:
-        return text.count("\n", a[1], b[0]) <= PARAGRAPH_BREAK
-
-    pairs = []
-    for n, cur in enumerate(sentences[1:], start=1):
-        prev = sentences[n - 1]
-        if n >= 2 and prev not in numbered and _caption(text, prev) and near(sentences[n - 2], prev) \
-                and near(prev, cur):
-            pairs.append((sentences[n - 2], cur))
-        elif near(prev, cur):
-            pairs.append((prev, cur))
-    return pairs
-
-
-def _caption(text: str, span: tuple[int, int]) -> bool:
-    line = text[span[0]:span[1]].strip()
-    return len(line.split()) <= CAPTION_WORDS and not line.endswith((".", "!", "?", ":"))
-
-
-def _listed_goals(text: str, items: list[Item], r: Rules, year_now: int | None, title: str = "") -> None:
-    """List items under a lead-in that announces goals ("Targets until 2030 include:", "Mục
-    tiêu đến năm 2030:") are goals, unless a cue of their own decided them. A list that opens
-    the body has the headline above it as its lead-in too ("Các chỉ tiêu chủ yếu …")."""
-    leads: dict[int, bool] = {}
-    for it in items:
-        if it.target is not None or not it.listed:
-            continue
-        lo = it.scope[0]
-        if lo not in leads:
-            colon = text.find(":", lo, it.sentence[0])
-            marks = _cue_marks(text, lo, colon if colon != -1 else it.sentence[0], r, year_now)
-            if not text[:lo].strip() and title:
-                marks += _cue_marks(title, 0, len(title), r, year_now)
-            leads[lo] = any(kind == "target" for _, _, kind, _ in marks)
-        if leads[lo]:
-            it.target = True
-
-
-def _cue_marks(text: str, lo: int, hi: int, r: Rules, year_now: int | None) -> list[tuple[int, int, str, str]]:
-    """The goal cues of ``text[lo:hi]`` (start, end, kind, position), the longest where they
-    overlap; a cue naming a past year is no deadline ("trong năm 2025" is one only after 2025)."""
-    chunk, marks = text[lo:hi], []
-    for pat, kind, pos, future in r.cues:
-        for m in pat.finditer(chunk):
-            if not (year_now and past_year(m.group(0), year_now + future)):
-                marks.append((m.start() + lo, m.end() + lo, kind, pos))
-    return _longest(marks)
 
 
 BRACKET_REACH = 160  # characters from a goal noun to the bracketed value it names
@@ -383,22 +276,3 @@ def _continues_goal(gap: str, r: Rules) -> bool:
     if r.including and r.including.search(gap) and len(gap) <= SUBSET_GAP:
         return True  # "… about 48.6% of the workforce, of which compulsory … 42.6%": the goal's parts
     return bool(r.list_sep and r.list_sep.search(gap)) and len(gap) <= 90
-
-
-def _present_after_semicolon(gap: str, r: Rules) -> bool:
-    """Does the gap after a ';' bring the present back? A change verb opening the next item
-    does not: in a goal list "…; tỷ lệ hộ nghèo giảm 1-1,5%/năm; …" the change is a goal too."""
-    m = r.present.search(gap) if r.present else None
-    return bool(m and not (r.change_before and r.change_before.search(gap[:m.end()])))
-
-
-def _longest(marks):
-    """Drop cue matches contained in a longer one ("đạt mục tiêu" over "mục tiêu")."""
-    marks.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-    kept = []
-    for m in marks:
-        if any(k[0] <= m[0] and m[1] <= k[1] and (k[3] == m[3] or k[2] != "target") for k in kept):
-            continue  # a goal phrase that follows its number ("aims to reach") keeps "aims" alive
-        kept.append(m)
-    kept = [m for m in kept if m[2] != "none"]
-    return sorted(kept, key=lambda m: m[0])
