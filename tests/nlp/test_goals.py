@@ -774,3 +774,20 @@ def test_a_result_before_a_goal_phrase_stays_a_figure():
 def test_a_cut_is_a_change_not_a_coverage_rate():
     _, targets = run("By 2028, the district will cut at least 15 percent of its office staff.", "en")
     assert brief(targets, "metric", "comparator") == [(15, "percent", "other", ">=")]
+
+
+@pytest.mark.parametrize("lang,text,goals", [
+    ("en", "Mountain provinces are expected to reach high coverage rates such as Lai Chau and Son La (99 percent); "
+           "Ha Giang (98.5 percent).", [99, 98.5]),
+    ("fr", "Ce taux devra atteindre 100 % dans les provinces que sont Lai Chau (99,5 %) et Ha Giang (98,5 %).",
+     [100, 99.5, 98.5]),
+])
+def test_values_in_brackets_after_names_go_on_with_a_goal(lang, text, goals):
+    _, targets = run(text, lang)
+    assert [t.value for t in targets] == goals
+
+
+def test_a_result_in_brackets_after_a_goal_stays_a_figure():
+    text = "The goal is a coverage rate of 95.2% of the population (90.27% in 2022)."
+    figures, targets = run(text, "en", published="2023-03-01")
+    assert [t.value for t in targets] == [95.2] and [f.value for f in figures] == [90.27]

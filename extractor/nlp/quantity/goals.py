@@ -98,6 +98,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
     prose_goals(text, items, r, year_now, sentences)  # after the list: a plan's list may go on in prose
     # after the list: a goal in brackets or after a slash sits beside its result and starts no list
     _bracketed_goals(text, items, r)
+    _named_bracket_goals(text, items, r, year_now)
     _named_goals(text, items, r)
     _slashed_goals(text, items, r)
     _apposed_goals(text, items, r)
@@ -209,6 +210,30 @@ def _bracketed_goals(text: str, items: list[Item], r: Rules) -> None:
             continue
         lo = max(it.sentence[0], it.start - BRACKET_REACH, items[before].end if before >= 0 else 0)
         if r.bracket_cue.search(text, lo, it.start):
+            it.target = True
+
+
+_NAMED_BRACKET = re.compile(r"(?-i:[A-ZĐ])[^\W\d]*\s*\(\s*$")  # a name, then its value: "… Hoa Binh ("
+
+
+def _named_bracket_goals(text: str, items: list[Item], r: Rules, year_now: int | None) -> None:
+    """"… are expected to have high coverage rates such as Dien Bien and Hoa Binh (99 percent);
+    Tuyen Quang (98.6 percent)", "ce taux devra être de 100 % dans les localités que sont Lao Cai
+    (98,8 %), …": values in brackets after names are goals when a goal cue before them in
+    their sentence governs nothing else, or when they go on from a goal of that list."""
+    for n, it in enumerate(items):
+        if it.target is not None:
+            continue
+        lo = items[n - 1].end if n and items[n - 1].sentence == it.sentence else it.sentence[0]
+        gap = text[lo:it.start]
+        if not _NAMED_BRACKET.search(gap) or (r.achieved and r.achieved.search(gap)) \
+                or (r.present and r.present.search(gap)):
+            continue
+        if lo != it.sentence[0]:
+            if items[n - 1].target:
+                it.target = True  # the list goes on from a goal
+            continue
+        if any(kind == "target" and pos == "before" for _, _, kind, pos in cue_marks(text, lo, it.start, r, year_now)):
             it.target = True
 
 
