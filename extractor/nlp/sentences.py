@@ -58,7 +58,7 @@ def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[
 
 def _wrapped(text: str, pos: int) -> bool:
     """A line break inside a sentence of a hard-wrapped page: the line ends on no stop or
-    colon and the next one goes on in lower case ("spent close to 21\\nbillion VND")."""
+    colon and the next one goes on in lower case ("spent nearly 14\\nbillion VND")."""
     before, after = text[pos - 1:pos], text[pos + 1:pos + 2]
     return before.isalnum() and after.islower()
 

@@ -214,7 +214,7 @@ def _header_date(lines: list[str], lo: int, hi: int) -> str | None:
 
 
 def unwrap(lines: list[str]) -> list[str]:
-    """Join the lines a hard-wrapping page cut mid-sentence ("… spent close to 21" /
+    """Join the lines a hard-wrapping page cut mid-sentence ("… spent nearly 14" /
     "billion VND on …"): a long line ending on a word or a comma, and the next going on in
     lower case, where the page does so at least ``WRAPS`` times (a menu's one such pair stays)."""
     def cut(a: str, b: str) -> bool:

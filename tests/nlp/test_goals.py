@@ -777,10 +777,10 @@ def test_a_cut_is_a_change_not_a_coverage_rate():
 
 
 @pytest.mark.parametrize("lang,text,goals", [
-    ("en", "Mountain provinces are expected to reach high coverage rates such as Lai Chau and Son La (99 percent); "
+    ("en", "The upland provinces should reach the highest rates, for instance Lai Chau and Son La (99 percent); "
            "Ha Giang (98.5 percent).", [99, 98.5]),
-    ("fr", "Ce taux devra atteindre 100 % dans les provinces que sont Lai Chau (99,5 %) et Ha Giang (98,5 %).",
-     [100, 99.5, 98.5]),
+    ("fr", "Le plan vise une couverture de 100 % pour le Nord-Ouest, notamment Lai Chau (99,5 %) et Ha Giang "
+           "(98,5 %).", [100, 99.5, 98.5]),
 ])
 def test_values_in_brackets_after_names_go_on_with_a_goal(lang, text, goals):
     _, targets = run(text, lang)

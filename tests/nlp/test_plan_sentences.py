@@ -165,10 +165,10 @@ def test_a_result_after_a_caption_stays_a_figure():
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "By 2030, the district will reach a GRDP growth of 7% per year. Regarding the labour force, the "
-           "rate of trained workers is 70%."),
-    ("vi", "Đến năm 2030, huyện phấn đấu tăng trưởng GRDP đạt 7%/năm. Về lao động, tỷ lệ lao động qua "
-           "đào tạo là 70%."),
+    ("en", "By 2030, the district will reach a GRDP growth of 7% per year. As for schooling, the "
+           "rate of pupils finishing upper secondary is 70%."),
+    ("vi", "Đến năm 2030, huyện phấn đấu tăng trưởng GRDP đạt 7%/năm. Về giáo dục, tỷ lệ học sinh "
+           "hoàn thành THPT là 70%."),
 ])
 def test_a_plan_sentence_may_open_on_its_topic(lang, text):
     _, targets = run(text, lang, published=None)

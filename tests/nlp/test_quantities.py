@@ -604,7 +604,7 @@ def test_a_percentage_beside_a_sum_of_money_in_brackets_is_a_share_of_it():
 
 
 def test_an_aside_on_the_subject_keeps_the_subject():
-    text = "The number of people joining health insurance (armed forces excluded) is 2,175,900 people."
+    text = "The number of people joining health insurance (not counting soldiers) is 2,175,900 people."
     figures, _ = run(text, "en")
     assert [(f.value, f.metric) for f in figures] == [(2_175_900, "health_insurance_participants")]
 

@@ -18,7 +18,7 @@ def test_glued_capitals_inside_a_name_do_not_split():
 
 
 def test_a_hard_wrapped_line_goes_on_in_lower_case():
-    assert sentences("The fund paid close to 14\nbillion VND to the workers.\nA new line starts here.") == [
-        "The fund paid close to 14\nbillion VND to the workers.", "A new line starts here."]
+    assert sentences("The fund paid nearly 14\nbillion VND to the workers.\nA new line starts here.") == [
+        "The fund paid nearly 14\nbillion VND to the workers.", "A new line starts here."]
     assert sentences("Hội nghị tổng kết\nnăm 2025") == ["Hội nghị tổng kết\nnăm 2025"]
     assert sentences("Kết quả:\nnăm 2025 đạt 95%") == ["Kết quả:", "năm 2025 đạt 95%"]

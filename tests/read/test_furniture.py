@@ -115,10 +115,10 @@ def test_a_hard_wrapped_dump_is_joined_back_into_paragraphs():
     from extractor.read.textdump import read_dump
     wrapped = ("A headline that is long enough for a news story here\n\n"
                "The commune's residents donated cash and working days to build roads; they\n"
-               "also spent close to 14 billion VND on houses, household economy and new\n"
+               "also spent nearly 14 billion VND on houses, household economy and new\n"
                "machines for the cooperative.\nA second paragraph starts here.")
     dump = read_dump(wrapped)
-    assert "they also spent close to 14 billion VND on houses, household economy and new machines" in dump.text
+    assert "they also spent nearly 14 billion VND on houses, household economy and new machines" in dump.text
     assert "\n\nA second paragraph starts here." in dump.text
 
 

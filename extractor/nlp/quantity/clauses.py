@@ -83,7 +83,7 @@ def clauses(text: str, sent: tuple[int, int], r: Rules) -> list[tuple[int, int]]
 
 def _aside(text: str, start: int, pos: int, end: int) -> bool:
     """A bracket without a number, closed in its sentence, inside a clause that has stated no
-    number yet ("the number of people insured (excluding the armed forces) is …"), is an
+    number yet ("the number of people insured (not counting soldiers) is …"), is an
     aside on the subject: the clause goes on through it. After a number ("… 11% (vượt kế
     hoạch)") a bracket still speaks of that number only."""
     if text[pos] != "(" or any(c.isdigit() for c in text[start:pos]):

@@ -165,7 +165,7 @@ def rules(lang: str) -> Rules:
         clause_break=_rx(_keyed(clauses, "pattern")),
         coordinator=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'and')})(?!\\w)"),
         list_sep=_rx(_keyed(clauses, "list")),
-        # "Tỷ lệ …", "The rate of …", after a list mark or a topic ("Regarding the labour force, the rate …")
+        # "Tỷ lệ …", "The rate of …", after a list mark or a topic ("As for schooling, the rate …")
         indicator=_rx(f"(?:[-•*–+▪·]\\s*|\\(?\\d{{1,2}}[.)]\\s*)?(?:(?:{_keyed(clauses, 'topic')})[^,.;:\\d]{{1,60}},\\s*)?"
                       f"(?:{_keyed(clauses, 'indicator')})(?!\\w)"),
         present=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'present')})(?!\\w)"),
