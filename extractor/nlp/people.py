@@ -41,6 +41,7 @@ MAX_NAME_TOKENS = 6
 ROLE_BEFORE = 90  # characters before a name where its role and organisation may stand
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _SEGMENT_END = re.compile(r"[,;:()«»“”\"\n]|\s[–—-]\s|[.!?](?:\s|$)")
+_POSSESSIVE = re.compile(r"['’]s$")
 _ARTICLE = re.compile(r"(?:a|an|the|un|une|le|la|l['’])\s+", re.I)
 
 
@@ -78,7 +79,7 @@ def rules(lang: str) -> Rules:
     roles = phrases(r["text"] for r in role_rows)
     heads = phrases(r["text"] for r in role_rows if not r.get("relative"))
     relative = phrases(r["text"] for r in role_rows if r.get("relative"))
-    # "Deputy Director of the Hanoi Social Security Vu Duc Thuat": the organisation's link words
+    # "Vice Chairman of the Kon Tum Provincial People's Committee Ngo Quang Bao": link words
     link_rows = load_jsonl("person_links", lang)
     links = phrases(r["text"] for r in link_rows if not r.get("word"))
     words = phrases(r["text"] for r in link_rows if r.get("word"))  # "sociale", "populaire": lower-case words of a name
@@ -91,8 +92,12 @@ def rules(lang: str) -> Rules:
             rf"(?:[^\W\d_][\w'’-]*\s+){{0,2}}?(?:{roles})(?!\w)", re.I)
         if roles else None,
         role_start=re.compile(rf"(?:[^\W\d_][\w'’-]*\s+){{0,2}}?(?:{roles})(?!\w)", re.I) if roles else None,
-        # "Economist X", "Phó Tổng Giám đốc BHXH Việt Nam X": the role, then maybe its organisation
-        role_before=re.compile(rf"(?<![\w'’-])(?:{heads})(?:,?\s+(?:(?:{links})\s*)?(?:(?-i:[A-ZĐ])[\w'’.-]*|{words})){{0,9}}(?:\s*\([^()]{{1,15}}\))?(?:,\s*|\s+)$", re.I)
+        # "Economist X", "Phó Tổng Giám đốc BHXH Việt Nam X", "Le directeur de la Sécurité sociale, X, …":
+        # the role, then up to nine words of its organisation (capitalised, or lower-case words of a
+        # name, each maybe after a link word), maybe an acronym in brackets, then a space or a comma
+        role_before=re.compile(rf"(?<![\w'’-])(?:{heads})"
+                               rf"(?:,?\s+(?:(?:{links})\s*)?(?:(?-i:[A-ZĐ])[\w'’.-]*|{words})){{0,9}}"
+                               rf"(?:\s*\([^()]{{1,15}}\))?(?:,\s*|\s+)$", re.I)
         if heads else None,
         relative=re.compile(rf"(?:{relative})(?!\w)", re.I) if relative else None,
         orgs=tuple(re.compile(r["pattern"]) for r in load_jsonl("person_orgs", lang)),
@@ -110,15 +115,17 @@ def _capitalised(token: str) -> bool:
 
 
 def name_after(text: str, pos: int) -> tuple[int, int] | None:
-    """The run of capitalised words starting at ``pos`` (one space apart), as a span."""
+    """The run of capitalised words starting at ``pos`` (one space apart), as a span; a dash
+    glued to a word ("Lò Minh Quý- Giám đốc") or a possessive ("Ngo Van Tien’s family")
+    ends it and is no part of it."""
     cursor, last, count = pos, None, 0
     while count < MAX_NAME_TOKENS:
         m = _TOKEN.match(text, cursor)
         if not m or not _capitalised(m.group()):
             break
         last, count = m.end(), count + 1
-        if m.group().endswith("-"):  # "Nguyễn Minh Tuấn- Giám đốc …": a dash glued to the name ends it
-            last -= 1
+        if m.group().endswith("-") or _POSSESSIVE.search(m.group()):
+            last -= 1 if m.group().endswith("-") else 2
             break
         if text[last:last + 1] != " ":
             break
@@ -153,9 +160,6 @@ def name_before(text: str, pos: int, r: Rules) -> tuple[int, int] | None:
     return (tokens[0][0], tokens[-1][1]) if tokens else None
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
 def full_names(text: str, r: Rules) -> list[tuple[int, int, bool]]:
     """Vietnamese full names: (start, end, certain).
 
@@ -173,10 +177,7 @@ def full_names(text: str, r: Rules) -> list[tuple[int, int, bool]]:
             continue
         s, e = span
         words = text[s:e].split()
-        poss = _POSSESSIVE.search(words[-1])
-        if poss:
-            e -= 2
-            words[-1] = words[-1][:-2]
+        poss = text.startswith(("'s", "’s"), e)
         if not 3 <= len(words) <= 4 or any(w.isupper() and len(w) > 1 for w in words):
             continue
         if any(w.lower() in r.thing_after for w in words):
@@ -209,6 +210,7 @@ def name_spans(text: str, lang: str) -> list[tuple[int, int]]:
 
 
 _OPENER = re.compile(r",|\s?[-–—]\s")  # "X, director …", "X - director …", "X- Giám đốc …"
+_COMMA = re.compile(",")
 
 
 def _segments(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
@@ -216,10 +218,10 @@ def _segments(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
     may open with a dash)."""
     segs = []
     for n in range(2):
-        opener = _OPENER.match(text, pos) if n == 0 else None
-        if not (opener or text.startswith(",", pos)):
+        opener = (_OPENER if n == 0 else _COMMA).match(text, pos)
+        if not opener:
             break
-        start = opener.end() if opener else pos + 1
+        start = opener.end()
         while start < limit and text[start] == " ":
             start += 1
         m = _SEGMENT_END.search(text, start, limit)
@@ -298,8 +300,7 @@ def _people(doc: Doc, r: Rules) -> list[Person]:
     keys: list[frozenset[str]] = []
     for (s, e) in sorted(spans):
         if e == len(text.rstrip()):
-            continue  # a name the excerpt cuts off ("… le Premier ministre Pham Minh Chin")
-        e -= 2 if _POSSESSIVE.search(text, s, e) else 0  # "Giap Van Bay’s family"
+            continue  # a name the excerpt cuts off ("… selon M. Tran Van Thi")
         name = text[s:e]
         words = name.split()
         if len(words) < 2 or any(ps <= s and e <= pe for ps, pe in places):

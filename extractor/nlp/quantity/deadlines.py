@@ -25,8 +25,8 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
     45 % by 2030"), else the nearest one before it, else the same in its sentence, else
     in the lead-in of the list it stands in, else, in a sentence that takes up the one before
     ("Theo đó, …", "Accordingly, …"), the last year stated since the previous paragraph began,
-    else the year of the plan the article last named before it, else ``headline_year``, the deadline its headline states (``headline_deadline``).
-    Past years are not deadlines."""
+    else the year of the plan the article last named before it, else ``headline_year``, the
+    deadline its headline states (``headline_deadline``). Past years are not deadlines."""
     for lo, hi in (it.clause, it.sentence, it.scope):
         found = []
         dated = list(r.deadline_date.finditer(text, lo, hi)) if r.deadline_date else []
@@ -60,7 +60,7 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
 
 
 def _taken_up_year(text: str, it: Item, r: Rules, year_now: int | None) -> int | None:
-    """"… giao chỉ tiêu … năm 2022. Theo đó, số người được giao … là 34.207": the year of
+    """"… giao chỉ tiêu … năm 2027 cho các huyện. Theo đó, huyện A phấn đấu có 12.400 người …": the year of
     the decision a sentence takes up, stated since the start of the paragraph before."""
     start = it.sentence[0]
     if not (r.follow and r.follow.match(text, start)):

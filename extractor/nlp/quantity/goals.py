@@ -197,7 +197,7 @@ BRACKET_REACH = 160  # characters from a goal noun to the bracketed value it nam
 def _bracketed_goals(text: str, items: list[Item], r: Rules) -> None:
     """"thấp hơn chỉ tiêu giao tại Quyết định số 12 … (90,5%)", "l'objectif fixé par le plan (95 %)": a
     bracketed number that follows a goal noun, with no other number between (but a margin over
-    it: "exceeding the target by 0.91% (93.65%)"), is the goal."""
+    it: "exceeding the target by 0.6% (92.5%)"), is the goal."""
     if not r.bracket_cue:
         return
     for i, it in enumerate(items):
@@ -205,7 +205,7 @@ def _bracketed_goals(text: str, items: list[Item], r: Rules) -> None:
             continue
         before = i - 1
         if before >= 0 and items[before].change and items[before].sentence == it.sentence:
-            before -= 1  # "exceeding the assigned target by 0.91% (93.65%)": the margin, then the goal
+            before -= 1  # "exceeding the assigned target by 0.6% (92.5%)": the margin, then the goal
         elif it.target is not None:
             continue
         lo = max(it.sentence[0], it.start - BRACKET_REACH, items[before].end if before >= 0 else 0)
@@ -217,9 +217,9 @@ _NAMED_BRACKET = re.compile(r"(?-i:[A-ZĐ])[^\W\d]*\s*\(\s*$")  # a name, then i
 
 
 def _named_bracket_goals(text: str, items: list[Item], r: Rules, year_now: int | None) -> None:
-    """"… are expected to have high coverage rates such as Dien Bien and Hoa Binh (99 percent);
-    Tuyen Quang (98.6 percent)", "ce taux devra être de 100 % dans les localités que sont Lao Cai
-    (98,8 %), …": values in brackets after names are goals when a goal cue before them in
+    """"The upland provinces should reach the highest rates, for instance Lai Chau and Son La (99
+    percent); Ha Giang (98.5 percent)", "Le plan vise 100 % pour le Nord-Ouest, notamment Lai Chau
+    (99,5 %) …": values in brackets after names are goals when a goal cue before them in
     their sentence governs nothing else, or when they go on from a goal of that list."""
     for n, it in enumerate(items):
         if it.target is not None:
@@ -233,7 +233,8 @@ def _named_bracket_goals(text: str, items: list[Item], r: Rules, year_now: int |
             if items[n - 1].target:
                 it.target = True  # the list goes on from a goal
             continue
-        if any(kind == "target" and pos == "before" for _, _, kind, pos in cue_marks(text, lo, it.start, r, year_now)):
+        marks = cue_marks(text, lo, it.start, r, year_now)
+        if any(kind == "target" and pos == "before" for _, _, kind, pos in marks):
             it.target = True
 
 
@@ -262,7 +263,7 @@ def _named_goals(text: str, items: list[Item], r: Rules) -> None:
 
 
 def _slashed_goals(text: str, items: list[Item], r: Rules) -> None:
-    """"đạt 82,5%/91,2%", "1,215/1,509 people … of the assigned target" in a sentence that
+    """"đạt 82,5%/91,2%", "1,030/1,200 people … of the assigned target" in a sentence that
     speaks of a plan or quota: the result over its goal, so the number after the slash is the goal."""
     if not r.named_cue:
         return

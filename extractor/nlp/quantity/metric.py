@@ -74,8 +74,8 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
     right_before = {t[2] for t in tags if it.start - 30 <= t[0] and it.start - 12 <= t[1] <= it.start and t[0] >= lo}
     if "negation" in kinds:
         return "other"
-    paid = any(t[2] == "payment" and lo <= t[0] and t[1] <= it.start and not text[t[1]:it.start].strip() for t in tags)
-    if "share_other" in right_after or it.unit == "percent" and (paid or _share_of_other(it, tags, hi)):
+    if "share_other" in right_after \
+            or it.unit == "percent" and (_paid(text, it, tags, lo) or _share_of_other(it, tags, hi)):
         return previous if it.unit == "count" and previous else "other"
     if it.unit == "count" and ("benefit" in {t[2] for t in after} or "outreach" in right_before):
         return "other"  # claimants and recipients, people canvassed: not (yet) the insured
@@ -191,6 +191,11 @@ def _share_of_other(it: Item, tags, hi: int) -> bool:
     return False
 
 
+def _paid(text: str, it: Item, tags, lo: int) -> bool:
+    """"pupils only pay 30%", "ngân sách hỗ trợ 70%": a payment verb right before the percentage."""
+    return any(t[2] == "payment" and lo <= t[0] and t[1] <= it.start and not text[t[1]:it.start].strip() for t in tags)
+
+
 def _nearest_insurance(it: Item, tags) -> str | None:
     best, dist = None, None
     for s, e, tag in tags:
@@ -215,9 +220,9 @@ def context_insurance(text: str, tags, start: int) -> tuple[str | None, bool]:
 
 def apposed_counts(text: str, decided: list[tuple[Item, str | None]], tags) -> list[str | None]:
     """"3.9 million people, or 95 per cent of the population, had health insurance",
-    "2,1 millions d'habitants …, soit un taux de couverture de 94 %", "coverage reaches 93.4%
+    "1,8 million d'habitants …, soit une couverture de 93 %", "coverage reaches 93.4%
     of the population or 93.3 million people": a head-count restated as a coverage rate (or
-    the other way round), or in brackets right after it ("90,2% (7.312.817 người)"), counts
+    the other way round), or in brackets right after it ("93,1% (1.204.500 người)"), counts
     the insured of that insurance."""
     metrics = [m for _, m in decided]
     for i, ((a, a_metric), (b, b_metric)) in enumerate(zip(decided, decided[1:])):
@@ -231,13 +236,13 @@ def apposed_counts(text: str, decided: list[tuple[Item, str | None]], tags) -> l
             continue
         between = {t[2] for t in tags if a.end <= t[0] < b.start}
         head = {t[2] for t in tags if count.end <= t[0] < count.end + 18}
-        bracket = count is b and text[a.end:b.start].strip() == "("  # "đạt 90,2% (7.312.817 người)"
+        bracket = count is b and text[a.end:b.start].strip() == "("  # "đạt 93,1% (1.204.500 người)"
         if ("equals" in between or bracket) and not {"negation", "benefit"} & between and "org" not in head:
             metrics[at] = rate.replace("_coverage", "_participants")
     return metrics
 
 
-_BRACKET_WORDS = re.compile(r"\s*\(\s*(?:[^\W\d]+\s+){1,3}")  # "(equivalent to 2.22%)", "(tương ứng 3,54%)"
+_BRACKET_WORDS = re.compile(r"\s*\(\s*(?:[^\W\d]+\s+){1,3}")  # "(equivalent to 6.1%)", "(tương ứng 4,2%)"
 
 
 def bracketed(text: str, decided: list[tuple[Item, str | None]], metrics: list[str | None]) -> list[str | None]:
@@ -259,7 +264,7 @@ def bracketed(text: str, decided: list[tuple[Item, str | None]], metrics: list[s
             inside.append(j)
             j += 1
         if inside and {head.unit, decided[inside[0]][0].unit} == {"currency", "percent"}:
-            # "VND 46,935 (70%)", "70% (73,710 dong)": the share a sum of money is of another, no coverage rate
+            # "VND 56,000 (70%)", "70% (VND 56,000)": the share a sum of money is of another, no coverage rate
             metrics[i if head.unit == "percent" else inside[0]] = "other"
         if head.unit == "count" and inside:
             parts = [k for k in inside if decided[k][0].unit == "count"]
@@ -275,14 +280,14 @@ def bracketed(text: str, decided: list[tuple[Item, str | None]], metrics: list[s
 
 
 def slashed_parts(text: str, decided: list[tuple[Item, str | None]], metrics: list[str | None]) -> list[str | None]:
-    """"375,270/379,891 students participating in HI": the words after a part over its whole
+    """"41,250/42,800 pupils participating in health insurance": the words after a part over its whole
     speak of the part; the whole is the population it is counted in (other)."""
     metrics = list(metrics)
     for n in range(len(decided) - 1):
         a, b = decided[n][0], decided[n + 1][0]
         if a.unit == b.unit == "count" and a.sentence == b.sentence and text[a.end:b.start] == "/" \
                 and a.value <= b.value and (metrics[n + 1] or "").endswith("_participants"):
-            # the whole of a result over its goal ("1,215/1,509 people … of the target") is the goal
+            # the whole of a result over its goal ("1,030/1,200 people … of the target") is the goal
             metrics[n], metrics[n + 1] = metrics[n + 1], metrics[n + 1] if b.target else "other"
     return metrics
 
@@ -292,7 +297,7 @@ _NAMED_BRACKET = re.compile(r"[^\W\d][^()\d]{0,40}\(\s*$")
 
 def bracketed_list(text: str, decided: list[tuple[Item, str | None]], metrics: list[str | None],
                    including: re.Pattern | None) -> list[str | None]:
-    """"… over 500 participants: Hue (952), Tra Vinh (925), …", "… 2.000 người, gồm: huyện A (800),
+    """"… 2,400 participants, including: Tan Lap (800), Hoa Binh (950)", "… 2.000 người, gồm: huyện A (800),
     …": counts in brackets after names, listed after a head-count and a colon or an including
     word, are head-counts of the same insured."""
     metrics = list(metrics)
@@ -301,16 +306,13 @@ def bracketed_list(text: str, decided: list[tuple[Item, str | None]], metrics: l
         prev = decided[n - 1][0] if n else None
         if prev is None or prev.sentence != it.sentence:
             lead = None
-        gap = text[prev.end:it.start] if prev is not None and prev.sentence == it.sentence else ""
-        named = it.unit == "count" and _NAMED_BRACKET.search(gap) and text[it.end:it.end + 1] == ")"
-        if named and lead and metrics[n] == "other":
-            metrics[n] = lead
-            continue
-        if named and lead:
+        elif lead and it.unit == "count" and _NAMED_BRACKET.search(text, prev.end, it.start) \
+                and text.startswith(")", it.end):
+            metrics[n] = lead if metrics[n] == "other" else metrics[n]  # an item of the list
             continue
         head = metrics[n] or ""
-        lead = head if head.endswith("_participants") and it.unit == "count" and _opens_list(text, it, decided, n,
-                                                                                                including) else None
+        opens = head.endswith("_participants") and it.unit == "count" and _opens_list(text, it, decided, n, including)
+        lead = head if opens else None
     return metrics
 
 

@@ -37,12 +37,12 @@ PARAGRAPH_BREAK = 2  # line breaks between two sentences of one plan: at most on
 
 
 def prose_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
-                 sentences: list[tuple[int, int]]) -> None:
+                sentences: list[tuple[int, int]]) -> None:
     """A plan in prose: after a sentence whose numbers are all goals, the next sentences (in its
     paragraph or the next) go on with the goals while each opens with an indicator ("Tỷ lệ …",
     "The rate of …") or with its number ("30% lực lượng lao động …") and has no cue, result,
     present marker or past year of its own ("… đặt mục tiêu đến năm 2030, … đạt 8%/năm. Thu
-    nhập bình quân đạt trên 58 triệu đồng/năm. Tỷ lệ hộ nghèo giảm còn 2,5-3,5%."); they take
+    nhập bình quân đạt trên 58 triệu đồng/năm. Tỷ lệ hộ nghèo giảm còn 2-3%."); they take
     that sentence's deadline."""
     by_sentence: dict[tuple[int, int], list[Item]] = {}
     for it in items:
@@ -67,10 +67,13 @@ def prose_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
 CAPTION_WORDS = 12  # a line this short, with no number and no final stop, is a photo's caption
 
 
-def _sentence_pairs(text: str, sentences: list[tuple[int, int]], numbered) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+Span = tuple[int, int]
+
+
+def _sentence_pairs(text: str, sentences: list[Span], numbered) -> list[tuple[Span, Span]]:
     """Neighbouring sentences at most a paragraph break apart; a caption line between two
-    ("A tea field in the province") is stepped over."""
-    def near(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    ("Farmers harvest coffee in the highlands") is stepped over."""
+    def near(a: Span, b: Span) -> bool:
         return text.count("\n", a[1], b[0]) <= PARAGRAPH_BREAK
 
     pairs = []
@@ -84,7 +87,7 @@ def _sentence_pairs(text: str, sentences: list[tuple[int, int]], numbered) -> li
     return pairs
 
 
-def _caption(text: str, span: tuple[int, int]) -> bool:
+def _caption(text: str, span: Span) -> bool:
     line = text[span[0]:span[1]].strip()
     return len(line.split()) <= CAPTION_WORDS and not line.endswith((".", "!", "?", ":"))
 
