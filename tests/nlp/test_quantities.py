@@ -399,7 +399,7 @@ def test_giao_inside_another_word_assigns_nothing():
 
 
 def test_english_abbreviations_name_their_insurance_but_not_inside_words():
-    text = "Some 120 patients with HIV got help, while 375,270 students joined HI and 80,000 workers joined UI."
+    text = "Some 120 patients with HIV got help, while 41,250 students joined HI and 80,000 workers joined UI."
     figures, _ = run(text, "en", published="2026-12-01")
     assert [f.metric for f in figures] == ["other", "health_insurance_participants", "unemployment_insurance_participants"]
 
@@ -587,7 +587,7 @@ def test_the_share_that_has_not_joined_is_no_coverage_rate():
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "Pupils only pay 30% of the card's price, and the commune supports 70%."),
+    ("en", "Parents pay 30% of the card's price, and the commune supports 70%."),
     ("fr", "Les élèves ne paient que 30 % et la commune prend en charge 70 %."),
     ("vi", "Học sinh chỉ đóng 30%, ngân sách xã hỗ trợ 70%."),
 ])
@@ -610,7 +610,7 @@ def test_an_aside_on_the_subject_keeps_the_subject():
 
 
 def test_a_bracket_after_a_number_still_speaks_of_that_number_only():
-    text = "Tỷ lệ lao động tham gia BHTN đạt 12,5% (vượt kế hoạch giao của UBND tỉnh)."
+    text = "Tỷ lệ lao động tham gia BHTN đạt 12,5% (cao hơn kế hoạch của huyện)."
     figures, _ = run(text, "vi")
     assert [(f.value, f.metric) for f in figures] == [(12.5, "unemployment_insurance_coverage")]
 
@@ -673,8 +673,7 @@ def test_french_shares_funded_at_a_level_are_no_coverage_rate():
 
 @pytest.mark.parametrize("text,value", [
     ("Social insurance participants rose by 1.2 million (equivalent to 6.1%) on the year.", 6.1),
-    ("There were 2,200 new voluntary social insurance participants, accounting for 5% of the total number of "
-     "social insurance participants.", 5),
+    ("Voluntary contributors make up 5% of the total number of social insurance participants in the district.", 5),
     ("Employers contribute 17.5% to the social insurance fund.", 17.5),
 ])
 def test_english_shares_of_a_change_a_total_or_a_salary_are_no_coverage_rate(text, value):

@@ -114,7 +114,7 @@ def test_a_masthead_footer_ends_a_text_dump():
 def test_a_hard_wrapped_dump_is_joined_back_into_paragraphs():
     from extractor.read.textdump import read_dump
     wrapped = ("A headline that is long enough for a news story here\n\n"
-               "The commune's residents donated cash and working days to build roads; they\n"
+               "The villagers gave money and days of labour to pave the hamlet lanes; they\n"
                "also spent nearly 14 billion VND on houses, household economy and new\n"
                "machines for the cooperative.\nA second paragraph starts here.")
     dump = read_dump(wrapped)
@@ -124,6 +124,6 @@ def test_a_hard_wrapped_dump_is_joined_back_into_paragraphs():
 
 def test_a_single_wrapped_pair_in_a_header_stays_as_it_is():
     from extractor.read.textdump import unwrap
-    lines = ["Chương trình phát triển kinh tế - xã hội vùng dân tộc thiểu số và miền núi",
+    lines = ["Chương trình nâng cao chất lượng dịch vụ công trực tuyến trên địa bàn toàn tỉnh",
              "giai đoạn 2021-2030", "Tiêu đề bài báo đủ dài để làm tiêu đề"]
     assert unwrap(lines) == lines

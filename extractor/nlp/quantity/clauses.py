@@ -202,7 +202,7 @@ def ranges(text: str, items: list[Item], r: Rules) -> None:
             if (a.skip == "year") != (b.skip == "year"):
                 continue  # "35 % by 2026 and 45 % by 2030": a year beside a number is no range
             if a.skip == "before" and not b.skip and (b.num.word or b.unit != "count"):
-                continue  # "la région 10 à deux orphelins": a name's number, then a quantity
+                continue  # "la région 7 à trois veuves": a name's number, then a quantity
             a.skip = b.skip = a.skip or b.skip  # "de 60 à 80 ans", "3 à 12 mois": both ends
             continue
         bare = bool(r.range_bare and r.range_bare.match(between)) and (
