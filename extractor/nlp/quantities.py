@@ -58,7 +58,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     and places."""
     text = doc._.text
     published = doc._.published
-    year_now = int(published[:4]) if published and published[:4].isdigit() else reporting_year(text)
+    year_now = int(published[:4]) if published and published[:4].isdigit() else reporting_year(text, r)
     names = name_spans(doc)
     items: list[Item] = []
     for n in find_numbers(text, r.grammar):

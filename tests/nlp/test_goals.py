@@ -777,10 +777,10 @@ def test_a_cut_is_a_change_not_a_coverage_rate():
 
 
 @pytest.mark.parametrize("lang,text,goals", [
-    ("en", "The upland provinces should reach the highest rates, for instance Lai Chau and Son La (99 percent); "
-           "Ha Giang (98.5 percent).", [99, 98.5]),
-    ("fr", "Le plan vise une couverture de 100 % pour le Nord-Ouest, notamment Lai Chau (99,5 %) et Ha Giang "
-           "(98,5 %).", [100, 99.5, 98.5]),
+    ("en", "The upland provinces should reach the highest rates, for instance Bac Kan and Cao Bang (97 percent); "
+           "Lang Son (96.5 percent).", [97, 96.5]),
+    ("fr", "Le plan vise une couverture de 100 % pour les hautes terres, notamment Kon Tum (98,5 %) et Gia Lai "
+           "(97,5 %).", [100, 98.5, 97.5]),
 ])
 def test_values_in_brackets_after_names_go_on_with_a_goal(lang, text, goals):
     _, targets = run(text, lang)
@@ -791,3 +791,28 @@ def test_a_result_in_brackets_after_a_goal_stays_a_figure():
     text = "The goal is a coverage rate of 96% of the population (93.4% in 2023)."
     figures, targets = run(text, "en", published="2024-03-01")
     assert [t.value for t in targets] == [96] and [f.value for f in figures] == [93.4]
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("en", "The insurer's objective is to enrol 88% of dock workers in social insurance.", 88),
+    ("en", "The new scheme envisages 97% of villagers holding health insurance cards in 2029.", 97),
+    ("en", "The town is working to bring 12,500 traders into voluntary social insurance.", 12500),
+    ("en", "The cooperative wants at least 640 members to buy health insurance.", 640),
+    ("en", "Some 7,300 fishermen are expected to sign up for voluntary social insurance in 2027.", 7300),
+    ("fr", "La caisse a pour ambition de couvrir 91 % des pêcheurs par l'assurance maladie.", 91),
+    ("fr", "Le taux visé pour 2027 est de 96,4 % de la population assurée.", 96.4),
+    ("fr", "Le district souhaite que 2 300 artisans adhèrent à l'assurance sociale volontaire.", 2300),
+    ("fr", "La commune cherche à couvrir 98 % des écoliers par l'assurance maladie.", 98),
+    ("fr", "L'assurance maladie devrait couvrir 95 % des habitants l'an prochain.", 95),
+])
+def test_goal_words_beyond_the_usual_verbs(lang, text, value):
+    figures, targets = run(text, lang)
+    assert [t.value for t in targets] == [value] and not [f for f in figures if f.value == value]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Les personnes visées à l'article 3 cotisent à hauteur de 4,5 % du salaire de base."),
+    ("en", "Most drivers go to work to earn money to support two or more people."),
+])
+def test_goal_words_in_other_senses_set_no_goal(lang, text):
+    assert run(text, lang)[1] == []

@@ -264,6 +264,15 @@ def test_an_undated_article_reports_from_its_latest_full_date():
     assert [f.value for f in figures] == [92, 0.4]
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Health insurance. On November 30, 2026, coverage stood at 94%. Coverage rose to 93% by the end of 2025."),
+    ("vi", "Bảo hiểm y tế. Ngày 30 tháng 11 năm 2026, tỷ lệ bao phủ là 94%. Tỷ lệ bao phủ tăng lên 93% trong năm 2025."),
+])
+def test_a_date_with_a_month_name_also_dates_an_undated_article(lang, text):
+    figures, targets = run(text, lang, published=None)
+    assert targets == [] and [f.value for f in figures] == [94, 93]
+
+
 def test_a_sentence_printed_twice_states_its_numbers_once():
     text = "Tỉnh phấn đấu đạt 89% dân số tham gia BHYT.\nTỉnh phấn đấu đạt 89% dân số tham gia BHYT."
     _, targets = run(text, "vi")

@@ -217,9 +217,9 @@ _NAMED_BRACKET = re.compile(r"(?-i:[A-ZĐ])[^\W\d]*\s*\(\s*$")  # a name, then i
 
 
 def _named_bracket_goals(text: str, items: list[Item], r: Rules, year_now: int | None) -> None:
-    """"The upland provinces should reach the highest rates, for instance Lai Chau and Son La (99
-    percent); Ha Giang (98.5 percent)", "Le plan vise 100 % pour le Nord-Ouest, notamment Lai Chau
-    (99,5 %) …": values in brackets after names are goals when a goal cue before them in
+    """"The upland provinces should reach the highest rates, for instance Bac Kan and Cao Bang (97
+    percent); Lang Son (96.5 percent)", "Le plan vise 100 % pour les hautes terres, notamment Kon Tum
+    (98,5 %) …": values in brackets after names are goals when a goal cue before them in
     their sentence governs nothing else, or when they go on from a goal of that list."""
     for n, it in enumerate(items):
         if it.target is not None:

@@ -122,13 +122,15 @@ def rules(lang: str) -> Rules:
     clauses = load_jsonl("quantity_clauses", lang)
     months = {r["month"].lower(): int(r["n"]) for r in dates if "month" in r}
     ends = [r["end"] for r in dates if "end" in r]
+    links = [r["year_link"] for r in dates if "year_link" in r]
+    year_link = f"(?:(?:{phrases(links)}){WS}+)?" if links else ""
     month_alt = phrases(months)
     date_re = None
     if months:
         date_re = re.compile(
             rf"(?:(?P<end>{phrases(ends)}){WS}+(?:(?:de|of|du){WS}+)?)?"
             rf"(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?{WS}+)?(?P<m>{month_alt})(?!\w)"
-            rf"(?:{WS}+(?P<d2>\d{{1,2}})(?!\d))?(?:,?{WS}+(?P<y>(?:19|20)\d\d))?", re.I)
+            rf"(?:{WS}+(?P<d2>\d{{1,2}})(?!\d))?(?:,?{WS}+{year_link}(?P<y>(?:19|20)\d\d))?", re.I)
     return Rules(
         grammar=g,
         units_after=[(re.compile(f"{WS}*(?:{r['pattern']})(?!\\w)", re.I), r["unit"], r.get("currency"))
