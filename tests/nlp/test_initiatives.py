@@ -321,3 +321,17 @@ def test_a_way_of_managing_insurance_is_no_initiative(lang, text):
 ])
 def test_an_english_descriptive_name_ends_where_its_verb_starts(text, expected):
     assert names(run(text, "en")) == [expected]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The ward replicated the savings group model for buying health insurance.", "savings group"),
+    ("en", "The union started a campaign called Insurance Cards for Farmers to widen coverage.",
+     "Insurance Cards for Farmers"),
+    ("vi", "Dự án \"Góp gạo mua BHYT\" giúp 300 hộ có thẻ BHYT.", "Góp gạo mua BHYT"),
+])
+def test_a_name_starts_after_its_last_determiner_and_ends_on_a_capital(lang, text, expected):
+    assert names(run(text, lang)) == [expected]
+
+
+def test_a_vietnamese_project_needs_an_insurance_in_its_name():
+    assert run("Dự án \"Đường hoa ven sông\" hoàn thành sau 6 tháng.", "vi") == []
