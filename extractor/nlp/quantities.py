@@ -90,6 +90,9 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     figures, targets = [], []
     last_count: dict[tuple[int, int], str | None] = {}  # sentence → metric of its last count
     shared = {it.sentence for it in items if it.unit == "percent"}
+    leads: dict[tuple[int, int], int] = {}  # sentence → where its first number starts
+    for it in items:
+        leads.setdefault(it.sentence, it.start)
     decided = []
     for i, it in enumerate(items):
         lo = items[i - 1].end if i else it.clause[0]
@@ -104,7 +107,8 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
             span = (it.start, it.end)
         context, near = context_insurance(text, tags, it.sentence[0])
         found = metric(text, it, tags, (lo, hi), context, r.coordinator,
-                       last_count.get(it.sentence), it.sentence in shared, r.list_sep, near)
+                       last_count.get(it.sentence), it.sentence in shared, r.list_sep, near,
+                       leads[it.sentence])
         if it.unit == "count":
             last_count[it.sentence] = found
         decided.append((it, found, span))

@@ -292,6 +292,23 @@ def test_a_rate_of_something_else_in_an_insurance_story_is_other():
 
 
 @pytest.mark.parametrize("lang,text", [
+    ("fr", "L'assurance maladie couvre 91 % des habitants.\n\nLe plan fixe les objectifs suivants d'ici 2030 : "
+           "une croissance de 7 % par an ; des ménages pauvres sous 2 % ; une couverture forestière de 48 %."),
+    ("en", "Health insurance covers 91% of residents.\n\nBy 2030 the plan aims at growth of 7% a year; "
+           "poor households below 2%; and forest coverage of 48%."),
+])
+def test_goals_of_a_long_list_take_coverage_only_from_their_own_clause_or_the_lead(lang, text):
+    _, targets = run(text, lang)
+    assert [(t.value, t.metric) for t in targets if t.value != 48] == [(7, "other"), (2, "other")]
+
+
+def test_a_goal_after_a_rate_in_the_lead_is_a_coverage_rate():
+    text = "Health insurance in the city.\n\nThe city reported coverage of 92.5%, against its 2026 target of 94%."
+    _, targets = run(text, "en", published="2026-05-01")
+    assert [(t.value, t.metric) for t in targets] == [(94, "health_insurance_coverage")]
+
+
+@pytest.mark.parametrize("lang,text", [
     ("en", "The rates of households using power and clean water are 95.9 and 76 percent, respectively."),
     ("fr", "Les taux d'accès à l'électricité et à l'eau atteignent 95,9 et 76 %."),
 ])

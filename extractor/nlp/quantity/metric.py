@@ -47,7 +47,7 @@ INSURANCE_BEFORE = 20   # characters from an insurance's name to the head-count 
 def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple[int, int],
             context: str | None, coordinator: re.Pattern | None = None,
             previous: str | None = None, shares: bool = False,
-            list_sep: re.Pattern | None = None, context_near: bool = False) -> str | None:
+            list_sep: re.Pattern | None = None, context_near: bool = False, lead_end: int | None = None) -> str | None:
     """Metric from the vocabulary around the number (see ``quantity_metrics.jsonl``).
 
     ``segment`` is the stretch of the clause between the neighbouring numbers: the
@@ -56,7 +56,9 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
     cent"); ``context`` the insurance last named before the sentence, for "Tam Ky
     reached 96.2 per cent" (``context_near``: named in its paragraph, not only in the article); ``previous`` the metric of the count before it in its
     sentence, which a subset ("4.000 người trong số đó", "dont 300") shares; ``shares``
-    says the sentence holds a percentage, of which "the 40,000 pupils" is the base.
+    says the sentence holds a percentage, of which "the 40,000 pupils" is the base; ``lead_end``
+    where the sentence's first number starts: a goal's evidence of coverage must stand in its
+    own clause or in that lead, not beside another goal of a long list ("… forest coverage 55%").
     """
     if it.change or it.unit == "percentage_point":
         return "other"
@@ -115,7 +117,8 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
             return f"{insurance}_insurance_coverage"
         named_here = _nearest_insurance(it, in_sentence)
         insurance = named_here or context
-        nearby = {t[2] for t in in_sentence} | kinds
+        lead = lead_end if lead_end is not None else se
+        nearby = {t[2] for t in in_sentence if not it.target or cs <= t[0] < ce or t[0] < lead} | kinds
         # With the insurance named in the sentence or its paragraph, a rate word is enough;
         # taken from the article at large, the sentence must speak of coverage or
         # participation itself ("the rate of clean water" in a welfare round-up is no coverage rate).
