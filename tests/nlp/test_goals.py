@@ -816,3 +816,12 @@ def test_goal_words_beyond_the_usual_verbs(lang, text, value):
 ])
 def test_goal_words_in_other_senses_set_no_goal(lang, text):
     assert run(text, lang)[1] == []
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("fr", "La norme impose un taux d'affiliation à l'assurance maladie de 85 % ou plus.", 85),
+    ("en", "The standard requires a health insurance coverage rate of 85% or more.", 85),
+])
+def test_a_required_level_is_a_goal(lang, text, value):
+    _, targets = run(text, lang)
+    assert [t.value for t in targets] == [value]

@@ -335,3 +335,18 @@ def test_a_name_starts_after_its_last_determiner_and_ends_on_a_capital(lang, tex
 
 def test_a_vietnamese_project_needs_an_insurance_in_its_name():
     assert run("Dự án \"Đường hoa ven sông\" hoàn thành sau 6 tháng.", "vi") == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Huyện thực hiện mô hình điểm “Tổ góp vốn mua BHYT” tại 3 xã.", "Tổ góp vốn mua BHYT"),
+    ("vi", "Xã triển khai mô hình thí điểm \"Hũ tiết kiệm mua BHXH\" từ tháng 5.", "Hũ tiết kiệm mua BHXH"),
+    ("fr", "La commune a lancé le modèle pilote « Épargner pour l'assurance maladie ».",
+     "Épargner pour l'assurance maladie"),
+    ("en", "The ward tested the pilot model \"Savings for health insurance\" last year.", "Savings for health insurance"),
+])
+def test_a_pilot_model_is_named_after_its_qualifier(lang, text, expected):
+    assert names(run(text, lang)) == [expected]
+
+
+def test_a_quoted_phrase_after_per_month_is_no_campaign_month():
+    assert run("She now draws 2.1 million VND per month – the \"golden harvest\" of her thrift.", "en") == []
