@@ -825,3 +825,33 @@ def test_goal_words_in_other_senses_set_no_goal(lang, text):
 def test_a_required_level_is_a_goal(lang, text, value):
     _, targets = run(text, lang)
     assert [t.value for t in targets] == [value]
+
+
+def test_a_numbered_list_run_into_one_paragraph_lists_goals():
+    text = ("Bảo hiểm y tế.\n\nNghị quyết đề ra 4 chỉ tiêu chủ yếu, gồm: (1) Tăng trưởng kinh tế (giá so sánh "
+            "2010) đạt 8%. (2) Thu ngân sách đạt 3.500 tỷ đồng. (3) Tỷ lệ dân số tham gia BHYT đạt 96,5%. "
+            "(4) Tỷ lệ hộ nghèo dưới 2%.")
+    figures, targets = run(text, "vi", published="2026-01-05")
+    assert [t.value for t in targets] == [8, 3_500_000_000_000, 96.5, 2]
+    assert [t.year for t in targets] == [None] * 4  # 2010 is a base year in the first item, no deadline
+    assert [f.value for f in figures] == [4]  # the count of goals; "(2)", "(3)", "(4)" are item numbers
+
+
+@pytest.mark.parametrize("lang,title,year", [
+    ("vi", "Chỉ tiêu phát triển (nhiệm kỳ 2026-2030)", 2030),
+    ("en", "Key targets for the period 2026-2030", 2030),
+    ("fr", "Les objectifs de la période 2026 – 2030", 2030),
+])
+def test_a_term_named_in_the_headline_dates_its_goals(lang, title, year):
+    text = {"vi": "Phấn đấu tỷ lệ bao phủ BHYT đạt 97%.",
+            "en": "The province strives for health insurance coverage of 97%.",
+            "fr": "La province vise une couverture maladie de 97 %."}[lang]
+    _, targets = run(text, lang, published="2026-01-05", title=title)
+    assert [(t.value, t.year) for t in targets] == [(97, year)]
+
+
+def test_a_rate_of_population_growth_in_a_goal_list_is_no_coverage_rate():
+    text = ("Chỉ tiêu đến năm 2030:\n(1) Tỷ lệ người dân tham gia bảo hiểm y tế: 98%.\n"
+            "(2) Tỷ lệ tăng dân số tự nhiên hàng năm: 0,9%.")
+    _, targets = run(text, "vi", published="2026-01-05")
+    assert [(t.value, t.metric) for t in targets] == [(98, "health_insurance_coverage"), (0.9, "other")]

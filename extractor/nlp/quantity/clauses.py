@@ -279,6 +279,8 @@ def same_currency(items: list[Item]) -> None:
 
 _LIST_ITEM = re.compile(r"[-•*–+▪·]\s|\(?\d{1,2}[.)]\s")
 _NUMBERED_ITEM = re.compile(r"\(?1[.)]\s")  # the first item of a numbered list
+_INLINE_ITEM = re.compile(r"\(\d{1,2}\)\s")  # "(2) …": an item of a numbered list run into one paragraph
+_INLINE_LEAD = re.compile(r":\s*\(1\)\s")  # "… twelve key targets, namely: (1) …": the lead-in and its first item
 HEADING_WORDS = 12  # a line this short, without a final stop, may head the list below it
 CELL_CHARS = 40  # a line this short after a lead-in is a cell of a table flattened to lines
 
@@ -287,14 +289,17 @@ def headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int
     """List items ("- District A: 97,2%") and table cells flattened one to a line ("Hà Nội",
     "91,66%") under a lead-in sentence ending with a colon ("… coverage by district was as
     follows:"): the start of that lead-in, whose words say what the items' numbers measure.
-    Two lead-ins in a row ("Targets for 2022-2025:" then "… are set as follows:") make one."""
+    Two lead-ins in a row ("Targets for 2022-2025:" then "… are set as follows:") make one.
+    A numbered list run into one paragraph ("… targets, including: (1) …. (2) …. (3) …") has
+    its items in the sentences that open with their number."""
     found, lead, leading, in_item = {}, None, False, False
     for s, e in sentences:
         chunk = text[s:e]
         on_new_line = not text[text.rfind("\n", 0, s) + 1:s].strip()
         alone = on_new_line and (e == len(text) or text[e:e + 1] == "\n") and len(chunk) <= CELL_CHARS \
             and (len(chunk.split()) <= 2 or not chunk.rstrip().endswith((".", "!", "?")))  # not a short sentence
-        item = on_new_line and (_LIST_ITEM.match(chunk.lstrip()) or (alone and lead is not None))
+        item = on_new_line and (_LIST_ITEM.match(chunk.lstrip()) or (alone and lead is not None)) \
+            or lead is not None and bool(_INLINE_ITEM.match(chunk.lstrip()))
         if item and lead is None and chunk.rstrip().endswith(":"):
             lead, leading, in_item = s, True, False  # "- Về kinh tế:" heads the items below it
             continue
@@ -304,7 +309,7 @@ def headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int
             leading, in_item = False, bool(item) or in_item
             continue
         in_item = False
-        if chunk.rstrip().endswith(":") or _heads_list(text, s, e, on_new_line):
+        if chunk.rstrip().endswith(":") or _heads_list(text, s, e, on_new_line) or _INLINE_LEAD.search(chunk):
             lead, leading = (lead if leading and lead is not None else s), True
         else:
             lead, leading = None, False
@@ -312,7 +317,7 @@ def headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int
 
 
 def _heads_list(text: str, s: int, e: int, on_new_line: bool) -> bool:
-    """A heading line without a colon ("Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)") right
+    """A heading line without a colon ("Chỉ tiêu phát triển giai đoạn 2026-2030") right
     above a list item heads that list as a lead-in would; so does a short sentence right above
     a numbered list ("The resolution sets out 15 key targets." then "1. …")."""
     chunk = text[s:e].strip()
@@ -327,8 +332,9 @@ ROW_NUMBER_MAX = 200  # a table's row numbers and a list's item numbers stay thi
 
 
 def row_number(text: str, it: Item) -> bool:
-    """A small whole number alone on its line ("12", "3.") or opening it ("3. …", "(4) …"): the
-    row number of a table flattened to lines, or a list's item number."""
+    """A small whole number alone on its line ("12", "3.") or opening it ("3. …", "(4) …"), or
+    in brackets opening a sentence ("… 7,5%. (4) Thu nhập …"): the row number of a table
+    flattened to lines, or a list's item number."""
     line_start = text.rfind("\n", 0, it.start) + 1
     line_end = text.find("\n", it.end)
     line = text[line_start:line_end if line_end != -1 else len(text)]
@@ -336,7 +342,9 @@ def row_number(text: str, it: Item) -> bool:
         return False
     # alone on its line, or the marker that opens a list item ("3. Tỷ lệ …", "(4) Thu nhập …")
     opening = text[line_start:it.end + 2].lstrip()
-    return line.strip().rstrip(".):") == it.num.text or bool(_LIST_ITEM.fullmatch(opening))
+    inline = it.start and text[it.start - 1] == "(" and _INLINE_ITEM.match(text, it.start - 1) \
+        and (text[:it.start - 1].rstrip().endswith((".", ":", ";")) or not text[:it.start - 1].strip())
+    return line.strip().rstrip(".):") == it.num.text or bool(_LIST_ITEM.fullmatch(opening)) or bool(inline)
 
 
 def range_start(text: str, start: int, r: Rules) -> int:

@@ -27,7 +27,8 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
     ("Theo đó, …", "Accordingly, …"), the last year stated since the previous paragraph began,
     else the year of the plan the article last named before it, else ``headline_year``, the
     deadline its headline states (``headline_deadline``). Past years are not deadlines."""
-    for lo, hi in (it.clause, it.sentence, it.scope):
+    lead_in = (it.scope[0], _lead_in_end(text, it)) if it.listed else it.scope
+    for lo, hi in (it.clause, it.sentence, lead_in):
         found = []
         dated = list(r.deadline_date.finditer(text, lo, hi)) if r.deadline_date else []
         for m in [*YEAR.finditer(text, lo, hi), *dated]:
@@ -59,6 +60,13 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
     return plans[-1] if plans else headline_year  # the goals of "the Plan for 2025" are 2025's
 
 
+def _lead_in_end(text: str, it: Item) -> int:
+    """Where a list's lead-in ends: at its colon, so that the items between it and this one
+    (and a first item run into the lead-in's sentence) lend this one no year."""
+    colon = text.find(":", it.scope[0], it.sentence[0])
+    return colon if colon != -1 else it.sentence[0]
+
+
 def _taken_up_year(text: str, it: Item, r: Rules, year_now: int | None) -> int | None:
     """"… giao chỉ tiêu … năm 2027 cho các huyện. Theo đó, huyện A phấn đấu có 12.400 người …": the year of
     the decision a sentence takes up, stated since the start of the paragraph before."""
@@ -73,11 +81,18 @@ def _taken_up_year(text: str, it: Item, r: Rules, year_now: int | None) -> int |
     return years[-1] if years else None
 
 
+_YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 TITLE_DEADLINE_GAP = 25  # characters between a deadline word and its year in a headline ("d'ici fin 2030")
 
 
 def headline_deadline(title: str, r: Rules, year_now: int | None) -> int | None:
-    """The year a headline sets as a deadline ("… d'ici 2030", "Mục tiêu đến 2025, …")."""
+    """The year a headline sets as a deadline ("… d'ici 2030", "Mục tiêu đến 2025, …"), or
+    the last year of the term or period it names ("Chỉ tiêu phát triển giai đoạn 2026-2030")."""
+    if title and r.term_word:
+        for m in _YEAR_SPAN.finditer(title):
+            y = int(m.group(2))
+            if (year_now is None or y >= year_now) and r.term_word.search(title, 0, m.start()):
+                return y
     if not title or not r.deadline_word:
         return None
     for m in YEAR.finditer(title):

@@ -157,14 +157,13 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
 
 RATE_SUBJECT_WORDS = 3  # "tỷ lệ hộ dân dùng nước sạch 90%": a rate whose own subject is something else
 RATE_SUBJECT_BEFORE = 25  # characters before a rate word where its subject may stand ("coverage rate")
-_ABOUT_INSURANCE = set(INSURANCES) | {"coverage", "participation", "participant", "population", "labour", "card",
-                                      "agency"}
+_ABOUT_INSURANCE = set(INSURANCES) | {"coverage", "participation", "participant", "card", "agency"}
 
 
 def _rate_of_something_else(text: str, it: Item, tags, lo: int) -> bool:
     """A rate word in the number's segment (a whole word: "part", not "Parti") whose subject (the
-    words between it and the number) names no insurance, coverage, participation or population:
-    the rate of something else."""
+    words between it and the number) names no insurance, coverage or participation: the rate of
+    something else ("tỷ lệ tăng dân số tự nhiên 1,1%", "the rate of trained workers 75%")."""
     rates = [t for t in tags if t[2] == "rate" and lo <= t[0] < it.start and not text[t[1]:t[1] + 1].isalpha()]
     if not rates:
         return False

@@ -95,7 +95,7 @@ def _caption(text: str, span: Span) -> bool:
 def listed_goals(text: str, items: list[Item], r: Rules, year_now: int | None, title: str = "") -> None:
     """List items under a lead-in that announces goals ("Targets until 2030 include:", "Mục
     tiêu đến năm 2030:") are goals, unless a cue of their own decided them. A list that opens
-    the body has the headline above it as its lead-in too ("Các chỉ tiêu chủ yếu …")."""
+    the body has the headline above it as its lead-in too ("Chỉ tiêu phát triển …")."""
     leads: dict[int, bool] = {}
     for it in items:
         if it.target is not None or not it.listed:

@@ -83,6 +83,7 @@ class Rules:
     year_prefix: re.Pattern | None
     deadline_date: re.Pattern | None  # "đến ngày 31/12/2025", "by 31/12/2025": a full date as a deadline
     deadline_word: re.Pattern | None  # a deadline phrase's opening word: "by", "d'ici", "đến"
+    term_word: re.Pattern | None  # a term or period before a range of years: "nhiệm kỳ", "period"
     baseline: re.Pattern | None     # what a year compared against follows: "so với năm 2024", "compared to 2024"
     scope: re.Pattern | None
     fields: dict = field(default_factory=dict)
@@ -184,6 +185,7 @@ def rules(lang: str) -> Rules:
         deadline_date=_rx(f"(?<!\\w)(?:{_keyed(dates, 'deadline')}){WS}+\\d{{1,2}}[/.]\\d{{1,2}}[/.]((?:19|20)\\d\\d)")
         if any("deadline" in r for r in dates) else None,
         deadline_word=_rx(f"(?<!\\w)(?:{_keyed(dates, 'deadline')})(?!\\w)") if any("deadline" in r for r in dates) else None,
+        term_word=_rx(f"(?<!\\w)(?:{_keyed(dates, 'term')})\\s*$") if any("term" in r for r in dates) else None,
         baseline=_rx(f"(?<!\\w)(?:{_keyed(dates, 'baseline')}){WS}*$") if any("baseline" in r for r in dates) else None,
         year_prefix=_rx(f"(?<!\\w)(?:{phrases([r['year_prefix'] for r in dates if 'year_prefix' in r])})"
                         f"{WS}+((?:19|20)\\d\\d)(?![\\d/])"),
