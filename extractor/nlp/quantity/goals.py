@@ -262,14 +262,27 @@ def _named_goals(text: str, items: list[Item], r: Rules) -> None:
             it.target = True
 
 
+SLASH_CUE_REACH = 60  # characters around a head-count "X/Y" in which a plan or quota word makes Y the goal
+
+
+def _cue_reach(a: Item, b: Item) -> tuple[int, int]:
+    """Where a plan word makes "a/b" a result over its goal: anywhere in the sentence for rates
+    ("Phường A đạt 82,5%/91,2%, phường B …" after "so với chỉ tiêu giao"), near the pair for
+    head-counts, which are as often a part over its whole."""
+    if a.unit == "percent":
+        return a.sentence
+    return max(a.sentence[0], a.start - SLASH_CUE_REACH), min(a.sentence[1], b.end + SLASH_CUE_REACH)
+
+
 def _slashed_goals(text: str, items: list[Item], r: Rules) -> None:
-    """"đạt 82,5%/91,2%", "1,030/1,200 people … of the assigned target" in a sentence that
-    speaks of a plan or quota: the result over its goal, so the number after the slash is the goal."""
+    """"đạt 82,5%/91,2%", "1,030/1,200 people … of the assigned target" beside a word for a plan
+    or quota: the result over its goal, so the number after the slash is the goal (but not
+    "41,200/43,900 pupils", a part of its whole, in a sentence that names a plan further on)."""
     if not r.named_cue:
         return
     for a, b in zip(items, items[1:]):
         if a.unit == b.unit and a.unit in ("percent", "count") and b.target is None \
-                and text[a.end:b.start].strip() == "/" and r.named_cue.search(text, *a.sentence):
+                and text[a.end:b.start].strip() == "/" and r.named_cue.search(text, *_cue_reach(a, b)):
             b.target = True
 
 
