@@ -262,16 +262,19 @@ def _named_goals(text: str, items: list[Item], r: Rules) -> None:
             it.target = True
 
 
-SLASH_CUE_REACH = 60  # characters around a head-count "X/Y" in which a plan or quota word makes Y the goal
+SLASH_CUE_REACH = 100  # characters around a head-count "X/Y" in which a plan or quota word makes Y the goal
+OWN_VALUE_GAP = 15     # a plan word with a number this close after it names a goal of its own ("the target of 100%")
 
 
-def _cue_reach(a: Item, b: Item) -> tuple[int, int]:
-    """Where a plan word makes "a/b" a result over its goal: anywhere in the sentence for rates
-    ("Phường A đạt 82,5%/91,2%, phường B …" after "so với chỉ tiêu giao"), near the pair for
-    head-counts, which are as often a part over its whole."""
+def _plan_word_near(text: str, a: Item, b: Item, r: Rules) -> bool:
+    """Is "a/b" a result over its goal? For rates, a plan word anywhere in the sentence says so
+    ("Phường A đạt 82,5%/91,2%, phường B …" after "so với chỉ tiêu giao"); a head-count is as
+    often a part over its whole, so its plan word must be near and must not name a goal of its
+    own ("41,200/43,900 pupils …, not reaching the target of 100%")."""
     if a.unit == "percent":
-        return a.sentence
-    return max(a.sentence[0], a.start - SLASH_CUE_REACH), min(a.sentence[1], b.end + SLASH_CUE_REACH)
+        return bool(r.named_cue.search(text, *a.sentence))
+    lo, hi = max(a.sentence[0], a.start - SLASH_CUE_REACH), min(a.sentence[1], b.end + SLASH_CUE_REACH)
+    return any(not re.search(r"\d", text[m.end():m.end() + OWN_VALUE_GAP]) for m in r.named_cue.finditer(text, lo, hi))
 
 
 def _slashed_goals(text: str, items: list[Item], r: Rules) -> None:
@@ -282,7 +285,7 @@ def _slashed_goals(text: str, items: list[Item], r: Rules) -> None:
         return
     for a, b in zip(items, items[1:]):
         if a.unit == b.unit and a.unit in ("percent", "count") and b.target is None \
-                and text[a.end:b.start].strip() == "/" and r.named_cue.search(text, *_cue_reach(a, b)):
+                and text[a.end:b.start].strip() == "/" and _plan_word_near(text, a, b, r):
             b.target = True
 
 
