@@ -55,8 +55,8 @@ class Rules:
     topical: re.Pattern | None          # cues whose quoted name must name an insurance ("a contest, "…"")
     list_end: re.Pattern | None         # a list word ending the text before a quote
     list_glue: re.Pattern               # what may join two quoted names of one list
-    descriptive: tuple[tuple[re.Pattern, re.Pattern | None, bool, bool], ...]  # pattern, prefix to strip,
-    #                                                   lower-case start, a proper name (no topic word needed)
+    descriptive: tuple[tuple[re.Pattern, re.Pattern | None, bool, bool, bool], ...]  # pattern, prefix to
+    #   strip, lower-case start, a proper name (no topic word needed), topic word anywhere in the sentence
     stops: re.Pattern | None
     topics: re.Pattern | None
     unlike: re.Pattern | None           # a word that makes a model a way of managing, not a scheme to enrol ("management")
@@ -83,7 +83,7 @@ def rules(lang: str) -> Rules:
     gap = rf"(?:[\s,:–—-]|(?<!\w)(?:{link_words})(?!\w))*" if link_words else r"[\s,:–—-]*"
     descriptive = tuple(
         (re.compile(row["pattern"], re.I), re.compile(row["strip"], re.I) if row.get("strip") else None,
-         bool(row.get("lowercase")), bool(row.get("proper")))
+         bool(row.get("lowercase")), bool(row.get("proper")), bool(row.get("nearby")))
         for row in load_jsonl("initiative_patterns", lang))
     stop_rows = load_jsonl("initiative_stops", lang)
     stops = "|".join(filter(None, [phrases([r["text"] for r in stop_rows if "text" in r]),
@@ -168,7 +168,7 @@ def descriptive(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]
     """Unquoted names built around a cue, kept when they describe an insurance mechanism."""
     s0, s1 = bounds
     found = []
-    for pattern, strip, lowercase, proper in r.descriptive:
+    for pattern, strip, lowercase, proper, nearby in r.descriptive:
         for m in pattern.finditer(text, s0, s1):
             ns, ne = m.span("name")
             if strip and (p := strip.match(text, ns, ne)):
@@ -184,7 +184,10 @@ def descriptive(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]
             if len(name.split()) < 2 or any(ch.isdigit() for ch in name) or len(name.split()) > most \
                     or proper and sum(w[:1].isupper() for w in name.split()) < 2:
                 continue
-            if not proper and (not (r.topics and r.topics.search(name)) or not r.topics.sub("", name).strip(" ,-")):
+            if nearby and not (r.topics and r.topics.search(text, s0, s1)):
+                continue  # "the Green Summer campaign to repair roads": a capitalised name, no insurance near
+            if not proper and not nearby and (not (r.topics and r.topics.search(name))
+                                              or not r.topics.sub("", name).strip(" ,-")):
                 continue  # no insurance mechanism described, or nothing but the topic ("mô hình an sinh")
             if r.unlike and r.unlike.search(name):
                 continue  # "a digital social insurance management model": a way of managing

@@ -350,3 +350,16 @@ def test_a_pilot_model_is_named_after_its_qualifier(lang, text, expected):
 
 def test_a_quoted_phrase_after_per_month_is_no_campaign_month():
     assert run("She now draws 2.1 million VND per month – the \"golden harvest\" of her thrift.", "en") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Under the Warm Shelter initiative, firms sponsor health insurance cards for orphans.", ["Warm Shelter"]),
+    ("The union launched the Insurance for Every Farmer campaign in May.", ["Insurance for Every Farmer"]),
+    ("The scheme, Health Cards for Fishing Families, has handed out 900 cards.", ["Health Cards for Fishing Families"]),
+    ("Women set up a model called rice jar savings for health insurance to help members.",
+     ["rice jar savings for health insurance"]),
+    ("Pupils joined the Blue Summer campaign to paint schools.", []),
+    ("The Provincial Youth Union campaign mobilised people to buy health insurance.", []),
+])
+def test_english_names_without_quotes_around_their_cue(text, expected):
+    assert names(run(text, "en")) == expected
