@@ -363,3 +363,13 @@ def test_a_quoted_phrase_after_per_month_is_no_campaign_month():
 ])
 def test_english_names_without_quotes_around_their_cue(text, expected):
     assert names(run(text, "en")) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Xã phát động phong trào Mỗi gia đình một thẻ BHYT từ tháng 3.", ["Mỗi gia đình một thẻ BHYT"]),
+    ("vi", "Huyện triển khai chương trình Nông thôn mới kiểu mẫu trong năm nay.", []),
+    ("fr", "La commune a lancé la campagne Une carte d'assurance par foyer en avril.", ["Une carte d'assurance par foyer"]),
+    ("fr", "La province poursuit le programme Nouvelle ruralité dans 40 communes.", []),
+])
+def test_capitalised_names_without_quotes_after_their_cue(lang, text, expected):
+    assert names(run(text, lang)) == expected
