@@ -207,3 +207,23 @@ def test_an_image_label_and_caption_glued_to_the_first_line_leave_the_headline()
     article = read("Coverage to surpass 79 percent at year's end hinh anh 1People wait at a clinic (Photo: VNA)\n"
                    f"{BODY_EN}\n\n{BODY_EN}", lang="en")
     assert article.title == "Coverage to surpass 79 percent at year's end"
+
+
+@pytest.mark.parametrize("header", [
+    "CƠ QUAN CỦA HỘI NÔNG DÂN TỈNH MIỀN NÚI",
+    "ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH TỈNH MIỀN NÚI",
+    "Bài viết liên quan tới \"bảo hiểm y tế\":",
+    "Hội viên góp gạo mua thẻ BHYT. Ảnh: Minh Anh",
+])
+def test_mastheads_related_labels_and_credited_captions_are_no_headline(header):
+    article = read(f"{header}\n\nHuyện đẩy mạnh vận động người dân tham gia BHYT\n\n{BODY_VI}", lang="vi")
+    assert article.title == "Huyện đẩy mạnh vận động người dân tham gia BHYT"
+
+
+@pytest.mark.parametrize("header", ["Close this search box.", "Mountain Province Radio and Television",
+                                    "Logo of Mountain Times newspaper Mountain Times -"])
+def test_widget_labels_station_names_and_logo_captions_are_no_headline(header):
+    title = "District steps up health insurance drive among farmers"
+    glue = " " if header.endswith("-") else "\n\n"
+    article = read(f"{header}{glue}{title}\n\n{BODY_EN}", lang="en")
+    assert article.title == title
