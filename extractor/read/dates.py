@@ -15,7 +15,8 @@ from functools import cache
 
 from extractor.read import rules
 
-_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?")
+# year first: "2025-03-14", "2025/03/14", "2025.03.14" (one separator throughout)
+_ISO = re.compile(r"\b((?:19|20)\d\d)([-/.])(\d\d)\2(\d\d)(?![\d/]|\.\d)(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)(?![\d/])")
 _VI_WORDS = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm\s+|,\s*)?((?:19|20)\d\d)\b", re.I)
 _CJK_DATE = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")  # 2025年9月12日
@@ -55,7 +56,7 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
     months, day_first, month_first, _ = _words()
     hits = []
     for m in _ISO.finditer(text):
-        hits.append((m.start(), m.end(), _iso(int(m[1]), int(m[2]), int(m[3]))))
+        hits.append((m.start(), m.end(), _iso(int(m[1]), int(m[3]), int(m[4]))))
     for m in _NUMERIC.finditer(text):
         a, b, y = int(m[1]), int(m[3]), int(m[4])
         iso = _iso(y, b, a) if b <= 12 else _iso(y, a, b)

@@ -20,12 +20,15 @@ from extractor.read.dates import parse_date, split_date_line
     ("17/04/2025 16:05 GMT+7", "2025-04-17"),
     ("12/25/2025", "2025-12-25"),  # only month-first makes sense
     ("Martes, 14 de octubre de 2025", "2025-10-14"),
+    ("Lan Anh 09:30, 2027/02/11", "2027-02-11"),  # year first, with slashes or dots
+    ("2027.02.11", "2027-02-11"),
+    ("Published 2027-02-11.", "2027-02-11"),
 ])
 def test_dates(text, iso):
     assert parse_date(text) == iso
 
 
-@pytest.mark.parametrize("text", ["Thứ Ba", "Friday", "hôm qua", "2 giờ trước", "yesterday", "il y a 3 heures", "31/02/2025", ""])
+@pytest.mark.parametrize("text", ["/2027/02/11/story", "Thứ Ba", "Friday", "hôm qua", "2 giờ trước", "yesterday", "il y a 3 heures", "31/02/2025", ""])
 def test_not_a_date(text):
     assert parse_date(text) is None
 
