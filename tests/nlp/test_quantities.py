@@ -532,6 +532,10 @@ def test_a_share_of_the_contributions_is_other():
     ("vi", "Đợt 1 từ ngày 1.4 đến hết 30.6; có 120 người tham gia BHXH tự nguyện.", [120]),
     ("fr", "Les personnes de 70 à moins de 80 ans, soit 1 200 personnes, sont aidées.", [1200]),
     ("fr", "Elle peinait à joindre les deux bouts ; l'hôpital situé au 13 rue Exemple compte 40 lits.", [40]),
+    ("en", "Her shop in lane 58 Hoa Binh street now has 3 workers with social insurance.", [3]),
+    ("en", "The office at 106 Tran Phu Street enrolled 25 traders.", [25]),
+    ("fr", "Le long de la route provinciale 633, 12 familles ont acheté leur carte.", [12]),
+    ("vi", "Cửa hàng ở ngõ 45 phố Hòa Bình có 3 lao động tham gia BHXH.", [3]),
 ])
 def test_age_brackets_date_ranges_addresses_and_idioms_are_no_quantity(lang, text, values):
     figures, targets = run(text, lang)
