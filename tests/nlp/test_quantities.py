@@ -536,6 +536,8 @@ def test_a_share_of_the_contributions_is_other():
     ("en", "The office at 106 Tran Phu Street enrolled 25 traders.", [25]),
     ("fr", "Le long de la route provinciale 633, 12 familles ont acheté leur carte.", [12]),
     ("vi", "Cửa hàng ở ngõ 45 phố Hòa Bình có 3 lao động tham gia BHXH.", [3]),
+    ("en", "Under Project 06, the agency verified 4,100 records.", [4100]),
+    ("vi", "Thực hiện Đề án 06, tỉnh đã xác thực 4.100 hồ sơ.", [4100]),
 ])
 def test_age_brackets_date_ranges_addresses_and_idioms_are_no_quantity(lang, text, values):
     figures, targets = run(text, lang)
