@@ -862,3 +862,20 @@ def test_a_head_count_over_its_whole_is_no_goal_beside_a_plan_word_with_its_own_
             "93,8%, chưa đạt chỉ tiêu 100% thành phố giao.")
     figures, targets = run(text, "vi", published="2026-01-05")
     assert [t.value for t in targets] == [100] and 43900 in [f.value for f in figures]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Năm 2027, tỉnh được Chính phủ giao tỷ lệ bao phủ BHYT 95,4%.", [95.4]),
+    ("Tỷ lệ bao phủ BHYT năm 2027 được giao là 95,8%.", [95.8]),
+    ("Tỉnh giao chỉ tiêu cho các huyện: huyện Bắc Yên 96%, huyện Phù Yên 95%.", [96, 95]),
+    ("Tỉnh quyết tâm năm 2027 có 97% dân số tham gia BHYT.", [97]),
+])
+def test_vietnamese_quotas_handed_down_and_resolve(text, values):
+    _, targets = run(text, "vi", published="2026-11-05")
+    assert [t.value for t in targets] == values
+
+
+def test_resolve_as_a_noun_sets_no_goal():
+    text = "Với quyết tâm của cả đơn vị, bưu điện đã phát triển được hơn 1.800 người tham gia BHXH tự nguyện."
+    figures, targets = run(text, "vi", published="2026-11-05")
+    assert targets == [] and [f.value for f in figures] == [1800]
