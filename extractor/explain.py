@@ -59,6 +59,9 @@ def explain(record: Record, *, color: bool | None = None) -> str:
         out.append(head(f"## {title} ({len(items)})"))
         for item in items:
             out.append(f"- {describe(item)}")
+            if getattr(item, "in_title", False):
+                out.append("    " + dim("> (headline) ") + item.text)
+                continue
             for start, end in _spans(item):
                 ev = _evidence(text, start, end, color)
                 if ev:

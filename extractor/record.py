@@ -83,6 +83,8 @@ class Initiative(Span):
     name: str
     locality: str | None = None
     province: str | None = None
+    in_title: bool = Field(False, description="Named only in the headline: `text` is the headline's words, "
+                                              "and `start` = `end` = 0.")
 
 
 class Person(Span):

@@ -63,3 +63,11 @@ def test_colour_output_uses_ansi_highlight():
 def test_error_record_explains_without_items():
     out = explain(Record(extractor_version="test", error="no article"), color=False)
     assert "error: no article" in out and "## figures (0)" in out
+
+
+def test_an_initiative_named_only_in_the_headline_shows_the_headline():
+    rec = record()
+    rec.initiatives.append(Initiative(name="Une jarre pour la santé", text="Une jarre pour la santé", start=0, end=0,
+                                      in_title=True))
+    out = explain(rec, color=False)
+    assert "> (headline) Une jarre pour la santé" in out

@@ -251,7 +251,23 @@ def _initiatives(doc: Doc, r: Rules) -> list[Initiative]:
         ))
         keys.append(key)
         taken.append((c.start, c.end))
-    return sorted(items, key=lambda i: i.start)
+    items.sort(key=lambda i: i.start)
+    return items + _headline_only(doc._.title or "", r, keys, main)
+
+
+def _headline_only(title: str, r: Rules, keys: list[frozenset[str]], province: str | None) -> list[Initiative]:
+    """An initiative the headline names and the body only refers to ("Phát động chương trình “X”"
+    over "Chương trình được triển khai …"): kept with the headline's words as its evidence."""
+    found = []
+    bounds = (0, len(title))
+    for c in quoted(title, r, bounds) + descriptive(title, r, bounds):
+        key = _tokens(c.name)
+        if any(_same(key, k) for k in keys):
+            continue
+        keys.append(key)
+        found.append(Initiative(name=c.name, text=title[c.start:c.end], start=0, end=0, in_title=True,
+                                province=province))
+    return found
 
 
 @Language.factory("coverage_initiatives", default_config={"lang": "xx"})

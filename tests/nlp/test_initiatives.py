@@ -21,7 +21,7 @@ def run(text: str, lang: str, places=(), provinces=("Nghệ An",), title="BHYT")
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     for item in doc._.initiatives:
-        assert doc.text[item.start:item.end] == item.text
+        assert item.in_title or doc.text[item.start:item.end] == item.text
     return doc._.initiatives
 
 
@@ -373,3 +373,16 @@ def test_english_names_without_quotes_around_their_cue(text, expected):
 ])
 def test_capitalised_names_without_quotes_after_their_cue(lang, text, expected):
     assert names(run(text, lang)) == expected
+
+
+def test_an_initiative_named_only_in_the_headline_keeps_the_headline_as_evidence():
+    title = "Hội Phụ nữ xã ra mắt mô hình “Hũ gạo mua thẻ BHYT”"
+    items = run("Mô hình có 25 thành viên, mỗi tháng góp 2 kg gạo để mua thẻ BHYT.", "vi", title=title)
+    assert [(i.name, i.in_title, i.text, i.start, i.end) for i in items] == [
+        ("Hũ gạo mua thẻ BHYT", True, "mô hình “Hũ gạo mua thẻ BHYT”", 0, 0)]
+
+
+def test_an_initiative_in_the_headline_and_the_body_is_reported_once_from_the_body():
+    title = "Ra mắt mô hình “Hũ gạo mua thẻ BHYT”"
+    items = run("Xã ra mắt mô hình “Hũ gạo mua thẻ BHYT” với 25 thành viên.", "vi", title=title)
+    assert [(i.name, i.in_title) for i in items] == [("Hũ gạo mua thẻ BHYT", False)]
