@@ -879,3 +879,14 @@ def test_resolve_as_a_noun_sets_no_goal():
     text = "Với quyết tâm của cả đơn vị, bưu điện đã phát triển được hơn 1.800 người tham gia BHXH tự nguyện."
     figures, targets = run(text, "vi", published="2026-11-05")
     assert targets == [] and [f.value for f in figures] == [1800]
+
+
+@pytest.mark.parametrize("lang,text,target", [
+    ("en", "By the end of 2025, over 2.3 million people in the province were covered by health insurance.", False),
+    ("en", "By 2030, 60 per cent of workers will have joined social insurance.", True),
+    ("fr", "Fin 2025, 2,3 millions de personnes étaient assurées dans la province.", False),
+    ("vi", "Đến hết năm 2025, 2,3 triệu người đã tham gia BHYT.", False),
+])
+def test_a_deadline_before_a_past_result_is_its_date_not_a_goal(lang, text, target):
+    figures, targets = run(text, lang, published=None)
+    assert bool(targets) is target and bool(figures) is not target

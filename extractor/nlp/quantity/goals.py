@@ -16,6 +16,9 @@ from extractor.nlp.quantity.plans import listed_goals, prose_goals, subset_sente
 from extractor.nlp.quantity.rules import Rules
 
 
+REPORTED_REACH = 60  # characters after a number in which a past verb makes it a result, not a goal
+
+
 def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None, title: str = "",
                    sentences: list[tuple[int, int]] = ()) -> None:
     """Mark the goals among the clause's numbers.
@@ -69,7 +72,9 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 if n and not joined and not _continues_goal(text[group[following[n - 1]].end:group[i].start], r):
                     break
                 if not n and r.achieved and r.achieved.search(text, e, group[i].end):
-                    break  # "as for the targets, participants have reached 552,442": a result
+                    break  # "as for the targets, participants have reached 512,300": a result
+                if not n and r.reported and r.reported.search(text, group[i].end, min(ce, group[i].end + REPORTED_REACH)):
+                    break  # "By the end of 2013, over 1.16 million people were covered": a past result
                 if not n and any(p2 == "before" and k2 == "figure" and e <= s2 and e2 <= group[i].start
                                  for s2, e2, k2, p2 in marks):
                     break  # "By the end of 2025, coverage is estimated to reach 45.1%": the nearer cue decides
