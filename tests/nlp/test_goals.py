@@ -890,3 +890,17 @@ def test_resolve_as_a_noun_sets_no_goal():
 def test_a_deadline_before_a_past_result_is_its_date_not_a_goal(lang, text, target):
     figures, targets = run(text, lang, published=None)
     assert bool(targets) is target and bool(figures) is not target
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The country needed to reduce the poverty rate by 1.5 per cent each year."),
+    ("fr", "La province doit réduire le taux de pauvreté de 1,5 % par an."),
+])
+def test_a_reduction_the_text_says_is_needed_is_a_goal(lang, text):
+    figures, targets = run(text, lang)
+    assert [t.value for t in targets] == [1.5] and figures == []
+
+
+def test_a_level_number_is_no_count():
+    figures, _ = run("All 12 districts offer online public services at level 4.", "en")
+    assert [f.value for f in figures] == [12]
