@@ -904,3 +904,13 @@ def test_a_reduction_the_text_says_is_needed_is_a_goal(lang, text):
 def test_a_level_number_is_no_count():
     figures, _ = run("All 12 districts offer online public services at level 4.", "en")
     assert [f.value for f in figures] == [12]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "À l'horizon 2030, la province a déjà mis en œuvre 41 projets d'aide aux assurés."),
+    ("en", "By 2030, the province has already issued 12,000 health insurance cards under the plan."),
+    ("vi", "Đến năm 2030, tỉnh đã cấp 12.000 thẻ BHYT theo kế hoạch."),
+])
+def test_a_deadline_before_an_action_already_done_sets_no_goal(lang, text):
+    figures, targets = run(text, lang, published=None)
+    assert targets == [] and len(figures) == 1
