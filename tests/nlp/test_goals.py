@@ -914,3 +914,12 @@ def test_a_level_number_is_no_count():
 def test_a_deadline_before_an_action_already_done_sets_no_goal(lang, text):
     figures, targets = run(text, lang, published=None)
     assert targets == [] and len(figures) == 1
+
+
+@pytest.mark.parametrize("text,figures_,targets_", [
+    ("Coverage reached 94.6%, higher than the assigned 94.1%.", [94.6], [94.1]),
+    ("The rate is expected to climb to 96% next year.", [], [96]),
+])
+def test_an_assigned_level_and_an_expected_climb_are_goals(text, figures_, targets_):
+    figures, targets = run(text, "en")
+    assert [f.value for f in figures] == figures_ and [t.value for t in targets] == targets_
