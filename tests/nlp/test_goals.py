@@ -923,3 +923,16 @@ def test_a_deadline_before_an_action_already_done_sets_no_goal(lang, text):
 def test_an_assigned_level_and_an_expected_climb_are_goals(text, figures_, targets_):
     figures, targets = run(text, "en")
     assert [f.value for f in figures] == figures_ and [t.value for t in targets] == targets_
+
+
+@pytest.mark.parametrize("text,figures_,targets_", [
+    ("Toàn huyện có 41.000 người tham gia BHYT, đạt 103% KH năm.", [(41000, "health_insurance_participants"),
+                                                                    (103, "other")], []),
+    ("KH năm 2027 là 9.000 người tham gia BHXH tự nguyện.", [], [(9000, "social_insurance_participants")]),
+    ("Nghị quyết HĐND tỉnh đề ra tỷ lệ tham gia BHYT năm 2027 là 95%.", [], [(95, "health_insurance_coverage")]),
+    ("UBND huyện giao BHXH huyện năm 2027 phát triển mới 1.400 người tham gia BHXH tự nguyện.", [],
+     [(1400, "social_insurance_participants")]),
+])
+def test_vietnamese_plan_abbreviations_and_quotas_with_their_year(text, figures_, targets_):
+    figures, targets = run(text, "vi", published="2026-11-05")
+    assert [(f.value, f.metric) for f in figures] == figures_ and [(t.value, t.metric) for t in targets] == targets_
