@@ -936,3 +936,9 @@ def test_an_assigned_level_and_an_expected_climb_are_goals(text, figures_, targe
 def test_vietnamese_plan_abbreviations_and_quotas_with_their_year(text, figures_, targets_):
     figures, targets = run(text, "vi", published="2026-11-05")
     assert [(f.value, f.metric) for f in figures] == figures_ and [(t.value, t.metric) for t in targets] == targets_
+
+
+def test_a_result_after_a_goal_in_the_same_sentence_stays_a_result():
+    text = "Với chỉ tiêu 2.400 người, đến nay huyện đã phát triển được 1.700 người tham gia BHXH tự nguyện."
+    figures, targets = run(text, "vi", published="2026-11-05")
+    assert [t.value for t in targets] == [2400] and [f.value for f in figures] == [1700]

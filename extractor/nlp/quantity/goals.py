@@ -69,8 +69,9 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
             following = [i for i, it in enumerate(group) if it.start >= e]
             for n, i in enumerate(following):
                 joined = n and group[i].range_with is group[following[n - 1]]  # "37-38%"
-                if n and not joined and not _continues_goal(text[group[following[n - 1]].end:group[i].start], r):
-                    break
+                gap = text[group[following[n - 1]].end:group[i].start] if n else ""
+                if n and not joined and (not _continues_goal(gap, r) or (r.achieved and r.achieved.search(gap))):
+                    break  # "Với chỉ tiêu 2.000 người, đến nay đã phát triển được 1.500 người": a result
                 if not n and r.achieved and r.achieved.search(text, e, group[i].end):
                     break  # "as for the targets, participants have reached 512,300": a result
                 if not n and r.reported and r.reported.search(text, group[i].end, min(ce, group[i].end + REPORTED_REACH)):
