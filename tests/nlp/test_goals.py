@@ -942,3 +942,11 @@ def test_a_result_after_a_goal_in_the_same_sentence_stays_a_result():
     text = "Với chỉ tiêu 2.400 người, đến nay huyện đã phát triển được 1.700 người tham gia BHXH tự nguyện."
     figures, targets = run(text, "vi", published="2026-11-05")
     assert [t.value for t in targets] == [2400] and [f.value for f in figures] == [1700]
+
+
+@pytest.mark.parametrize("text", [
+    "La ville vise la couverture universelle ; à ce jour, 91 % des habitants sont assurés.",
+    "Les salariés cotiseront 8 % de leur salaire à la caisse de retraite.",
+])
+def test_the_present_after_a_semicolon_and_future_contribution_rules_set_no_goal(text):
+    assert run(text, "fr")[1] == []

@@ -160,7 +160,8 @@ def _goals_past_semicolon(text: str, items: list[Item], r: Rules, year_now: int 
             continue
         marks = cue_marks(text, it.sentence[0], it.clause[0], r, year_now)
         if any(kind == "target" and pos == "before" for _, _, kind, pos in marks) \
-                and not (r.achieved and r.achieved.search(head)) and not present_after_semicolon(head, r):
+                and not (r.achieved and r.achieved.search(head)) \
+                and not present_after_semicolon(text[it.clause[0]:it.end] + text[it.end:it.clause[1]][:40], r):
             it.target = True
             found.add(n)
     return found
