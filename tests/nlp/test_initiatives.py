@@ -328,24 +328,19 @@ def test_an_english_descriptive_name_ends_where_its_verb_starts(text, expected):
     ("en", "The union started a campaign called Insurance Cards for Farmers to widen coverage.",
      "Insurance Cards for Farmers"),
     ("vi", "Dự án \"Góp gạo mua BHYT\" giúp 300 hộ có thẻ BHYT.", "Góp gạo mua BHYT"),
-])
-def test_a_name_starts_after_its_last_determiner_and_ends_on_a_capital(lang, text, expected):
-    assert names(run(text, lang)) == [expected]
-
-
-def test_a_vietnamese_project_needs_an_insurance_in_its_name():
-    assert run("Dự án \"Đường hoa ven sông\" hoàn thành sau 6 tháng.", "vi") == []
-
-
-@pytest.mark.parametrize("lang,text,expected", [
+    # a pilot model is named after its qualifier
     ("vi", "Huyện thực hiện mô hình điểm “Tổ góp vốn mua BHYT” tại 3 xã.", "Tổ góp vốn mua BHYT"),
     ("vi", "Xã triển khai mô hình thí điểm \"Hũ tiết kiệm mua BHXH\" từ tháng 5.", "Hũ tiết kiệm mua BHXH"),
     ("fr", "La commune a lancé le modèle pilote « Épargner pour l'assurance maladie ».",
      "Épargner pour l'assurance maladie"),
     ("en", "The ward tested the pilot model \"Savings for health insurance\" last year.", "Savings for health insurance"),
 ])
-def test_a_pilot_model_is_named_after_its_qualifier(lang, text, expected):
+def test_a_name_starts_after_its_last_determiner_ends_on_a_capital_and_follows_a_pilot_qualifier(lang, text, expected):
     assert names(run(text, lang)) == [expected]
+
+
+def test_a_vietnamese_project_needs_an_insurance_in_its_name():
+    assert run("Dự án \"Đường hoa ven sông\" hoàn thành sau 6 tháng.", "vi") == []
 
 
 def test_a_quoted_phrase_after_per_month_is_no_campaign_month():

@@ -66,13 +66,13 @@ def _iso(y: int, m: int, d: int) -> str | None:
 _FULL_DATE = re.compile(r"(?<![\d/.])(?:\d{1,2}[/.])?\d{1,2}[/.]((?:19|20)\d\d)(?![\d/])")
 
 
-def reporting_year(text: str, r: Rules | None = None) -> int | None:
+def reporting_year(text: str, r: Rules) -> int | None:
     """The year an undated article reports from: the latest year of its day or month dates
     ("30/6/2021", "6/2021", "June 30, 2021", "tháng 6 năm 2021"), which state when figures
     stood, not deadlines. Without it, a past deadline ("so với cuối năm 2024" in a report
     dated 2025) could not be told from a future one."""
     years = [int(m.group(1)) for m in _FULL_DATE.finditer(text)]
-    if r is not None and r.date_re:
+    if r.date_re:
         years += [int(m.group("y")) for m in r.date_re.finditer(text)
                   if m.group("y") and r.months.get(norm(m.group("m")))]
     return max(years) if years else None

@@ -342,9 +342,11 @@ def row_number(text: str, it: Item) -> bool:
         return False
     # alone on its line, or the marker that opens a list item ("3. Tỷ lệ …", "(4) Thu nhập …")
     opening = text[line_start:it.end + 2].lstrip()
-    inline = it.start and text[it.start - 1] == "(" and _INLINE_ITEM.match(text, it.start - 1) \
-        and (text[:it.start - 1].rstrip().endswith((".", ":", ";")) or not text[:it.start - 1].strip())
-    return line.strip().rstrip(".):") == it.num.text or bool(_LIST_ITEM.fullmatch(opening)) or bool(inline)
+    if line.strip().rstrip(".):") == it.num.text or _LIST_ITEM.fullmatch(opening):
+        return True
+    # … or in brackets opening a sentence of a paragraph ("… 7,5%. (4) Thu nhập …")
+    marker = it.start and _INLINE_ITEM.match(text, it.start - 1)
+    return bool(marker) and text[:it.start - 1].rstrip()[-1:] in ("", ".", ":", ";")
 
 
 def range_start(text: str, start: int, r: Rules) -> int:

@@ -17,6 +17,7 @@ from extractor.nlp.quantity.rules import Rules
 
 
 REPORTED_REACH = 60  # characters after a number in which a past verb makes it a result, not a goal
+PRESENT_AFTER = 40   # … and in which, after a ';', a word of the present ("aujourd'hui") makes it one
 
 
 def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None, title: str = "",
@@ -161,7 +162,7 @@ def _goals_past_semicolon(text: str, items: list[Item], r: Rules, year_now: int 
         marks = cue_marks(text, it.sentence[0], it.clause[0], r, year_now)
         if any(kind == "target" and pos == "before" for _, _, kind, pos in marks) \
                 and not (r.achieved and r.achieved.search(head)) \
-                and not present_after_semicolon(text[it.clause[0]:it.end] + text[it.end:it.clause[1]][:40], r):
+                and not present_after_semicolon(text[it.clause[0]:min(it.clause[1], it.end + PRESENT_AFTER)], r):
             it.target = True
             found.add(n)
     return found
