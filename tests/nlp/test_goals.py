@@ -953,3 +953,43 @@ def test_a_result_after_a_goal_in_the_same_sentence_stays_a_result():
 ])
 def test_the_present_after_a_semicolon_and_future_contribution_rules_set_no_goal(text):
     assert run(text, "fr")[1] == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La commune a fixé 14 objectifs pour 2027, dont un taux de couverture de l'assurance maladie de 96 %."),
+    ("en", "The district set 14 targets for 2027, including a health insurance coverage rate of 96%."),
+    ("vi", "Huyện đề ra 14 chỉ tiêu đến năm 2027, trong đó tỷ lệ bao phủ BHYT đạt 96%."),
+])
+def test_a_count_of_goals_lists_them_after_its_deadline(lang, text):
+    figures, targets = run(text, lang, published="2026-11-05")
+    assert [f.value for f in figures] == [14]
+    assert brief(targets, "metric", "year") == [(96, "percent", "health_insurance_coverage", 2027)]
+
+
+def test_a_goal_in_an_aside_on_a_result_starts_no_list():
+    text = ("Năm 2026, tỷ lệ chi bộ hoàn thành tốt nhiệm vụ đạt 100% (mục tiêu nhiệm kỳ là 92%); "
+            "tỷ lệ dân số tham gia BHYT đạt 96,4%; tỷ lệ hộ dùng nước sạch đạt khoảng 97%.")
+    figures, targets = run(text, "vi", published="2026-12-20")
+    assert [t.value for t in targets] == [92] and [f.value for f in figures] == [100, 96.4, 97]
+
+
+def test_an_aside_on_a_goal_lets_its_list_go_on():
+    text = "Một số chỉ tiêu đến năm 2030: tuổi thọ trung bình 76 (số năm sống khỏe ≥ 69); 100% xã có trạm y tế đạt chuẩn."
+    figures, targets = run(text, "vi", published="2026-11-05")
+    assert [t.value for t in targets] == [76, 69, 100] and figures == []
+
+
+def test_an_estimated_result_does_not_go_on_with_a_goal_list():
+    text = ("Xã phấn đấu duy trì ổn định an ninh; tỷ lệ tham gia BHYT đạt 95,1%; "
+            "thu nhập bình quân ước đạt 68 triệu đồng/người/năm.")
+    figures, targets = run(text, "vi", published="2026-12-20")
+    assert [f.value for f in figures] == [68_000_000]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Coverage reached 95.3%, exceeding the target set by the provincial Party Congress by 0.4 percentage points."),
+    ("fr", "La couverture a atteint 95,3 %, dépassant l'objectif fixé par le Congrès provincial de 0,4 point."),
+])
+def test_a_margin_over_a_target_set_by_someone_is_a_figure(lang, text):
+    figures, targets = run(text, lang)
+    assert [f.value for f in figures] == [95.3, 0.4] and targets == []

@@ -716,3 +716,24 @@ def test_english_shares_of_a_change_a_total_or_a_salary_are_no_coverage_rate(tex
 def test_vietnamese_people_not_yet_insured_are_no_participants():
     figures, _ = run("Toàn huyện còn 12.300 người chưa có bảo hiểm y tế và 4.100 học sinh chưa được tham gia BHYT.", "vi")
     assert [f.metric for f in figures] == ["other", "other"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le ministère propose de porter à 60 % le niveau de soutien à l'assurance maladie des agriculteurs."),
+    ("en", "The ministry plans to raise the support level for farmers' health insurance to 60%."),
+])
+def test_a_support_level_is_no_coverage_rate(lang, text):
+    figures, targets = run(text, lang)
+    assert [(q.value, q.metric) for q in figures + targets] == [(60, "other")]
+
+
+def test_goals_named_before_a_coverage_goal_are_no_share_of_a_plan():
+    text = ("Health insurance reached 94% of the population. The figure completes the goals of the "
+            "national plan, which aims for 97 per cent coverage by 2030.")
+    _, targets = run(text, "en")
+    assert brief(targets, "metric") == [(97, "percent", "health_insurance_coverage")]
+
+
+def test_a_compound_currency_is_money():
+    figures, _ = run("The fund had a 412,500 million-dong revenue from health insurance last year.", "en")
+    assert brief(figures) == [(412_500_000_000, "currency")]

@@ -93,7 +93,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
             continue
         # a bound in an aside on the goal: "75,5 (số năm sống khỏe mạnh ≥ 68)", not "(the country has 9)"
         aside = re.fullmatch(r"\s*\([^()]*", gap) and r.qual_before and r.qual_before.search(text, a.end, b.num.start)
-        if a.clause != b.clause and (";" in gap or aside) and len(gap) <= 120 \
+        if a.clause != b.clause and (";" in gap or aside) and len(gap) <= 120 and not _aside_on_result(text, items, i, gap) \
                 and not present_after_semicolon(gap, r) and not (year_now and past_year(gap, year_now)):
             b.target = True  # a goal's list goes on past ";": "… có 40% …; tỷ lệ tham gia BHTN đạt 30%"
             carried.add(i + 1)
@@ -116,9 +116,21 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
         count = counted.get(id(it))
         if count:
             it.target = False
-            if r.including and r.including.match(text, count.end()):
+            if _lists_them(text, count.end(), r):
                 # "15 indicateurs, parmi lesquels une croissance d'au moins 10 %"
                 _included_goals(items[n + 1:], it.sentence)
+
+
+def _aside_on_result(text: str, items: list[Item], i: int, gap: str) -> bool:
+    """Is ``items[i]`` a goal in an aside that closes before the ';' and speaks of a result
+    ("đạt 100% (mục tiêu đại hội là 90%); tỷ lệ …")? The list after the ';' is then of results;
+    an aside on a goal ("tuổi thọ 75,5 (… ≥ 68); 100% …") goes on with the goals."""
+    if ")" not in gap.split(";", 1)[0]:
+        return False
+    a = items[i]
+    opened = text.rfind("(", a.sentence[0], a.start)
+    before = [it for it in items[:i] if it.sentence == a.sentence and it.end <= opened]
+    return not (before and before[-1].target)
 
 
 def _coordinated_before(text: str, group: list[Item], last: int, r: Rules) -> set[int]:
@@ -134,6 +146,19 @@ def _coordinated_before(text: str, group: list[Item], last: int, r: Rules) -> se
         group[i].target = True
         found.add(i)
     return found
+
+
+INCLUDING_GAP = 30  # characters from a count of goals to the word that lists them ("12 targets for 2025, including")
+_DEADLINE_ONLY = re.compile(r"[^\d.;:!?]*?(?:(?:19|20)\d\d[^\d.;:!?]*?)?")
+
+
+def _lists_them(text: str, end: int, r: Rules) -> bool:
+    """A count of goals ends at ``end``; its listing word follows at once or after a deadline
+    ("12 objectifs pour 2025, dont …", "12 chỉ tiêu đến năm 2025, trong đó …")."""
+    if not r.including:
+        return False
+    m = r.including.search(text, end, end + INCLUDING_GAP)
+    return bool(m and _DEADLINE_ONLY.fullmatch(text, end, m.start()))
 
 
 def _included_goals(later: list[Item], sentence: tuple[int, int]) -> None:
