@@ -355,6 +355,10 @@ def test_a_quoted_phrase_after_per_month_is_no_campaign_month():
      ["rice jar savings for health insurance"]),
     ("Pupils joined the Blue Summer campaign to paint schools.", []),
     ("The Provincial Youth Union campaign mobilised people to buy health insurance.", []),
+    ("The commune opened a campaign themed \"Insurance for every fishing crew\" in June.",
+     ["Insurance for every fishing crew"]),
+    ("The Red Cross began a drive called Cards for Highland Children to buy health insurance.",
+     ["Cards for Highland Children"]),
 ])
 def test_english_names_without_quotes_around_their_cue(text, expected):
     assert names(run(text, "en")) == expected
