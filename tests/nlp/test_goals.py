@@ -993,3 +993,12 @@ def test_an_estimated_result_does_not_go_on_with_a_goal_list():
 def test_a_margin_over_a_target_set_by_someone_is_a_figure(lang, text):
     figures, targets = run(text, lang)
     assert [f.value for f in figures] == [95.3, 0.4] and targets == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Các phường đẩy mạnh tuyên truyền nhằm đạt tỷ lệ bao phủ BHYT 96% vào cuối năm.", [96]),
+    ("Kế hoạch thu năm 2027 là 1.600 tỷ đồng.", [1_600_000_000_000]),
+])
+def test_vietnamese_purpose_and_activity_plans_are_goals(text, expected):
+    _, targets = run(text, "vi", published="2026-11-05")
+    assert [t.value for t in targets] == expected
