@@ -1002,3 +1002,16 @@ def test_a_margin_over_a_target_set_by_someone_is_a_figure(lang, text):
 def test_vietnamese_purpose_and_activity_plans_are_goals(text, expected):
     _, targets = run(text, "vi", published="2026-11-05")
     assert [t.value for t in targets] == expected
+
+
+def test_a_bracket_aside_after_a_deadline_keeps_the_goal_cue():
+    text = "Phấn đấu đến năm 2028 không còn hộ đói (trừ hộ bảo trợ xã hội), 98% người dân tham gia BHYT."
+    _, targets = run(text, "vi", published="2026-11-05")
+    assert brief(targets, "year") == [(98, "percent", 2028)]
+
+
+def test_a_count_of_goals_beside_the_goal_noun_still_announces_them():
+    text = ("Các chỉ tiêu chủ yếu và 4 nhiệm vụ trọng tâm (nhiệm kỳ 2026 - 2031) Tốc độ tăng trưởng "
+            "bình quân đạt 9-10%/năm.")
+    figures, targets = run(text, "vi", published="2026-11-05")
+    assert [t.value for t in targets] == [9, 10] and [f.value for f in figures] == [4]

@@ -81,12 +81,16 @@ def clauses(text: str, sent: tuple[int, int], r: Rules) -> list[tuple[int, int]]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [sent]
 
 
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _aside(text: str, start: int, pos: int, end: int) -> bool:
     """A bracket without a number, closed in its sentence, inside a clause that has stated no
     number yet ("the number of people insured (not counting soldiers) is …"), is an
     aside on the subject: the clause goes on through it. After a number ("… 11% (vượt kế
-    hoạch)") a bracket still speaks of that number only."""
-    if text[pos] != "(" or any(c.isdigit() for c in text[start:pos]):
+    hoạch)") a bracket still speaks of that number only. A year is no number stated ("Phấn đấu
+    đến năm 2025 không còn hộ nghèo (trừ …), 97% người dân …")."""
+    if text[pos] != "(" or any(c.isdigit() for c in _YEARS.sub("", text[start:pos])):
         return False
     close = text.find(")", pos, end)
     return close != -1 and not any(c.isdigit() for c in text[pos:close])

@@ -85,7 +85,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
-    carried = _announced_goals(text, items, r, year_now, sentences) | _goals_past_semicolon(text, items, r, year_now) \
+    carried = _announced_goals(text, items, r, year_now, sentences, set(counted)) | _goals_past_semicolon(text, items, r, year_now) \
         | subset_sentences(text, items, r)
     for i, (a, b) in enumerate(zip(items, items[1:])):
         gap = text[a.end:b.start]
@@ -194,7 +194,7 @@ def _goals_past_semicolon(text: str, items: list[Item], r: Rules, year_now: int 
 
 
 def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | None,
-                     sentences: list[tuple[int, int]]) -> set[int]:
+                     sentences: list[tuple[int, int]], counted: set[int]) -> set[int]:
     """A goal noun ("chỉ tiêu", "targets", not a deadline) with no number after it in its clause
     announces the goals that follow: from the sentence's opening clause, the first number
     later in the sentence ("Về các chỉ tiêu xã hội, tuổi thọ … 74,5 tuổi; tỷ trọng … 25%;
@@ -211,8 +211,8 @@ def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | Non
                 continue  # no goal noun here: nothing to announce (and no cue scan to pay for)
             goal_ends = [e for s, e, kind, pos in cue_marks(text, cs, ce, r, year_now) if kind == "target"
                          and pos == "before" and r.named_cue and r.named_cue.fullmatch(text, s, e)]
-            if not goal_ends or any(goal_ends[-1] <= it.start < ce for it in later):
-                continue
+            if not goal_ends or any(goal_ends[-1] <= it.start < ce and id(it) not in counted for it in later):
+                continue  # (a count of goals beside the noun, "chỉ tiêu chủ yếu và 3 khâu đột phá", states none)
             nxt = next((it for it in later if it.start >= ce), None) if cs == sent[0] else None
             taken_up = n + 1 < len(sentences) and r.follow and r.follow.match(text, sentences[n + 1][0])
             if nxt is None and ce == sent[1] and taken_up:
