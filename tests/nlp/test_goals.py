@@ -1015,3 +1015,9 @@ def test_a_count_of_goals_beside_the_goal_noun_still_announces_them():
             "bình quân đạt 9-10%/năm.")
     figures, targets = run(text, "vi", published="2026-11-05")
     assert [t.value for t in targets] == [9, 10] and [f.value for f in figures] == [4]
+
+
+def test_a_series_goes_on_after_a_deadline_and_a_coordinator():
+    text = "The scheme would see 55 percent of near-poor people insured by 2027 and 80 percent in 2030."
+    figures, targets = run(text, "en", published="2026-11-05")
+    assert brief(targets, "year") == [(55, "percent", 2027), (80, "percent", 2030)] and figures == []

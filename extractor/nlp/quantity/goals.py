@@ -61,6 +61,12 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 attached.add(s)
                 if kind == "target":  # "will rise to 95% and 90% by 2030": the pair's deadline
                     fixed |= _coordinated_before(text, group, prev[-1], r)
+                    after = next((i for i, it in enumerate(group) if it.start >= e), None)
+                    if after is not None and after not in fixed | weak and r.coordinator \
+                            and r.coordinator.fullmatch(text[e:group[after].start].strip(" ,")) \
+                            and not (r.present and r.present.search(text, group[after].end, min(ce, group[after].end + PRESENT_AFTER))):
+                        group[after].target = True  # "50 percent … by 2015 and 79 percent in 2020": the series goes on
+                        fixed.add(after)
         counted_ends = [counted[id(it)].end() for it in group if id(it) in counted]
         for s, e, kind, pos in marks:
             if pos == "after" or kind == "none" or s in attached:
