@@ -737,3 +737,18 @@ def test_goals_named_before_a_coverage_goal_are_no_share_of_a_plan():
 def test_a_compound_currency_is_money():
     figures, _ = run("The fund had a 412,500 million-dong revenue from health insurance last year.", "en")
     assert brief(figures) == [(412_500_000_000, "currency")]
+
+
+def test_a_plan_word_before_its_goals_is_no_share_of_the_plan():
+    text = "Kế hoạch đề ra 60% người cận nghèo có thẻ BHYT vào năm 2027 và 85% vào năm 2030."
+    _, targets = run(text, "vi", published="2026-11-05")
+    assert [(t.value, t.metric) for t in targets] == [(60, "health_insurance_coverage"), (85, "health_insurance_coverage")]
+
+
+@pytest.mark.parametrize("text", [
+    "Số người tham gia BHYT là 1.200.000 người, đạt 101,5% so với số kế hoạch giao.",
+    "Huyện có 900 người tham gia BHXH tự nguyện, đạt 41,5% dự toán giao.",
+])
+def test_a_share_of_the_plan_after_its_number_is_other(text):
+    figures, _ = run(text, "vi", published="2026-11-05")
+    assert figures[-1].metric == "other"
