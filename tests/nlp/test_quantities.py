@@ -752,3 +752,18 @@ def test_a_plan_word_before_its_goals_is_no_share_of_the_plan():
 def test_a_share_of_the_plan_after_its_number_is_other(text):
     figures, _ = run(text, "vi", published="2026-11-05")
     assert figures[-1].metric == "other"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The province ranked fifth among 63 provinces in health insurance coverage."),
+    ("fr", "La province est cinquième parmi 63 provinces pour la couverture de l'assurance maladie."),
+    ("vi", "Tỉnh đứng thứ năm trong 63 tỉnh, thành phố về tỷ lệ tham gia BHYT."),
+])
+def test_places_counted_are_no_insured_people(lang, text):
+    figures, _ = run(text, lang)
+    assert [(f.value, f.metric) for f in figures] == [(63, "other")]
+
+
+def test_a_school_grade_is_no_count():
+    figures, _ = run("Trường THPT số 3 vận động 100% học sinh lớp 10 tham gia BHYT.", "vi")
+    assert [f.value for f in figures] == [100]
