@@ -89,7 +89,7 @@ def _aside(text: str, start: int, pos: int, end: int) -> bool:
     number yet ("the number of people insured (not counting soldiers) is …"), is an
     aside on the subject: the clause goes on through it. After a number ("… 11% (vượt kế
     hoạch)") a bracket still speaks of that number only. A year is no number stated ("Phấn đấu
-    đến năm 2025 không còn hộ nghèo (trừ …), 97% người dân …")."""
+    đến năm 2028 không còn hộ đói (trừ …), 98% người dân …")."""
     if text[pos] != "(" or any(c.isdigit() for c in _YEARS.sub("", text[start:pos])):
         return False
     close = text.find(")", pos, end)

@@ -65,7 +65,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                     if after is not None and after not in fixed | weak and r.coordinator \
                             and r.coordinator.fullmatch(text[e:group[after].start].strip(" ,")) \
                             and not (r.present and r.present.search(text, group[after].end, min(ce, group[after].end + PRESENT_AFTER))):
-                        group[after].target = True  # "50 percent … by 2015 and 79 percent in 2020": the series goes on
+                        group[after].target = True  # "55 percent … by 2027 and 80 percent in 2030": the series goes on
                         fixed.add(after)
         counted_ends = [counted[id(it)].end() for it in group if id(it) in counted]
         for s, e, kind, pos in marks:
@@ -129,8 +129,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
 
 def _aside_on_result(text: str, items: list[Item], i: int, gap: str) -> bool:
     """Is ``items[i]`` a goal in an aside that closes before the ';' and speaks of a result
-    ("đạt 100% (mục tiêu đại hội là 90%); tỷ lệ …")? The list after the ';' is then of results;
-    an aside on a goal ("tuổi thọ 75,5 (… ≥ 68); 100% …") goes on with the goals."""
+    ("đạt 100% (mục tiêu nhiệm kỳ là 92%); tỷ lệ …")? The list after the ';' is then of results;
+    an aside on a goal ("tuổi thọ 76 (… ≥ 69); 100% …") goes on with the goals."""
     if ")" not in gap.split(";", 1)[0]:
         return False
     a = items[i]
@@ -218,7 +218,7 @@ def _announced_goals(text: str, items: list[Item], r: Rules, year_now: int | Non
             goal_ends = [e for s, e, kind, pos in cue_marks(text, cs, ce, r, year_now) if kind == "target"
                          and pos == "before" and r.named_cue and r.named_cue.fullmatch(text, s, e)]
             if not goal_ends or any(goal_ends[-1] <= it.start < ce and id(it) not in counted for it in later):
-                continue  # (a count of goals beside the noun, "chỉ tiêu chủ yếu và 3 khâu đột phá", states none)
+                continue  # (a count of goals beside the noun, "chỉ tiêu chủ yếu và 4 nhiệm vụ trọng tâm", states none)
             nxt = next((it for it in later if it.start >= ce), None) if cs == sent[0] else None
             taken_up = n + 1 < len(sentences) and r.follow and r.follow.match(text, sentences[n + 1][0])
             if nxt is None and ce == sent[1] and taken_up:

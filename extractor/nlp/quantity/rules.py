@@ -135,7 +135,7 @@ def rules(lang: str) -> Rules:
             rf"(?:{WS}+(?P<d2>\d{{1,2}})(?!\d))?(?:,?{WS}+{year_link}(?P<y>(?:19|20)\d\d))?", re.I)
     return Rules(
         grammar=g,
-        # "5 billion dong", and the compound "a 390,111 million-dong revenue"
+        # "5 billion dong", and the compound "a 412,500 million-dong revenue"
         units_after=[(re.compile(f"(?:{WS}*|-)(?:{r['pattern']})(?!\\w)", re.I), r["unit"], r.get("currency"))
                      for r in sorted(after, key=lambda r: len(r["pattern"]), reverse=True)],
         units_before=_rx(f"(?<!\\w)({prefix}){WS}?$") if prefix else None,
