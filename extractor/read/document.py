@@ -36,7 +36,8 @@ def headline_in_text(title: str | None, text: str) -> str:
     if not title:
         return text
     numbers = [n for n in _TITLE_NUMBER.findall(title) if not _YEAR.fullmatch(n)]
-    if any(n not in text for n in numbers):
+    stated = set(_TITLE_NUMBER.findall(text))  # whole numbers: "trên 10%" is not restated by "100%"
+    if any(n not in stated for n in numbers):
         return f"{title}\n\n{text}"
     return text
 
