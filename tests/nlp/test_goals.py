@@ -1021,3 +1021,13 @@ def test_a_series_goes_on_after_a_deadline_and_a_coordinator():
     text = "The scheme would see 55 percent of near-poor people insured by 2027 and 80 percent in 2030."
     figures, targets = run(text, "en", published="2026-11-05")
     assert brief(targets, "year") == [(55, "percent", 2027), (80, "percent", 2030)] and figures == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Đến cuối năm 2026, số người tham gia BHXH tự nguyện ước đạt 46.000 người."),
+    ("fr", "D'ici la fin de 2026, le nombre d'assurés volontaires est estimé à 46 000 personnes."),
+    ("en", "By the end of 2026, the number of voluntary participants is estimated at 46,000."),
+])
+def test_an_estimate_under_a_deadline_is_a_result(lang, text):
+    figures, targets = run(text, lang, published="2026-12-10")
+    assert [f.value for f in figures] == [46000] and targets == []
