@@ -767,3 +767,12 @@ def test_places_counted_are_no_insured_people(lang, text):
 def test_a_school_grade_is_no_count():
     figures, _ = run("Trường THPT số 3 vận động 100% học sinh lớp 10 tham gia BHYT.", "vi")
     assert [f.value for f in figures] == [100]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Do ảnh hưởng của dịch Covid - 19, có 500 người dừng đóng BHXH tự nguyện."),
+    ("en", "Because of the Covid - 19 epidemic, 500 people stopped paying voluntary social insurance."),
+])
+def test_a_disease_name_with_a_spaced_number_is_no_quantity(lang, text):
+    figures, _ = run(text, lang)
+    assert [f.value for f in figures] == [500]
