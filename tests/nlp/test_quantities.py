@@ -776,3 +776,13 @@ def test_a_school_grade_is_no_count():
 def test_a_disease_name_with_a_spaced_number_is_no_quantity(lang, text):
     figures, _ = run(text, lang)
     assert [f.value for f in figures] == [500]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The district aims to encourage 4,500 residents to buy health insurance this year.",
+     "health_insurance_participants"),
+    ("vi", "Năm 2027, huyện phấn đấu vận động 2.000 người tham gia BHXH tự nguyện.", "social_insurance_participants"),
+])
+def test_people_to_mobilise_in_a_goal_are_the_insured_to_be(lang, text, expected):
+    _, targets = run(text, lang, published="2026-11-05")
+    assert [t.metric for t in targets] == [expected]
