@@ -19,8 +19,8 @@ from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensio
 from extractor.nlp.numbers import find_numbers
 from extractor.nlp.quantity.asof import as_of, reporting_year
 from extractor.nlp.quantity.clauses import (Item, clauses, covered, excluded, headings, listed_identifiers,
-                                            name_spans, qualify, range_changes, range_start, ranges, read_unit,
-                                            same_currency, sentences, shared_units)
+                                            name_spans, qualify, range_changes, range_start, ranges, rated_lists,
+                                            read_unit, same_currency, sentences, shared_units)
 from extractor.nlp.quantity.deadlines import column_years, deadline_year, headline_deadline
 from extractor.nlp.quantity.goals import decide_targets
 from extractor.nlp.quantity.metric import (apposed_counts, bracketed, bracketed_list, context_insurance, metric,
@@ -71,6 +71,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     listed_identifiers(text, items, r)
     ranges(text, items, r)
     shared_units(text, items, r)
+    rated_lists(text, items, r)
     items = [it for it in items if not it.skip]
     sents = sentences(doc)
     heads = headings(text, sents)

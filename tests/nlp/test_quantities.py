@@ -786,3 +786,10 @@ def test_a_disease_name_with_a_spaced_number_is_no_quantity(lang, text):
 def test_people_to_mobilise_in_a_goal_are_the_insured_to_be(lang, text, expected):
     _, targets = run(text, lang, published="2026-11-05")
     assert [t.metric for t in targets] == [expected]
+
+
+def test_bare_decimals_listed_after_a_rate_and_a_colon_are_percentages():
+    text = ("Các địa bàn có tỷ lệ tham gia cao nhất là: xã Tân Phú (99,81), phường An Lạc 99,12; "
+            "năm nay có 1.250 người tham gia mới.")
+    figures, _ = run(text, "vi")
+    assert brief(figures) == [(99.81, "percent"), (99.12, "percent"), (1250, "count")]

@@ -246,6 +246,26 @@ def shared_units(text: str, items: list[Item], r: Rules) -> None:
             a.unit, a.currency = b.unit, b.currency
 
 
+RATE_LEAD_REACH = 80  # characters from a rate word to the colon that opens its list of values
+_BARE_END = re.compile(r"\s*(?:[),;.]|$)")
+
+
+def rated_lists(text: str, items: list[Item], r: Rules) -> None:
+    """"tỷ lệ tham gia cao nhất là: xã A (99,89), phường B 98,52; …": bare decimals listed after a rate
+    word and a colon, each ending at a bracket or a comma, are percentages the list leaves unwritten."""
+    rates = [pat for pat, tag in r.metric_tags if tag == "rate"]
+    for it in items:
+        if it.unit != "count" or it.num.scaled or float(it.value).is_integer() or it.value > 100 \
+                or not _BARE_END.match(text, it.end):
+            continue
+        colon = text.rfind(":", 0, it.start)
+        if colon == -1 or re.search(r"[.!?\n]", text[colon:it.start]):
+            continue
+        lead = text[max(0, colon - RATE_LEAD_REACH):colon]
+        if any(pat.search(lead) for pat in rates):
+            it.unit = "percent"
+
+
 def qualify(text: str, it: Item, r: Rules) -> None:
     if it.num.approx:
         it.qualifier = "approx"
