@@ -793,3 +793,9 @@ def test_bare_decimals_listed_after_a_rate_and_a_colon_are_percentages():
             "năm nay có 1.250 người tham gia mới.")
     figures, _ = run(text, "vi")
     assert brief(figures) == [(99.81, "percent"), (99.12, "percent"), (1250, "count")]
+
+
+def test_billions_with_nothing_after_them_are_dong():
+    figures, _ = run("Có 540 đơn vị nợ 6,4 tỷ; 2 doanh nghiệp nợ 11,2 tỷ. Dân số thế giới là 8 tỷ người.", "vi")
+    assert brief(figures) == [(540, "count"), (6_400_000_000, "currency"), (2, "count"),
+                              (11_200_000_000, "currency"), (8_000_000_000, "count")]
