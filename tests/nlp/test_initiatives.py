@@ -359,6 +359,8 @@ def test_a_quoted_phrase_after_per_month_is_no_campaign_month():
      ["Insurance for every fishing crew"]),
     ("The Red Cross began a drive called Cards for Highland Children to buy health insurance.",
      ["Cards for Highland Children"]),
+    ("The city held the \"Insurance on every street\" festival to enrol traders in health insurance.",
+     ["Insurance on every street"]),
 ])
 def test_english_names_without_quotes_around_their_cue(text, expected):
     assert names(run(text, "en")) == expected
