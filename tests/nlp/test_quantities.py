@@ -799,3 +799,12 @@ def test_billions_with_nothing_after_them_are_dong():
     figures, _ = run("Có 540 đơn vị nợ 6,4 tỷ; 2 doanh nghiệp nợ 11,2 tỷ. Dân số thế giới là 8 tỷ người.", "vi")
     assert brief(figures) == [(540, "count"), (6_400_000_000, "currency"), (2, "count"),
                               (11_200_000_000, "currency"), (8_000_000_000, "count")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Năm 2027, xã phấn đấu tốc độ tăng trưởng đạt 13% trở lên; tỷ lệ dân số tham gia BHYT đạt 96%."),
+    ("fr", "En 2027, la commune vise une croissance d'au moins 13 % ; une couverture de l'assurance maladie de 96 %."),
+])
+def test_a_growth_goal_beside_a_coverage_goal_is_other(lang, text):
+    _, targets = run(text, lang, published="2026-11-05")
+    assert [(t.value, t.metric) for t in targets] == [(13, "other"), (96, "health_insurance_coverage")]
