@@ -26,6 +26,7 @@ from extractor.nlp.quantity.goals import decide_targets
 from extractor.nlp.quantity.metric import (apposed_counts, bracketed, bracketed_list, context_insurance, metric,
                                            metric_tags, slashed_parts)
 from extractor.nlp.quantity.rules import COMPARATOR, Rules, rules
+from extractor.nlp.quantity.tables import column_roles
 from extractor.record import Figure, Target
 
 __all__ = ["quantities", "rules"]
@@ -69,6 +70,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
         it.skip = excluded(text, it, r)
         items.append(it)
     listed_identifiers(text, items, r)
+    roles = column_roles(text, items, r)
     ranges(text, items, r)
     shared_units(text, items, r)
     rated_lists(text, items, r)
@@ -85,6 +87,9 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
             range_changes(text, it, r)
     same_currency(items)
     decide_targets(text, items, r, year_now, doc._.title or "", sents)
+    for it in items:  # a table's plan column holds its goals, its other columns results
+        if id(it) in roles:
+            it.target = roles[id(it)] == "goal"
     tags = metric_tags(text, r, [(i.start, i.end) for i in (doc._.initiatives or [])])
     places = sorted(doc._.places or [], key=lambda p: p.start)
     provinces = list(doc._.provinces or [])

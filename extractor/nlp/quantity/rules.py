@@ -77,6 +77,7 @@ class Rules:
     follow: re.Pattern | None       # a sentence opener that takes up a goal just announced: "Theo đó,"
     relative_years: list[tuple[re.Pattern, int]]
     metric_tags: list[tuple[re.Pattern, str]]
+    columns: list[tuple[re.Pattern, str]]  # table header words and the role of their column: index, goal, result
     months: dict[str, int]
     date_re: re.Pattern | None
     ends: re.Pattern | None
@@ -180,6 +181,7 @@ def rules(lang: str) -> Rules:
         relative_years=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), int(r["offset"]))
                         for r in load_jsonl("quantity_years", lang)],
         metric_tags=_by_tag(load_jsonl("quantity_metrics", lang)),
+        columns=[(re.compile(row["pattern"], re.I), row["role"]) for row in load_jsonl("quantity_columns", lang)],
         months=months,
         date_re=date_re,
         ends=_rx(f"(?:{phrases(ends)}){WS}*$") if ends else None,
