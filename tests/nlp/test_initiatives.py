@@ -387,3 +387,8 @@ def test_an_initiative_in_the_headline_and_the_body_is_reported_once_from_the_bo
     title = "Ra mắt mô hình “Hũ gạo mua thẻ BHYT”"
     items = run("Xã ra mắt mô hình “Hũ gạo mua thẻ BHYT” với 25 thành viên.", "vi", title=title)
     assert [(i.name, i.in_title) for i in items] == [("Hũ gạo mua thẻ BHYT", False)]
+
+
+def test_a_government_scheme_document_is_no_initiative():
+    text = "UBND tỉnh phê duyệt Đề án “Phát triển BHYT toàn dân giai đoạn 2026 - 2030” trên địa bàn tỉnh."
+    assert names(run(text, "vi")) == []
