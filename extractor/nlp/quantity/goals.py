@@ -61,12 +61,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 attached.add(s)
                 if kind == "target":  # "will rise to 95% and 90% by 2030": the pair's deadline
                     fixed |= _coordinated_before(text, group, prev[-1], r)
-                    after = next((i for i, it in enumerate(group) if it.start >= e), None)
-                    if after is not None and after not in fixed | weak and r.coordinator \
-                            and r.coordinator.fullmatch(text[e:group[after].start].strip(" ,")) \
-                            and not (r.present and r.present.search(text, group[after].end, min(ce, group[after].end + PRESENT_AFTER))):
-                        group[after].target = True  # "55 percent … by 2027 and 80 percent in 2030": the series goes on
-                        fixed.add(after)
+                    fixed |= _series_after(text, group, e, ce, fixed | weak, r)
         counted_ends = [counted[id(it)].end() for it in group if id(it) in counted]
         for s, e, kind, pos in marks:
             if pos == "after" or kind == "none" or s in attached:
@@ -91,16 +86,17 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 if i not in fixed:
                     group[i].target = kind == "target"
                     fixed.add(i)
-    carried = _announced_goals(text, items, r, year_now, sentences, set(counted)) | _goals_past_semicolon(text, items, r, year_now) \
-        | subset_sentences(text, items, r)
+    carried = _announced_goals(text, items, r, year_now, sentences, set(counted)) \
+        | _goals_past_semicolon(text, items, r, year_now) | subset_sentences(text, items, r)
     for i, (a, b) in enumerate(zip(items, items[1:])):
         gap = text[a.end:b.start]
         if not a.target or b.target is not None or a.sentence != b.sentence:
             continue
         # a bound in an aside on the goal: "75,5 (số năm sống khỏe mạnh ≥ 68)", not "(the country has 9)"
         aside = re.fullmatch(r"\s*\([^()]*", gap) and r.qual_before and r.qual_before.search(text, a.end, b.num.start)
-        if a.clause != b.clause and (";" in gap or aside) and len(gap) <= 120 and not _aside_on_result(text, items, i, gap) \
-                and not present_after_semicolon(gap, r) and not (year_now and past_year(gap, year_now)):
+        if a.clause != b.clause and (";" in gap or aside) and len(gap) <= 120 \
+                and not _aside_on_result(text, items, i, gap) and not present_after_semicolon(gap, r) \
+                and not (year_now and past_year(gap, year_now)):
             b.target = True  # a goal's list goes on past ";": "… có 40% …; tỷ lệ tham gia BHTN đạt 30%"
             carried.add(i + 1)
         elif i in carried and a.clause == b.clause and (b.range_with is a or _continues_goal(gap, r)):
@@ -125,6 +121,21 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
             if _lists_them(text, count.end(), r):
                 # "15 indicateurs, parmi lesquels une croissance d'au moins 10 %"
                 _included_goals(items[n + 1:], it.sentence)
+
+
+def _series_after(text: str, group: list[Item], end: int, clause_end: int, decided: set[int], r: Rules) -> set[int]:
+    """"55 percent … by 2027 and 80 percent in 2030": the number a coordinator joins right after a
+    goal's deadline phrase (ending at ``end``) goes on with the series, unless the present follows
+    it. Marks it a goal; returns its position in ``group``."""
+    after = next((i for i, it in enumerate(group) if it.start >= end), None)
+    if after is None or after in decided or not r.coordinator \
+            or not r.coordinator.fullmatch(text[end:group[after].start].strip(" ,")):
+        return set()
+    nxt = group[after]
+    if r.present and r.present.search(text, nxt.end, min(clause_end, nxt.end + PRESENT_AFTER)):
+        return set()
+    nxt.target = True
+    return {after}
 
 
 def _aside_on_result(text: str, items: list[Item], i: int, gap: str) -> bool:
