@@ -251,7 +251,7 @@ _BARE_END = re.compile(r"\s*(?:[),;.]|$)")
 
 
 def rated_lists(text: str, items: list[Item], r: Rules) -> None:
-    """"tỷ lệ tham gia cao nhất là: xã A (99,89), phường B 98,52; …": bare decimals listed after a rate
+    """"tỷ lệ tham gia cao nhất là: xã A (99,81), phường B 99,12; …": bare decimals listed after a rate
     word and a colon, each ending at a bracket or a comma, are percentages the list leaves unwritten."""
     rates = [pat for pat, tag in r.metric_tags if tag == "rate"]
     for it in items:

@@ -79,7 +79,7 @@ def metric(text: str, it: Item, tags: list[tuple[int, int, str]], segment: tuple
     if "share_other" in right_after \
             or it.unit == "percent" and (_paid(text, it, tags, lo) or _share_of_other(it, tags, hi)):
         return previous if it.unit == "count" and previous else "other"
-    if it.unit == "count" and ("benefit" in {t[2] for t in after} or "outreach" in right_before and not it.target):
+    if it.unit == "count" and ("benefit" in {t[2] for t in after} or ("outreach" in right_before and not it.target)):
         return "other"  # claimants and recipients, people canvassed: not (yet) the insured (a goal's are)
     if hi < ce and (coordinator or list_sep):
         # Another number follows in the clause: past a coordinator or a list comma, the
