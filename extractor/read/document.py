@@ -36,7 +36,7 @@ def headline_in_text(title: str | None, text: str) -> str:
     if not title:
         return text
     numbers = [n for n in _TITLE_NUMBER.findall(title) if not _YEAR.fullmatch(n)]
-    stated = set(_TITLE_NUMBER.findall(text))  # whole numbers: "trên 10%" is not restated by "100%"
+    stated = set(_TITLE_NUMBER.findall(text))  # whole numbers: "trên 12%" is not restated by "112%"
     if any(n not in stated for n in numbers):
         return f"{title}\n\n{text}"
     return text
