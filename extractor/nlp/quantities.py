@@ -26,7 +26,7 @@ from extractor.nlp.quantity.goals import decide_targets
 from extractor.nlp.quantity.metric import (apposed_counts, bracketed, bracketed_list, context_insurance, metric,
                                            metric_tags, slashed_parts)
 from extractor.nlp.quantity.rules import COMPARATOR, Rules, rules
-from extractor.nlp.quantity.tables import column_roles
+from extractor.nlp.quantity.tables import column_roles, headed_metrics
 from extractor.record import Figure, Target
 
 __all__ = ["quantities", "rules"]
@@ -70,7 +70,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
         it.skip = excluded(text, it, r)
         items.append(it)
     listed_identifiers(text, items, r)
-    roles = column_roles(text, items, r)
+    cells = column_roles(text, items, r, year_now)
     ranges(text, items, r)
     shared_units(text, items, r)
     rated_lists(text, items, r)
@@ -88,8 +88,8 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     same_currency(items)
     decide_targets(text, items, r, year_now, doc._.title or "", sents)
     for it in items:  # a table's plan column holds its goals, its other columns results
-        if id(it) in roles:
-            it.target = roles[id(it)] == "goal"
+        if id(it) in cells.roles:
+            it.target = cells.roles[id(it)] == "goal"
     tags = metric_tags(text, r, [(i.start, i.end) for i in (doc._.initiatives or [])])
     places = sorted(doc._.places or [], key=lambda p: p.start)
     provinces = list(doc._.provinces or [])
@@ -120,7 +120,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
         decided.append((it, found, span))
     pairs = [(it, m) for it, m, _ in decided]
     metrics = slashed_parts(text, pairs, bracketed(text, pairs, apposed_counts(text, pairs, tags)))
-    metrics = bracketed_list(text, pairs, metrics, r.including)
+    metrics = headed_metrics(pairs, bracketed_list(text, pairs, metrics, r.including), tags, cells)
     columns = column_years(text, items)
     headline_year = headline_deadline(doc._.title or "", r, year_now)
     seen: set[tuple[str, str, float, str]] = set()
@@ -136,7 +136,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
                       text=text[span[0]:span[1]], start=span[0], end=span[1],
                       sentence=text[it.sentence[0]:it.sentence[1]])
         if it.target:
-            year = columns.get(n) or deadline_year(text, it, r, year_now, items, headline_year)
+            year = columns.get(n) or cells.years.get(id(it)) or deadline_year(text, it, r, year_now, items, headline_year)
             goal = Target(comparator=COMPARATOR[it.qualifier], year=year, **common)
             if it.listed or not _restated(targets, goal):  # listed goals stay apart
                 targets.append(goal)

@@ -13,15 +13,29 @@ QUOTAS = ("Kết quả phát triển người tham gia BHXH tự nguyện 9 thá
 
 
 def test_a_table_is_its_header_and_its_rows_of_as_many_cells():
-    [(header, rows)] = tables(QUOTAS)
+    [(_, header, rows)] = tables(QUOTAS)
     assert header == ["STT", "Đơn vị", "Chỉ tiêu giao", "Thực hiện", "Tỷ lệ (%)"] and len(rows) == 2
 
 
 def test_a_plan_column_holds_goals_an_index_column_nothing_and_a_percent_header_percentages():
     ann = annotate(QUOTAS, lang="vi", published="2027-10-05", title=None)
-    assert [(t.value, t.unit) for t in ann.targets] == [(1300, "count"), (1600, "count")]
-    assert [(f.value, f.unit) for f in ann.figures] == [(910, "count"), (70, "percent"), (1400, "count"),
-                                                       (87.5, "percent")]
+    assert [(t.value, t.unit, t.metric) for t in ann.targets] == [
+        (1300, "count", "social_insurance_participants"), (1600, "count", "social_insurance_participants")]
+    assert [(f.value, f.unit, f.metric) for f in ann.figures] == [
+        (910, "count", "social_insurance_participants"), (70, "percent", "other"),
+        (1400, "count", "social_insurance_participants"), (87.5, "percent", "other")]
+
+
+def test_under_a_lead_in_announcing_goals_every_cell_is_a_goal_due_in_its_columns_year():
+    text = ("Chỉ tiêu bao phủ bảo hiểm y tế giai đoạn 2027 – 2029 giao cho các tỉnh được quy định như sau:\n\n"
+            "TT | Tỉnh, thành phố | Năm 2027 | Năm 2028 | Năm 2029\n\n"
+            "1 | Sơn La | 94,50% | 95,20% | 96,00%\n\n"
+            "Các địa phương tổ chức thực hiện.")
+    ann = annotate(text, lang="vi", published="2027-01-05", title=None)
+    assert ann.figures == []
+    assert [(t.value, t.year, t.metric) for t in ann.targets] == [
+        (94.5, 2027, "health_insurance_coverage"), (95.2, 2028, "health_insurance_coverage"),
+        (96.0, 2029, "health_insurance_coverage")]
 
 
 def test_a_furniture_line_with_a_bar_is_no_table():
