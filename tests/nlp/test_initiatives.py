@@ -392,3 +392,14 @@ def test_an_initiative_in_the_headline_and_the_body_is_reported_once_from_the_bo
 def test_a_government_scheme_document_is_no_initiative():
     text = "UBND tỉnh phê duyệt Đề án “Phát triển BHYT toàn dân giai đoạn 2026 - 2030” trên địa bàn tỉnh."
     assert names(run(text, "vi")) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Xã thành lập tổ tiết kiệm mua BHYT gồm 20 hội viên.", ["tổ tiết kiệm mua BHYT"]),
+    ("Nhiều gia đình tham gia tổ tiết kiệm mua BHYT do Hội Phụ nữ xã thành lập.", ["tổ tiết kiệm mua BHYT"]),
+    ("Câu lạc bộ phụ nữ với BHXH tự nguyện ra mắt tại xã Tân Lập.", ["Câu lạc bộ phụ nữ với BHXH tự nguyện"]),
+    ("Đoàn viên thanh niên ra quân Ngày hội BHYT toàn dân tại xã Tân Lập.", ["Ngày hội BHYT toàn dân"]),
+    ("Xã tổ chức Ngày hội đại đoàn kết toàn dân tộc tại thôn 3.", []),
+])
+def test_vietnamese_descriptive_names_end_before_their_members_or_founder(text, expected):
+    assert names(run(text, "vi")) == expected
