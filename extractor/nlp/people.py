@@ -41,7 +41,7 @@ MAX_NAME_TOKENS = 6
 ROLE_BEFORE = 90  # characters before a name where its role and organisation may stand
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _SEGMENT_END = re.compile(r"[,;:()«»“”\"\n]|\s[–—-]\s|[.!?](?:\s|$)")
-_POSSESSIVE = re.compile(r"['’]s$")
+_NAME_TAIL = re.compile(r"-$|['’]s$")  # a dash glued to a name, or a possessive: no part of it
 _ARTICLE = re.compile(r"(?:a|an|the|un|une|le|la|l['’])\s+", re.I)
 
 
@@ -124,8 +124,9 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
         if not m or not _capitalised(m.group()):
             break
         last, count = m.end(), count + 1
-        if m.group().endswith("-") or _POSSESSIVE.search(m.group()):
-            last -= 1 if m.group().endswith("-") else 2
+        tail = _NAME_TAIL.search(m.group())
+        if tail:
+            last -= len(tail.group())
             break
         if text[last:last + 1] != " ":
             break

@@ -36,10 +36,10 @@ def headline_in_text(title: str | None, text: str) -> str:
     if not title:
         return text
     numbers = [n for n in _TITLE_NUMBER.findall(title) if not _YEAR.fullmatch(n)]
+    if not numbers:
+        return text  # most headlines: no need to read the body's numbers
     stated = set(_TITLE_NUMBER.findall(text))  # whole numbers: "trên 12%" is not restated by "112%"
-    if any(n not in stated for n in numbers):
-        return f"{title}\n\n{text}"
-    return text
+    return f"{title}\n\n{text}" if any(n not in stated for n in numbers) else text
 
 
 def _enough_text(text: str) -> bool:

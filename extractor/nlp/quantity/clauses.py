@@ -81,7 +81,7 @@ def clauses(text: str, sent: tuple[int, int], r: Rules) -> list[tuple[int, int]]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [sent]
 
 
-_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year, wherever it stands
 
 
 def _aside(text: str, start: int, pos: int, end: int) -> bool:
@@ -90,7 +90,7 @@ def _aside(text: str, start: int, pos: int, end: int) -> bool:
     aside on the subject: the clause goes on through it. After a number ("… 11% (vượt kế
     hoạch)") a bracket still speaks of that number only. A year is no number stated ("Phấn đấu
     đến năm 2028 không còn hộ đói (trừ …), 98% người dân …")."""
-    if text[pos] != "(" or any(c.isdigit() for c in _YEARS.sub("", text[start:pos])):
+    if text[pos] != "(" or any(c.isdigit() for c in ANY_YEAR.sub("", text[start:pos])):
         return False
     close = text.find(")", pos, end)
     return close != -1 and not any(c.isdigit() for c in text[pos:close])
@@ -250,6 +250,9 @@ RATE_LEAD_REACH = 80  # characters from a rate word to the colon that opens its 
 _BARE_END = re.compile(r"\s*(?:[),;.]|$)")
 
 
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
+
+
 def rated_lists(text: str, items: list[Item], r: Rules) -> None:
     """"tỷ lệ tham gia cao nhất là: xã A (99,81), phường B 99,12; …": bare decimals listed after a rate
     word and a colon, each ending at a bracket or a comma, are percentages the list leaves unwritten."""
@@ -259,7 +262,7 @@ def rated_lists(text: str, items: list[Item], r: Rules) -> None:
                 or not _BARE_END.match(text, it.end):
             continue
         colon = text.rfind(":", 0, it.start)
-        if colon == -1 or re.search(r"[.!?\n]", text[colon:it.start]):
+        if colon == -1 or _SENTENCE_STOP.search(text, colon, it.start):
             continue
         lead = text[max(0, colon - RATE_LEAD_REACH):colon]
         if any(pat.search(lead) for pat in rates):
