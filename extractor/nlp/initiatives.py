@@ -52,6 +52,7 @@ class Rules:
     cue_after: re.Pattern | None        # a cue starting the text after a quote
     cue_any: re.Pattern | None          # any cue, for list words
     cue_lead: re.Pattern | None         # a quoted name that opens with its cue ("“Chương trình tặng …”")
+    cue_tail: re.Pattern | None         # a quoted name that ends with its cue ("'Health Insurance Day'")
     topical: re.Pattern | None          # cues whose quoted name must name an insurance ("a contest, "…"")
     list_end: re.Pattern | None         # a list word ending the text before a quote
     list_glue: re.Pattern               # what may join two quoted names of one list
@@ -80,7 +81,7 @@ def rules(lang: str) -> Rules:
     topical = phrases([r["text"] for r in cues if r.get("topical")])
     link_words = phrases([r["text"] for r in links])
     list_words = phrases([r["text"] for r in links if r.get("list")])
-    gap = rf"(?:[\s,:–—-]|(?<!\w)(?:{link_words})(?!\w))*" if link_words else r"[\s,:–—-]*"
+    gap = rf"(?:[\s,:(–—-]|(?<!\w)(?:{link_words})(?!\w))*" if link_words else r"[\s,:(–—-]*"
     descriptive = tuple(
         (re.compile(row["pattern"], re.I), re.compile(row["strip"], re.I) if row.get("strip") else None,
          bool(row.get("lowercase")), bool(row.get("proper")), bool(row.get("nearby")))
@@ -98,6 +99,7 @@ def rules(lang: str) -> Rules:
         cue_after=re.compile(rf"\s*(?P<cue>{after_cues})(?!\w)", re.I) if after_cues else None,
         cue_any=re.compile(rf"(?<!\w)(?:{all_cues})(?!\w)", re.I) if all_cues else None,
         cue_lead=re.compile(rf"(?:{all_cues})\s+\S", re.I) if all_cues else None,
+        cue_tail=re.compile(rf"\S\s+(?:{after_cues})$", re.I) if after_cues else None,
         topical=re.compile(rf"(?:{topical})$", re.I) if topical else None,
         list_end=re.compile(rf"(?<!\w)(?:{list_words})[\s:,–—-]*$", re.I) if list_words else None,
         list_glue=re.compile(rf"^(?=.*[,;]|\s*(?:{list_words})\s*$)[^.!?«»“”\"]*$" if list_words
@@ -125,11 +127,33 @@ def _is_name(name: str, most: int = MAX_NAME_WORDS) -> bool:
     return 0 < len(words) <= most and not _SENTENCE_INSIDE.search(name) and not name.endswith((".", "!", "?", ","))
 
 
+def _cue_start(text: str, r: Rules, m: re.Match, name: str, s0: int, s1: int) -> tuple[int | None, int, bool]:
+    """Where a quoted name's evidence starts when a cue marks it (None when none does or a
+    topical cue's name is about something else), how many words it may hold, and whether
+    the cue follows it."""
+    before = text[max(s0, m.start() - CUE_GAP):m.start()]
+    if r.cue_before and (c := r.cue_before.search(before)):
+        if r.topical and r.topical.match(c.group("cue")) and not (r.topics and r.topics.search(name)):
+            return None, 0, False  # "le concours « Jeunes reporters »": a contest about something else
+        return m.start() - len(before) + c.start("cue"), CUED_NAME_WORDS, False
+    topical_name = bool(r.topics and r.topics.search(name))
+    if r.cue_lead and r.cue_lead.match(name) and topical_name:
+        return m.start(), CUED_NAME_WORDS, False  # the cue opens the quote: "« Programme d'aide … »"
+    if r.cue_tail and r.cue_tail.search(name) and topical_name:
+        return m.start(), MAX_NAME_WORDS, False  # the cue ends the quote: "'Health Insurance Savings Club'"
+    if r.cue_after and (c := r.cue_after.match(text, m.end(), min(s1, m.end() + 30))):
+        if r.topical and r.topical.match(c.group("cue")) and not topical_name:
+            return None, 0, False  # "the "Zalo" group": a group about something else
+        return m.start(), MAX_NAME_WORDS, True
+    return None, MAX_NAME_WORDS, False
+
+
 def quoted(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]:
     """Quoted names in one sentence that a cue (or a running list) marks as initiatives."""
     s0, s1 = bounds
     found: list[Candidate] = []
     prev_end = None
+    waiting: Candidate | None = None  # an uncued name that a cue after the next one may take up
     for m in r.quote.finditer(text, s0, s1):
         group = next(g for g in m.groupdict() if m.group(g) is not None)
         ns, ne = m.start(group), m.end(group)
@@ -137,30 +161,26 @@ def quoted(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]:
                 and not text[max(s0, m.start() - 3):m.start()].rstrip().endswith(":"):
             ne -= 1  # the sentence's stop inside the closing quote: "the program “… Lunar New Year.”" (not speech after ':')
         name = text[ns:ne]
-        before = text[max(s0, m.start() - CUE_GAP):m.start()]
-        start, most = None, MAX_NAME_WORDS
-        if r.cue_before and (c := r.cue_before.search(before)):
-            if r.topical and r.topical.match(c.group("cue")) and not (r.topics and r.topics.search(name)):
-                prev_end = None
-                continue  # "le concours « Jeunes reporters »": a contest about something else
-            start, most = m.start() - len(before) + c.start("cue"), CUED_NAME_WORDS
-        elif r.cue_lead and r.cue_lead.match(name) and r.topics and r.topics.search(name):
-            start, most = m.start(), CUED_NAME_WORDS  # the cue opens the quote: "« Programme d'aide … »"
-        elif r.cue_after and r.cue_after.match(text, m.end(), min(s1, m.end() + 30)):
-            start = m.start()
-        elif prev_end is not None and m.start() - prev_end <= LIST_GAP and r.list_glue.match(text[prev_end:m.start()]):
-            start = m.start()
-        elif r.list_end and r.cue_any and r.list_end.search(before) \
-                and r.cue_any.search(text, max(s0, m.start() - LIST_REACH), m.start()):
-            start = m.start()
+        start, most, cue_after = _cue_start(text, r, m, name, s0, s1)
+        if start is None and most:
+            before = text[max(s0, m.start() - CUE_GAP):m.start()]
+            if prev_end is not None and m.start() - prev_end <= LIST_GAP and r.list_glue.match(text[prev_end:m.start()]):
+                start = m.start()
+            elif r.list_end and r.cue_any and r.list_end.search(before) \
+                    and r.cue_any.search(text, max(s0, m.start() - LIST_REACH), m.start()):
+                start = m.start()
         if start is None or not _is_name(name, most) or name.isupper():  # capitals: a document's title
             prev_end = None
+            waiting = Candidate(name.strip(), m.start(), m.end(), ns, ne) if most and _is_name(name) else None
             continue
         end = m.end()
-        if r.cue_after and (c := r.cue_after.match(text, m.end(), min(s1, m.end() + 30))):
+        if cue_after:
+            c = r.cue_after.match(text, m.end(), min(s1, m.end() + 30))
             end = m.end() + c.end("cue") - c.start()
+            if waiting and m.start() - waiting.end <= LIST_GAP and r.list_glue.match(text[waiting.end:m.start()]):
+                found.append(waiting)  # "the “A” and “B” models": the cue after the last names them all
         found.append(Candidate(name.strip(), start, end, ns, ne))
-        prev_end = m.end()
+        prev_end, waiting = m.end(), None
     return found
 
 

@@ -10,7 +10,16 @@ from extractor.nlp.quantity.clauses import Item
 from extractor.nlp.quantity.rules import YEAR, Rules
 
 
+DEADLINE_REACH = 16  # characters from a deadline word to its year ("by the end of 2025")
 BASELINE_REACH = 40  # characters between a comparison word and its year ("compared to the same period of 2024")
+
+
+def _deadline_phrase(text: str, lo: int, at: int, r: Rules) -> bool:
+    """Does a deadline word lead up to the year at ``at`` ("d'ici fin 2025", "by the end of
+    2025", "đến hết năm 2025")? A past year so stated is still the one due: a report
+    written after it restates the goal."""
+    before = text[max(lo, at - DEADLINE_REACH):at]
+    return bool(r.deadline_word and r.deadline_word.search(before))
 
 
 def past_year(s: str, year_now: int) -> bool:
@@ -28,14 +37,14 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
     else the year of the plan the article last named before it, else ``headline_year``, the
     deadline its headline states (``headline_deadline``). Past years are not deadlines."""
     lead_in = (it.scope[0], _lead_in_end(text, it)) if it.listed else it.scope
-    for lo, hi in (it.clause, it.sentence, lead_in):
+    for scope, (lo, hi) in enumerate((it.clause, it.sentence, lead_in)):
         found = []
         dated = list(r.deadline_date.finditer(text, lo, hi)) if r.deadline_date else []
         for m in [*YEAR.finditer(text, lo, hi), *dated]:
             y = int(m.group(1))
             if r.baseline and r.baseline.search(text, max(lo, m.start() - BASELINE_REACH), m.start()):
                 continue  # "tăng 5% so với năm 2024": the year compared against, not the one due
-            if year_now is None or y >= year_now:
+            if year_now is None or y >= year_now or scope == 0 or _deadline_phrase(text, lo, m.start(), r):
                 found.append((m.start(), y))
         if year_now:
             for pat, offset in r.relative_years:

@@ -1,0 +1,107 @@
+"""Goals handed down and restated, on sentences of our own: quotas a unit "is assigned"
+("được giao", "le quota attribué à"), plan lead-ins with their owner, restatements in
+brackets, levels to bring a number down or up to, deadlines a later report restates,
+and completion or achievement of a quota, which are results."""
+import pytest
+
+from tests.nlp.pipelines import brief, run
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Năm 2026, xã Tân Lập được giao 3.100 người tham gia BHYT và 260 người tham gia BHXH tự nguyện.",
+     [(3100, "count", 2026), (260, "count", 2026)]),
+    ("Giao chỉ tiêu cho các xã, thị trấn: Tân Lập 1.200 người, Hòa Bình 950 người tham gia BHXH "
+     "tự nguyện trong năm 2026.", [(1200, "count", 2026), (950, "count", 2026)]),
+    ("Kế hoạch 2026 của BHXH huyện: thu 410 tỷ đồng; bao phủ BHYT 95,4% dân số.",
+     [(410e9, "currency", 2026), (95.4, "percent", 2026)]),
+    ("Tỷ lệ bao phủ BHYT giao cho huyện Mường La năm 2026 là 96,1%.", [(96.1, "percent", 2026)]),
+    ("UBND tỉnh giao năm 2026 đạt tỷ lệ tham gia BHXH 40% lực lượng lao động.", [(40, "percent", 2026)]),
+    ("Kế hoạch năm 2027, BHXH tỉnh giao cho BHXH thành phố Vinh thu 1.900 tỷ đồng.", [(1900e9, "currency", 2027)]),
+    ("Để hoàn thành chỉ tiêu về tỷ lệ bao phủ BHYT đạt trên 96%, huyện mở đợt cao điểm.", [(96, "percent", None)]),
+])
+def test_vietnamese_quotas_assigned_and_plan_lead_ins_are_goals(text, want):
+    figures, targets = run(text, "vi", published="2026-03-02")
+    assert brief(targets, "year") == want and figures == []
+
+
+def test_a_plan_drawn_up_is_a_goal():
+    figures, targets = run("BHXH huyện đặt ra kế hoạch đến cuối năm có 96% dân số có thẻ BHYT.", "vi")
+    assert [t.value for t in targets] == [96] and figures == []
+
+
+@pytest.mark.parametrize("text,goal,result", [
+    ("Chỉ tiêu giao năm 2026 của huyện là 52.000 người tham gia BHYT; đến hết tháng 9 mới có 47.300 người.",
+     52000, 47300),
+    ("Năm 2026, huyện được giao thu 640 tỷ đồng; 9 tháng đã thu 480 tỷ đồng.", 640e9, 480e9),
+])
+def test_what_was_done_so_far_after_a_quota_is_a_result(text, goal, result):
+    figures, targets = run(text, "vi", published="2026-10-02")
+    assert [t.value for t in targets] == [goal] and [f.value for f in figures] == [result]
+
+
+def test_cards_handed_to_a_commune_are_no_quota():
+    figures, targets = run("Xã được giao 300 thẻ BHYT để cấp cho người cao tuổi.", "vi")
+    assert targets == [] and [f.value for f in figures] == [300]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("vi", "Tỉnh phấn đấu tỷ lệ bao phủ BHYT đạt 95,5% dân số (tương đương 1,2 triệu người).", [95.5, 1_200_000]),
+    ("vi", "Huyện đặt mục tiêu thu đạt 800 tỷ đồng, giảm tỷ lệ nợ xuống dưới 1,5%.", [800e9, 1.5]),
+])
+def test_a_restatement_in_brackets_and_a_level_to_bring_down_to_are_goals(lang, text, want):
+    figures, targets = run(text, lang)
+    assert [t.value for t in targets] == want and figures == []
+
+
+def test_an_estimate_up_to_a_year_end_is_a_result():
+    figures, targets = run("Ước đến hết năm 2026, toàn huyện có 12.400 người tham gia BHXH tự nguyện.", "vi",
+                           published="2026-11-20")
+    assert targets == [] and [f.value for f in figures] == [12400]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "D'ici fin 2025, la couverture de l'assurance sociale devrait atteindre 45 % des actifs."),
+    ("vi", "Đến hết năm 2025, tỉnh phấn đấu đạt 93% dân số tham gia BHYT."),
+    ("en", "By the end of 2025, the province aimed to cover 93 percent of its population."),
+])
+def test_a_deadline_a_later_report_restates_is_still_the_goals_year(lang, text):
+    _, targets = run(text, lang, published="2026-02-10")
+    assert [t.year for t in targets] == [2025]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Năm 2025, tỷ lệ bao phủ BHYT của tỉnh đạt 92%; phấn đấu đạt 94% dân số tham gia BHYT."),
+    ("en", "In 2025, coverage reached 92 percent; the province aims for 94 percent."),
+])
+def test_a_past_year_of_a_result_lends_no_deadline(lang, text):
+    _, targets = run(text, lang, published="2026-02-10")
+    assert brief(targets, "year") == [(94, "percent", None)]
+
+
+def test_a_constant_price_base_year_is_no_deadline():
+    text = "Phấn đấu đến năm 2030, thu nhập bình quân tăng 7%/năm (giá so sánh 2010)."
+    _, targets = run(text, "vi", published="2026-02-10")
+    assert brief(targets, "year") == [(7, "percent", 2030)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Le quota attribué au district de Cam Lộ pour 2026 est de 2 400 nouveaux assurés.", [(2400, 2026, "=")]),
+    ("Le nombre d'assurés devra dépasser 300 000 d'ici 2027.", [(300000, 2027, ">")]),
+    ("La caisse veut ramener les dettes sous la barre des 40 milliards de dongs d'ici 2027.", [(40e9, 2027, "<")]),
+    ("La résolution fixe entre 35 et 38 % la part des actifs couverts par l'assurance sociale en 2027.",
+     [(35, 2027, ">="), (38, 2027, "<=")]),
+])
+def test_french_quotas_and_bounds_to_reach(text, want):
+    figures, targets = run(text, "fr", published="2026-03-02")
+    assert [(t.value, t.year, t.comparator) for t in targets] == want and figures == []
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Le district a rempli 104 % du quota qui lui était assigné pour 2026.", [104]),
+    ("La commune a largement dépassé les objectifs qui lui étaient assignés, avec 860 nouvelles adhésions.", [860]),
+    ("Au 31 décembre 2025, la province comptait 1,1 million d'assurés, soit 94 % de la population, "
+     "dépassant l'objectif fixé par le Conseil populaire.", [1_100_000, 94]),
+])
+def test_french_quotas_fulfilled_and_goals_exceeded_are_results(text, values):
+    figures, targets = run(text, "fr", published="2026-03-02")
+    assert [f.value for f in figures] == values and targets == []
