@@ -60,7 +60,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     text = doc._.text
     published = doc._.published
     year_now = int(published[:4]) if published and published[:4].isdigit() else reporting_year(text, r)
-    names = name_spans(doc)
+    names = name_spans(doc, r)
     items: list[Item] = []
     for n in find_numbers(text, r.grammar):
         if covered(n.start, n.end, names) or (items and n.start < items[-1].end):

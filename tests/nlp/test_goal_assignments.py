@@ -105,3 +105,49 @@ def test_french_quotas_and_bounds_to_reach(text, want):
 def test_french_quotas_fulfilled_and_goals_exceeded_are_results(text, values):
     figures, targets = run(text, "fr", published="2026-03-02")
     assert [f.value for f in figures] == values and targets == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Pour 2027, la caisse de Quảng Bình s'est vu assigner un quota de 8 200 nouveaux assurés volontaires.",
+     [(8200, 2027, "=")]),
+    ("Le plan de recouvrement assigné à la province pour 2027 s'élève à 4 100 milliards de dongs.",
+     [(4.1e12, 2027, "=")]),
+    ("Le Comité populaire a réparti le quota pour 2027 : 1 400 adhérents pour Hương Sơn et 900 pour Vũ Quang.",
+     [(1400, 2027, "="), (900, 2027, "=")]),
+    ("« Nous visons au moins 2 000 nouveaux assurés cette année », a déclaré la directrice.", [(2000, 2026, ">=")]),
+    ("Le district doit recruter environ 700 adhérents à l'assurance sociale volontaire d'ici décembre.",
+     [(700, None, "~")]),
+    ("Le plan limite à 2 % au plus la part des entreprises en retard de paiement d'ici 2027.", [(2, 2027, "<=")]),
+    ("L'indicateur assigné pour 2027 à la province — 97 % de couverture — reste à sa portée.", [(97, 2027, "=")]),
+    ("Atteindre 100 % des élèves assurés d'ici la rentrée 2027 : tel est l'engagement du Service de l'éducation.",
+     [(100, 2027, "=")]),
+])
+def test_french_quotas_spread_and_goals_of_the_first_person(text, want):
+    figures, targets = run(text, "fr", published="2026-03-02")
+    assert [(t.value, t.year, t.comparator) for t in targets] == want and figures == []
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Ces aides visent les 8 400 travailleurs licenciés depuis janvier.", [8400]),
+    ("Objectif atteint pour la province : 96,4 % de sa population est assurée.", [96.4]),
+    ("Le pays compte 20 millions d'assurés sociaux, soit 41 % de la main-d'œuvre, encore loin de l'objectif "
+     "fixé pour 2030.", [20_000_000, 41]),
+    ("Le ministère prévoit que le nombre de chômeurs indemnisés pourrait dépasser 900 000 en 2027.", [900_000]),
+    ("Les dépenses représentent déjà 86 % du budget alloué pour 2027.", [86]),
+])
+def test_french_people_aimed_at_goals_met_forecasts_and_budget_shares_are_results(text, values):
+    figures, targets = run(text, "fr", published="2026-03-02")
+    assert [f.value for f in figures] == values and targets == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Under the 2027 plan, revenue from voluntary social insurance is set at VND410 billion.",
+     [(410e9, "currency", 2027)]),
+    ("Each ward has been given a quota of 120 new voluntary participants this year.", [(120, "count", 2026)]),
+    ("About 55% of workers are to take part in social insurance by 2030.", [(55, "percent", 2030)]),
+    ("The plan sets three targets for 2027: coverage of 96%, 42% of the workforce in social insurance and 33% "
+     "in unemployment insurance.", [(96, "percent", 2027), (42, "percent", 2027), (33, "percent", 2027)]),
+])
+def test_english_amounts_set_quotas_given_and_targets_listed_after_a_colon(text, want):
+    _, targets = run(text, "en", published="2026-03-02")
+    assert brief(targets, "year") == want

@@ -54,13 +54,15 @@ def covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def name_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Spans whose numbers belong to a name: initiatives, places, short quoted names."""
+def name_spans(doc: Doc, r: Rules) -> list[tuple[int, int]]:
+    """Spans whose numbers belong to a name: initiatives, places, short quoted names (a quote
+    in the first person is speech: "« Nous visons 2 000 assurés »" states a goal)."""
     spans = [(i.start, i.end) for i in (doc._.initiatives or [])]
     spans += [(p.start, p.end) for p in (doc._.places or [])]
     for m in QUOTED.finditer(doc._.text):
         inner = next(g for g in m.groups() if g is not None)
-        if len(inner.split()) <= 10 and not re.search(r"[.!?;:,]", inner):
+        if len(inner.split()) <= 10 and not re.search(r"[.!?;:,]", inner) \
+                and not (r.speaker and r.speaker.search(inner)):
             spans.append((m.start(), m.end()))
     return spans
 

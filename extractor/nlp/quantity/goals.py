@@ -78,8 +78,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                     break  # "as for the targets, participants have reached 512,300": a result
                 if not n and r.reported and r.reported.search(text, group[i].end, min(ce, group[i].end + REPORTED_REACH)):
                     break  # "By the end of 2013, over 1.16 million people were covered": a past result
-                if not n and any(p2 == "before" and k2 == "figure" and e <= s2 and e2 <= group[i].start
-                                 for s2, e2, k2, p2 in marks):
+                if not n and any(p2 == "before" and k2 == "figure" and e <= s2 < group[i].start
+                                 for s2, _, k2, p2 in marks):
                     break  # "By the end of 2025, coverage is estimated to reach 45.1%": the nearer cue decides
                 if n and i in weak:
                     break  # "… chỉ tiêu 3.335 người, đạt 86% kế hoạch": a share of the plan ends the list
@@ -170,12 +170,14 @@ _DEADLINE_ONLY = re.compile(r"[^\d.;:!?]*?(?:(?:19|20)\d\d[^\d.;:!?]*?)?")
 
 
 def _lists_them(text: str, end: int, r: Rules) -> bool:
-    """A count of goals ends at ``end``; its listing word follows at once or after a deadline
-    ("12 objectifs pour 2025, dont …", "12 chỉ tiêu đến năm 2025, trong đó …")."""
-    if not r.including:
-        return False
-    m = r.including.search(text, end, end + INCLUDING_GAP)
-    return bool(m and _DEADLINE_ONLY.fullmatch(text, end, m.start()))
+    """A count of goals ends at ``end``; its listing word or a colon follows at once or after a
+    deadline ("12 objectifs pour 2025, dont …", "12 chỉ tiêu đến năm 2025, trong đó …",
+    "three targets for 2026: …")."""
+    m = r.including.search(text, end, end + INCLUDING_GAP) if r.including else None
+    if m and _DEADLINE_ONLY.fullmatch(text, end, m.start()):
+        return True
+    colon = text.find(":", end, end + INCLUDING_GAP)
+    return colon != -1 and bool(_DEADLINE_ONLY.fullmatch(text, end, colon))
 
 
 def _included_goals(later: list[Item], sentence: tuple[int, int]) -> None:

@@ -68,6 +68,7 @@ class Rules:
     subset_opener: re.Pattern | None  # a sentence that opens on the parts of what came before: "In which, …", "Trong đó, …"
     achieved: re.Pattern | None     # a result already reached: "has reached", "a atteint", "đã đạt"
     reported: re.Pattern | None     # a past verb after the subject: "… people were covered", "đã tham gia"
+    speaker: re.Pattern | None      # a first-person word that makes a quote speech, not a name ("« Nous visons … »")
     apposition: re.Pattern | None   # a restatement of the number before: ", soit 92 %", ", or 95 per cent"
     clause_break: re.Pattern | None
     coordinator: re.Pattern | None
@@ -177,6 +178,7 @@ def rules(lang: str) -> Rules:
         present=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'present')})(?!\\w)"),
         achieved=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'achieved')})(?!\\w)"),
         reported=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'reported')})(?!\\w)") if any("reported" in c for c in clauses) else None,
+        speaker=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'speaker')})(?!\\w)") if any("speaker" in c for c in clauses) else None,
         follow=_rx(f"\\s*(?:{_keyed(clauses, 'follow')})(?!\\w)"),
         relative_years=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), int(r["offset"]))
                         for r in load_jsonl("quantity_years", lang)],
