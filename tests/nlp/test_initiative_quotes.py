@@ -31,3 +31,27 @@ def test_english_cues_around_a_name(text, want):
 ])
 def test_english_groups_about_something_else_and_national_days_are_no_initiatives(text):
     assert names(run(text, "en")) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Quỹ “Thẻ ấm cho em” của Hội Chữ thập đỏ huyện đã tặng 1.200 thẻ BHYT cho học sinh.", ["Thẻ ấm cho em"]),
+    ("Chị Hà là người lập nhóm “Góp lúa mua thẻ” ở bản Mường.", ["Góp lúa mua thẻ"]),
+    ("Huyện có 9 tổ “Ngư dân với BHXH tự nguyện” với 210 thành viên.", ["Ngư dân với BHXH tự nguyện"]),
+    ("CLB “Thanh niên với BHYT” của phường có 40 đoàn viên.", ["Thanh niên với BHYT"]),
+    ("Các xã nhân rộng những cách làm hay như “Hũ gạo mua thẻ BHYT”, “Vườn chuối an sinh”.",
+     ["Hũ gạo mua thẻ BHYT", "Vườn chuối an sinh"]),
+    ("Mô hình dân vận khéo “Gõ cửa từng nhà vận động BHYT” của xã được tỉnh khen thưởng.",
+     ["Gõ cửa từng nhà vận động BHYT"]),
+    ("Hội viên quen gọi là “Tổ BHYT góp từng tuần” vì mỗi tuần góp 20.000 đồng.", ["Tổ BHYT góp từng tuần"]),
+    ("“Tuần lễ vàng BHYT học sinh” diễn ra tại 12 trường.", ["Tuần lễ vàng BHYT học sinh"]),
+])
+def test_vietnamese_funds_groups_teams_and_ways_of_doing_named_in_quotes(text, want):
+    assert names(run(text, "vi")) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Băng rôn mang khẩu hiệu “Tham gia BHYT là quyền lợi của mỗi người” được treo khắp thị trấn.",
+    "Nhóm “Bạn đọc yêu sách” của trường sinh hoạt mỗi tháng một lần.",
+])
+def test_vietnamese_slogans_and_groups_about_something_else_are_no_initiatives(text):
+    assert names(run(text, "vi")) == []
