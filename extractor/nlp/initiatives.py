@@ -169,6 +169,8 @@ def quoted(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]:
             elif r.list_end and r.cue_any and r.list_end.search(before) \
                     and r.cue_any.search(text, max(s0, m.start() - LIST_REACH), m.start()):
                 start = m.start()
+        if start is None:
+            found += quoted(text, r, (ns, ne))  # speech may name one: "« Grâce au modèle “X”, … »"
         if start is None or not _is_name(name, most) or name.isupper():  # capitals: a document's title
             prev_end = None
             waiting = Candidate(name.strip(), m.start(), m.end(), ns, ne) if most and _is_name(name) else None

@@ -55,3 +55,30 @@ def test_vietnamese_funds_groups_teams_and_ways_of_doing_named_in_quotes(text, w
 ])
 def test_vietnamese_slogans_and_groups_about_something_else_are_no_initiatives(text):
     assert names(run(text, "vi")) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("La « Tirelire du quartier » de l'Union des femmes finance chaque année 80 cartes d'assurance maladie.",
+     ["Tirelire du quartier"]),
+    ("À Mộc Châu, la caisse d'épargne « Main amie » avance la cotisation aux membres en difficulté.", ["Main amie"]),
+    ("Le groupe d'entraide « Ensemble vers la carte » aide 120 ménages à payer leur cotisation.",
+     ["Ensemble vers la carte"]),
+    ("Les séances « Thé de l'assurance » du jeudi attirent surtout des vendeurs du marché.", ["Thé de l'assurance"]),
+    ("Parmi les modèles efficaces figurent « Cochon de l'épargne » et « Rizière de l'assurance ».",
+     ["Cochon de l'épargne", "Rizière de l'assurance"]),
+    ("Le mouvement « Jeunes, adhérez tôt » vise 1 500 nouveaux assurés volontaires.", ["Jeunes, adhérez tôt"]),
+    ("Le concours Jeunes ambassadeurs de l'assurance sociale, ouvert aux lycéens, récompense les meilleures vidéos.",
+     ["Jeunes ambassadeurs de l'assurance sociale"]),
+    ("« Grâce au modèle “Chèvre de la sécurité sociale”, 30 familles ont souscrit l'assurance maladie », dit-elle.",
+     ["Chèvre de la sécurité sociale"]),
+])
+def test_french_savings_boxes_groups_sessions_lists_and_names_inside_speech(text, want):
+    assert names(run(text, "fr")) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Le programme « Chaque commune, un produit » a permis de labelliser 140 produits agricoles.",
+    "Le mouvement « Tout le peuple s'unit pour bâtir une vie culturelle » a été salué par le Front.",
+])
+def test_french_programmes_about_something_else_are_no_initiatives(text):
+    assert names(run(text, "fr")) == []
