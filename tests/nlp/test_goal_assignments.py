@@ -151,3 +151,27 @@ def test_french_people_aimed_at_goals_met_forecasts_and_budget_shares_are_result
 def test_english_amounts_set_quotas_given_and_targets_listed_after_a_colon(text, want):
     _, targets = run(text, "en", published="2026-03-02")
     assert brief(targets, "year") == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Under the plan, the province will add 3,100 voluntary social insurance participants in 2027.",
+     [(3100, "count", 2027)]),
+    ("In 2027, the district must collect VND 75 billion in contributions.", [(75e9, "currency", 2027)]),
+    ("Having exceeded its 2025 plan, the province now targets 95.2% coverage for 2026.", [(95.2, "percent", 2026)]),
+])
+def test_english_goals_to_add_or_collect(text, want):
+    _, targets = run(text, "en", published="2026-03-02")
+    assert brief(targets, "year") == want
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Projections show the pension fund balance could rise to VND 1,100 trillion by 2032.", [1.1e15]),
+    ("The number of people aged 65 and above is forecast to reach 15 million by 2035.", [15_000_000]),
+    ("The province met its 2025 target for voluntary social insurance early, with 48,300 participants by October.",
+     [48300]),
+    ("Four years after it set the goal of universal coverage, the province now has 95.4% of its people insured.",
+     [95.4]),
+])
+def test_english_forecasts_targets_met_and_what_a_place_now_has_are_results(text, values):
+    figures, targets = run(text, "en", published="2026-03-02")
+    assert [f.value for f in figures] == values and targets == []

@@ -11,11 +11,12 @@ from extractor.nlp.quantity.rules import Rules
 
 def cue_marks(text: str, lo: int, hi: int, r: Rules, year_now: int | None) -> list[tuple[int, int, str, str]]:
     """The goal cues of ``text[lo:hi]`` (start, end, kind, position), the longest where they
-    overlap; a cue naming a past year is no deadline ("trong năm 2025" is one only after 2025)."""
+    overlap; a goal cue naming a past year is no deadline ("trong năm 2025" is one only after 2025),
+    while a result cue stays one ("met its 2025 target")."""
     chunk, marks = text[lo:hi], []
     for pat, kind, pos, future in r.cues:
         for m in pat.finditer(chunk):
-            if not (year_now and past_year(m.group(0), year_now + future)):
+            if kind != "target" or not (year_now and past_year(m.group(0), year_now + future)):
                 marks.append((m.start() + lo, m.end() + lo, kind, pos))
     return _longest(marks)
 

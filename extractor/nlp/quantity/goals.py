@@ -56,6 +56,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                     continue
                 if nxt and r.achieved and r.achieved.search(text, e, nxt[0].start):
                     continue  # "…, đến năm 2020 đã tăng lên 500 người": the phrase dates the next result
+                if kind == "target" and _figure_cue_before(group, prev[-1], marks):
+                    continue  # "could rise to VND 1,300 trillion by 2030": a forecast, whatever its deadline
                 group[prev[-1]].target = kind == "target"
                 (fixed if kind == "target" else weak).add(prev[-1])
                 attached.add(s)
@@ -167,6 +169,14 @@ def _coordinated_before(text: str, group: list[Item], last: int, r: Rules) -> se
 
 INCLUDING_GAP = 30  # characters from a count of goals to the word that lists them ("12 targets for 2025, including")
 _DEADLINE_ONLY = re.compile(r"[^\d.;:!?]*?(?:(?:19|20)\d\d[^\d.;:!?]*?)?")
+
+
+def _figure_cue_before(group: list[Item], i: int, marks: list[tuple[int, int, str, str]]) -> bool:
+    """Is the last cue between number ``i`` and the number before it a figure cue ("is
+    projected to", "est estimé à"), not a goal cue ("now targets")?"""
+    lo = group[i - 1].end if i else group[i].clause[0]
+    before = [kind for s, _, kind, pos in marks if pos == "before" and lo <= s < group[i].start]
+    return bool(before) and before[-1] == "figure"
 
 
 def _lists_them(text: str, end: int, r: Rules) -> bool:
