@@ -27,7 +27,7 @@ _DIGITS = (r"(?:\d{1,3}(?:[" + SPACES + r"]\d{3})+(?:[.,]\d+)?(?![\d])|\d+(?:[.,
 # their words ("达到93.5%", "1200户"), so their characters are no word boundary here.
 _LETTER = r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 _BEFORE = rf"(?<![:+\-.,])(?<!(?<!%)/)(?<!{_LETTER})"
-_AFTER = rf"(?![.,]?\d)(?!(?![đ₫](?!\w)){_LETTER})(?![/:]\w)(?!-\w)"  # "2.000.000đ" may be glued
+_AFTER = rf"(?![.,]?\d)(?!(?!(?:[đ₫]|pc)(?!\w)){_LETTER})(?![/:]\w)(?!-\w)"  # "2.000.000đ", "96pc" may be glued
 # "860.061/1.264.627 người", "97/198 élèves": a part over its whole (two counts).
 _RATIO = re.compile(rf"(?<![\w/.,])({_DIGITS})/({_DIGITS})(?![\w/]|[.,]\d)")
 # "37-38%", "40-50 triệu", "4.700-5.000 USD": two numbers a hyphen joins, where a unit or scale follows.

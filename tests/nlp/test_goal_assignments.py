@@ -175,3 +175,32 @@ def test_english_goals_to_add_or_collect(text, want):
 def test_english_forecasts_targets_met_and_what_a_place_now_has_are_results(text, values):
     figures, targets = run(text, "en", published="2026-03-02")
     assert [f.value for f in figures] == values and targets == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The province targets 97pc health insurance coverage by 2027.", [(97, "percent", 2027, "=")]),
+    ("The district is to reach 95 per cent coverage and bring 700 more people into social insurance by end-2027.",
+     [(95, "percent", 2027, "="), (700, "count", 2027, "=")]),
+    ("Coverage in the district must not fall below 96 percent in 2027.", [(96, "percent", 2027, ">=")]),
+    ("Some 6,000 self-employed workers are to be persuaded to join voluntary social insurance by 2027.",
+     [(6000, "count", 2027, "~")]),
+    ("Officials want roughly 30 percent of the workforce to be covered by social insurance by 2028.",
+     [(30, "percent", 2028, "~")]),
+    ("Social insurance coverage of 40 percent of the workforce: that is the target the province has set for 2030.",
+     [(40, "percent", 2030, "=")]),
+    ("Under the 2027 plan, the province is to have 41,000 people on voluntary social insurance.",
+     [(41000, "count", 2027, "=")]),
+])
+def test_english_goals_of_more_shapes(text, want):
+    _, targets = run(text, "en", published="2026-03-02")
+    assert [(t.value, t.unit, t.year, t.comparator) for t in targets] == want
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Two districts (target 95%) are lagging behind, both below 90% as of October.", [2, 90]),
+    ("Full-fledged co-operatives should have at least seven members.", [7]),
+    ("Students will have at least 50% of their health insurance contributions covered by the state budget.", [50]),
+])
+def test_english_a_dated_level_and_a_rule_on_members_or_support_are_no_goals(text, values):
+    figures, targets = run(text, "en", published="2026-03-02")
+    assert [f.value for f in figures] == values and [t.value for t in targets] == ([95] if "target" in text else [])

@@ -17,7 +17,7 @@ COMPARATOR = {"exact": "=", "approx": "~", "more_than": ">", "at_least": ">=",
               "less_than": "<", "at_most": "<="}
 
 
-YEAR = re.compile(r"(?<![\d.,\-/])((?:19|20)\d\d)(?![\d/]|-\w)")
+YEAR = re.compile(r"(?<![\d.,/])(?<!\d-)((?:19|20)\d\d)(?![\d/]|-\w)")  # "end-2025" too, not "2020-2025"'s end
 
 
 QUOTED = re.compile(r"«([^«»]{1,120})»|“([^“”]{1,120})”|\"([^\"\n]{1,120})\"")
