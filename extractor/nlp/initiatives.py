@@ -41,6 +41,8 @@ CUE_GAP = 40           # characters looked at before a quote for its cue
 LIST_REACH = 220       # how far back a list word may find its (plural) cue
 PLACE_AFTER = 90       # how far after a name a place still belongs to it
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S")
+# a lower-case word that may qualify a cue after a quoted name: "the "X" savings model"
+_MODIFIER = r"(?-i:(?!(?:and|or|of|in|to|at|on|by|for|the|a|an|is|are|was|were|has|have)\s)[a-z][a-z-]+)"
 _WORD = re.compile(r"[0-9a-z]+")
 
 
@@ -90,13 +92,14 @@ def rules(lang: str) -> Rules:
     stops = "|".join(filter(None, [phrases([r["text"] for r in stop_rows if "text" in r]),
                                    *(r["pattern"] for r in stop_rows if "pattern" in r)]))
     topic_rows = load_jsonl("initiative_topics", lang)
-    topics = phrases([r["text"] for r in topic_rows if not r.get("not")])
-    unlike = phrases([r["text"] for r in topic_rows if r.get("not")])
+    topics = "|".join(filter(None, [phrases([r["text"] for r in topic_rows if "text" in r and not r.get("not")]),
+                                    *(r["pattern"] for r in topic_rows if "pattern" in r)]))
+    unlike = phrases([r["text"] for r in topic_rows if "text" in r and r.get("not")])
     plurals = phrases([r["text"] for r in load_jsonl("initiative_plurals", lang)])
     return Rules(
         quote=re.compile("|".join(quotes)),
         cue_before=re.compile(rf"(?<!\w)(?P<cue>{all_cues}){gap}$", re.I) if all_cues else None,
-        cue_after=re.compile(rf"\s*(?P<cue>{after_cues})(?!\w)", re.I) if after_cues else None,
+        cue_after=re.compile(rf"\s*(?:{_MODIFIER}\s+){{0,2}}?(?P<cue>{after_cues})(?!\w)", re.I) if after_cues else None,
         cue_any=re.compile(rf"(?<!\w)(?:{all_cues})(?!\w)", re.I) if all_cues else None,
         cue_lead=re.compile(rf"(?:{all_cues})\s+\S", re.I) if all_cues else None,
         cue_tail=re.compile(rf"\S\s+(?:{after_cues})$", re.I) if after_cues else None,

@@ -82,3 +82,25 @@ def test_french_savings_boxes_groups_sessions_lists_and_names_inside_speech(text
 ])
 def test_french_programmes_about_something_else_are_no_initiatives(text):
     assert names(run(text, "fr")) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The 'Handful of Rice for Social Insurance' savings model turns rice donations into premiums.",
+     ["Handful of Rice for Social Insurance"]),
+    ("On the ‘Blue Sunday for social security’ day, youth members visited 300 households.",
+     ["Blue Sunday for social security"]),
+    ("A mobile team known as 'Pensions on Foot' has visited 40 villages to explain voluntary social insurance.",
+     ["Pensions on Foot"]),
+    ("Pupils save through the piggy bank ‘Cards for my classmates’ and bought 90 health insurance cards.",
+     ["Cards for my classmates"]),
+    ("Collaborators run an online group named 'Ask about SI', which has persuaded 200 people to join.",
+     ["Ask about SI"]),
+    ("An initiative called Insurance at Your Gate lets elderly residents renew their health insurance cards.",
+     ["Insurance at Your Gate"]),
+    ("The agency rolled out the programme Safe Nets for Fishermen to enrol 900 fishermen in voluntary social "
+     "insurance.", ["Safe Nets for Fishermen"]),
+    ("The province opened its Month of Mobilising Voluntary Social Insurance on 1 October.",
+     ["Month of Mobilising Voluntary Social Insurance"]),
+])
+def test_english_names_with_qualified_cues_links_and_short_forms(text, want):
+    assert names(run(text, "en")) == want
