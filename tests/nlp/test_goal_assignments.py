@@ -204,3 +204,32 @@ def test_english_goals_of_more_shapes(text, want):
 def test_english_a_dated_level_and_a_rule_on_members_or_support_are_no_goals(text, values):
     figures, targets = run(text, "en", published="2026-03-02")
     assert [f.value for f in figures] == values and [t.value for t in targets] == ([95] if "target" in text else [])
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Huyện ủy giao chỉ tiêu bao phủ BHYT năm 2026 cho các xã ở mức 95%.", [(95, "percent", 2026)]),
+    ("Huyện giao chỉ tiêu năm 2026 cho xã Tân An 96% và xã Bình Minh 95,5%.",
+     [(96, "percent", 2026), (95.5, "percent", 2026)]),
+    ("Kế hoạch năm 2026 đặt ra thu 2.100 tỷ đồng.", [(2100e9, "currency", 2026)]),
+    ("Trong quý IV, huyện phải thu thêm 320 tỷ đồng để hoàn thành kế hoạch năm 2026.", [(320e9, "currency", 2026)]),
+    ("Đến tháng 12/2026, thành phố phấn đấu có hơn 6.000 người tham gia BHXH tự nguyện.", [(6000, "count", 2026)]),
+])
+def test_vietnamese_quotas_handed_to_each_place_and_month_deadlines(text, want):
+    _, targets = run(text, "vi", published="2026-03-02")
+    assert brief(targets, "year") == want
+
+
+def test_a_decision_handing_quotas_to_communes_counts_communes():
+    figures, targets = run("Quyết định giao chỉ tiêu năm 2026 cho 45 xã, phường.", "vi", published="2026-03-02")
+    assert targets == [] and [f.value for f in figures] == [45]
+
+
+@pytest.mark.parametrize("lang,text,goal,now", [
+    ("vi", "Tỉnh phấn đấu nâng tỷ lệ bao phủ BHYT từ 92% hiện nay lên 95% vào năm 2027.", 95, 92),
+    ("vi", "Hiện tỷ lệ bao phủ đạt 92,6%, Huyện ủy yêu cầu đến hết năm 2027 nâng tỷ lệ này lên không dưới 95%.",
+     95, 92.6),
+    ("en", "The province aims to raise coverage from 91 percent now to 95 percent by 2027.", 95, 91),
+])
+def test_the_level_a_goal_starts_from_is_a_result(lang, text, goal, now):
+    figures, targets = run(text, lang, published="2026-03-02")
+    assert [t.value for t in targets] == [goal] and [f.value for f in figures] == [now]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.nlp.quantity.clauses import Item, bracket_after, clauses
+from extractor.nlp.quantity.clauses import ANY_YEAR, Item, bracket_after, clauses
 from extractor.nlp.quantity.cues import cue_marks, present_after_semicolon
 from extractor.nlp.quantity.deadlines import past_year
 from extractor.nlp.quantity.plans import listed_goals, prose_goals, subset_sentences
@@ -52,8 +52,8 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
             if prev and s - group[prev[-1]].end <= 60 and prev[-1] not in fixed | weak:
                 gap = text[group[prev[-1]].end:s]
                 nxt = [it for it in group if e <= it.start <= e + 40]
-                if nxt and r.coordinator and r.coordinator.search(gap):
-                    continue
+                if nxt and (r.coordinator and r.coordinator.search(gap) or "," in gap and ANY_YEAR.search(text, s, e)):
+                    continue  # "92,6%, … đến hết năm 2025 nâng … lên 95%": the deadline opens the next one's phrase
                 if nxt and r.achieved and r.achieved.search(text, e, nxt[0].start):
                     continue  # "…, đến năm 2020 đã tăng lên 500 người": the phrase dates the next result
                 if kind == "target" and _figure_cue_before(group, prev[-1], marks):
@@ -113,6 +113,9 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
     _named_goals(text, items, r)
     _slashed_goals(text, items, r)
     _apposed_goals(text, items, r)
+    for it in items:  # "nâng tỷ lệ từ 91% hiện nay lên 95%": a level said to stand now is where it starts
+        if it.target and r.now and r.now.match(text, it.end):
+            it.target = False
     for it in items:  # "phấn đấu đạt 37–38%": both ends of a range are the goal
         if it.range_with is not None and it.range_with.target and not it.target:
             it.target = True

@@ -69,6 +69,7 @@ class Rules:
     achieved: re.Pattern | None     # a result already reached: "has reached", "a atteint", "đã đạt"
     reported: re.Pattern | None     # a past verb after the subject: "… people were covered", "đã tham gia"
     speaker: re.Pattern | None      # a first-person word that makes a quote speech, not a name ("« Nous visons … »")
+    now: re.Pattern | None          # a word right after a number that dates it to the present ("91% hiện nay")
     apposition: re.Pattern | None   # a restatement of the number before: ", soit 92 %", ", or 95 per cent"
     clause_break: re.Pattern | None
     coordinator: re.Pattern | None
@@ -84,7 +85,7 @@ class Rules:
     ends: re.Pattern | None
     asof_cue: re.Pattern | None
     year_prefix: re.Pattern | None
-    deadline_date: re.Pattern | None  # "đến ngày 31/12/2025", "by 31/12/2025": a full date as a deadline
+    deadline_date: re.Pattern | None  # "đến ngày 31/12/2025", "đến tháng 12/2025", "by 31/12/2025": a date as a deadline
     deadline_word: re.Pattern | None  # a deadline phrase's opening word: "by", "d'ici", "đến"
     term_word: re.Pattern | None  # a term or period before a range of years: "nhiệm kỳ", "period"
     baseline: re.Pattern | None     # what a year compared against follows: "so với năm 2024", "compared to 2024"
@@ -178,6 +179,7 @@ def rules(lang: str) -> Rules:
         present=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'present')})(?!\\w)"),
         achieved=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'achieved')})(?!\\w)"),
         reported=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'reported')})(?!\\w)") if any("reported" in c for c in clauses) else None,
+        now=_rx(f"\\s(?:{_keyed(clauses, 'now')})(?!\\w)") if any("now" in c for c in clauses) else None,
         speaker=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'speaker')})(?!\\w)") if any("speaker" in c for c in clauses) else None,
         follow=_rx(f"\\s*(?:{_keyed(clauses, 'follow')})(?!\\w)"),
         relative_years=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), int(r["offset"]))
@@ -189,7 +191,7 @@ def rules(lang: str) -> Rules:
         ends=_rx(f"(?:{phrases(ends)}){WS}*$") if ends else None,
         asof_cue=_rx(phrases([r["asof"] for r in dates if "asof" in r])),
         plan_year=_rx(f"(?<!\\w)(?:{_keyed(dates, 'plan_year')})(?!\\d)") if any("plan_year" in r for r in dates) else None,
-        deadline_date=_rx(f"(?<!\\w)(?:{_keyed(dates, 'deadline')}){WS}+\\d{{1,2}}[/.]\\d{{1,2}}[/.]((?:19|20)\\d\\d)")
+        deadline_date=_rx(f"(?<!\\w)(?:{_keyed(dates, 'deadline')}){WS}+(?:\\d{{1,2}}[/.])?\\d{{1,2}}[/.]((?:19|20)\\d\\d)")
         if any("deadline" in r for r in dates) else None,
         deadline_word=_rx(f"(?<!\\w)(?:{_keyed(dates, 'deadline')})(?!\\w)") if any("deadline" in r for r in dates) else None,
         term_word=_rx(f"(?<!\\w)(?:{_keyed(dates, 'term')})\\s*$") if any("term" in r for r in dates) else None,
