@@ -104,13 +104,15 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
         lo = items[i - 1].end if i else it.clause[0]
         hi = items[i + 1].start if i + 1 < len(items) else it.clause[1]
         lo, hi = max(lo, it.clause[0]), min(hi, it.clause[1])
-        if it.range_with:
-            other = it.range_with
+        # the two ends of a range, or of a move ("de 3,64 à 2,37 %"), share what their words say
+        other = it.range_with or (items[i - 1] if i and items[i - 1].moved_from else None) \
+            or (items[i + 1] if it.moved_from and i + 1 < len(items) else None)
+        if other:
             lo, hi = min(lo, it.clause[0] if other.start < it.start else lo), max(hi, other.end)
+        span = (it.start, it.end)
+        if it.range_with:
             span = (min(it.start, other.start), max(it.end, other.end))
             span = (range_start(text, span[0], r), span[1])
-        else:
-            span = (it.start, it.end)
         context, near = context_insurance(text, tags, it.sentence[0])
         found = metric(text, it, tags, (lo, hi), context, r.coordinator,
                        last_count.get(it.sentence), it.sentence in shared, r.list_sep, near,

@@ -233,3 +233,50 @@ def test_a_decision_handing_quotas_to_communes_counts_communes():
 def test_the_level_a_goal_starts_from_is_a_result(lang, text, goal, now):
     figures, targets = run(text, lang, published="2026-03-02")
     assert [t.value for t in targets] == [goal] and [f.value for f in figures] == [now]
+
+
+@pytest.mark.parametrize("lang,text,goal,start", [
+    ("vi", "Tỉnh phấn đấu nâng tỷ lệ bao phủ BHYT từ 90% lên 95% vào năm 2027.", (95, 2027, "="), 90),
+    ("en", "The province aims to raise coverage from 90 percent to 95 percent by 2027.", (95, 2027, "="), 90),
+    ("fr", "La province veut porter le taux de couverture de 90 % à 95 % d'ici 2027.", (95, 2027, "="), 90),
+    ("fr", "D'ici 2028, le district veut faire passer le nombre d'assurés volontaires de 2 100 à 4 800.",
+     (4800, 2028, "="), 2100),
+])
+def test_a_move_from_one_level_to_another_is_no_range(lang, text, goal, start):
+    figures, targets = run(text, lang, published="2026-03-02")
+    assert [(t.value, t.year, t.comparator) for t in targets] == [goal] and [f.value for f in figures] == [start]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("vi", "Năm 2027, số người tham gia phấn đấu tăng từ 5 đến 10%.", [(5, ">="), (10, "<=")]),
+    ("fr", "Le taux de pauvreté devrait baisser de 1 à 1,5 point en 2027.", [(1, ">="), (1.5, "<=")]),
+])
+def test_a_rise_or_fall_by_a_range_stays_a_range(lang, text, want):
+    _, targets = run(text, lang, published="2026-03-02")
+    assert [(t.value, t.comparator) for t in targets] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Le secteur de l'éducation doit faire en sorte qu'au minimum 99 % des élèves soient assurés en 2027.",
+     [(99, 2027, ">=")]),
+    ("Chaque commune s'est vu attribuer un quota d'au moins 150 nouveaux assurés volontaires pour 2027.",
+     [(150, 2027, ">=")]),
+    ("La province veut que la part des travailleurs informels assurés atteigne 15 % en 2027.", [(15, 2027, "=")]),
+    ("Pour 2027, le taux de cotisations impayées ne devra pas dépasser 1,8 %.", [(1.8, 2027, "<=")]),
+    ("Le district espère recruter entre 300 et 450 adhérents volontaires en 2027.",
+     [(300, 2027, ">="), (450, 2027, "<=")]),
+    ("Le taux de couverture visé pour 2027 par la province est de 95,2 %, a-t-on appris.", [(95.2, 2027, "=")]),
+])
+def test_french_goals_wished_for_or_capped(text, want):
+    _, targets = run(text, "fr", published="2026-03-02")
+    assert [(t.value, t.year, t.comparator) for t in targets] == want
+
+
+@pytest.mark.parametrize("text,values", [
+    ("D'ici la fin décembre, la province aura délivré environ 18 000 cartes d'assurance maladie gratuites.", [18000]),
+    ("Le nombre d'assurés a progressé de 6,8 % sur un an, pour atteindre 412 500 personnes.", [6.8, 412500]),
+    ("La loi prévoit une allocation de maternité de 2 millions de dongs par enfant.", [2_000_000]),
+])
+def test_french_future_perfect_rises_reaching_a_level_and_benefits_are_results(text, values):
+    figures, targets = run(text, "fr", published="2026-03-02")
+    assert [f.value for f in figures] == values and targets == []

@@ -29,6 +29,7 @@ class Item:
     change: bool = False
     skip: str | None = None
     range_with: "Item | None" = None
+    moved_from: bool = False        # the level a move starts from: "from 90% to 95%" (a result, not a goal)
     target: bool | None = None      # None: no cue decided it (a figure, unless a goal's list carries it)
     sentence: tuple[int, int] = (0, 0)
     clause: tuple[int, int] = (0, 0)
@@ -189,6 +190,20 @@ def listed_identifiers(text: str, items: list[Item], r: Rules) -> None:
             a.skip = "after"
 
 
+MOVE_REACH = 80  # characters from a verb of change to the "from" of its first level
+
+
+def _move(text: str, a: Item, between: str, r: Rules) -> bool:
+    """Do ``a`` and the next number make a move from one level to another ("nâng tỷ lệ từ 90%
+    lên 95%", "porter le taux de 90 % à 95 %", "raise coverage from 90 to 95 percent")?"""
+    if not (r.range_move and r.range_open and len(between) <= 12):
+        return False
+    if not (r.move_join and r.move_join.match(between)):
+        return False  # "tăng từ 5 đến 10%" is a range of rises; "nâng từ 90% lên 95%" a move
+    opening = r.range_open.search(text, max(0, a.start - 20), a.start)
+    return bool(opening and r.range_move.search(text, max(0, opening.start() - MOVE_REACH), opening.start()))
+
+
 def ranges(text: str, items: list[Item], r: Rules) -> None:
     """``de 40 000 à 70 000`` / ``between 85 and 95 per cent`` / ``từ 5 đến 10``: two ends.
 
@@ -202,6 +217,11 @@ def ranges(text: str, items: list[Item], r: Rules) -> None:
         if a.range_with or b.range_with:
             continue
         between = text[a.end:b.start]
+        if not (a.skip or b.skip) and _move(text, a, between, r):
+            a.moved_from = True
+            if a.unit == "count" and b.unit != "count":
+                a.unit, a.currency = b.unit, b.currency  # "de 3,64 à 2,37 %": one unit for both levels
+            continue
         if len(between) > 12 or not r.range_join.match(between):
             continue
         if a.skip or b.skip:

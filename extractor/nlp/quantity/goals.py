@@ -113,9 +113,11 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
     _named_goals(text, items, r)
     _slashed_goals(text, items, r)
     _apposed_goals(text, items, r)
-    for it in items:  # "nâng tỷ lệ từ 91% hiện nay lên 95%": a level said to stand now is where it starts
-        if it.target and r.now and r.now.match(text, it.end):
+    for n, it in enumerate(items):  # "nâng tỷ lệ từ 91% (hiện nay) lên 95%": a level said to stand now is where a move starts
+        if it.target and (it.moved_from or r.now and r.now.match(text, it.end)):
             it.target = False
+            if it.moved_from and n + 1 < len(items) and items[n + 1].target is None:
+                items[n + 1].target = True  # the cue that took the start governs the level it moves to
     for it in items:  # "phấn đấu đạt 37–38%": both ends of a range are the goal
         if it.range_with is not None and it.range_with.target and not it.target:
             it.target = True

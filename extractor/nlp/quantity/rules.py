@@ -58,6 +58,8 @@ class Rules:
     not_around: list[tuple[re.Pattern, re.Pattern]]  # the words either side of a ratio's base: "pour # habitants"
     range_open: re.Pattern | None
     range_join: re.Pattern | None
+    range_move: re.Pattern | None   # a verb of change before "from": "raise coverage from 90% to 95%"
+    move_join: re.Pattern | None    # what joins the two levels of a move ("to", "lên", "à")
     range_bare: re.Pattern | None
     cues: list[tuple[re.Pattern, str, str, bool]]  # pattern, kind, position, future years only
     bracket_cue: re.Pattern | None  # a goal noun whose value follows in brackets: "chỉ tiêu … (91,5%)"
@@ -157,6 +159,8 @@ def rules(lang: str) -> Rules:
                     for before, after in (row["pattern"].split("#") for row in nots if row.get("position") == "around")],
         range_open=_rx(f"(?<!\\w)(?:{_keyed(ranges, 'open')}){WS}*$"),
         range_join=_rx(f"^{WS}*(?:{_keyed(ranges, 'join')}){WS}*$"),
+        range_move=_rx(f"(?<!\\w)(?:{_keyed(ranges, 'move')})(?!\\w)[^.;:!?\\d]{{0,60}}$") if any("move" in x for x in ranges) else None,
+        move_join=_rx(f"^{WS}*(?:{_keyed(ranges, 'move_join')}){WS}*$") if any("move_join" in x for x in ranges) else None,
         range_bare=_rx(f"^{WS}*(?:{_patterns([r for r in ranges if r.get('bare')], 'join')}){WS}*$"),
         cues=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), r.get("kind", "target"),
                r.get("position", "before"), bool(r.get("future"))) for r in cues
