@@ -280,3 +280,31 @@ def test_french_goals_wished_for_or_capped(text, want):
 def test_french_future_perfect_rises_reaching_a_level_and_benefits_are_results(text, values):
     figures, targets = run(text, "fr", published="2026-03-02")
     assert [f.value for f in figures] == values and targets == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Trong quý IV/2026, BHXH tỉnh quyết tâm thu thêm khoảng 500 tỷ đồng.", [(500e9, "currency", 2026)]),
+    ("Cụ thể, UBND tỉnh giao: huyện Trạm Tấu 310 người, huyện Bắc Yên 350 người tham gia BHXH tự nguyện trong năm 2026.",
+     [(310, "count", 2026), (350, "count", 2026)]),
+    ("Kế hoạch năm 2026 của BHXH tỉnh yêu cầu tỷ lệ nợ tối đa 1,8% tổng số phải thu.", [(1.8, "percent", 2026)]),
+    ("Tỉnh phấn đấu giữ tỷ lệ bao phủ BHYT trên ngưỡng 96% đến hết năm 2026.", [(96, "percent", 2026)]),
+    ("Quý IV/2026, thị xã phấn đấu thu thêm 198 tỷ đồng.", [(198e9, "currency", 2026)]),
+    ("Mỗi nhân viên thu được giao bình quân 15 người tham gia BHXH tự nguyện mỗi tháng.", [(15, "count", None)]),
+    ("Trong năm 2026, BHXH huyện thực hiện các giải pháp để tỷ lệ bao phủ BHYT đạt 96%.", [(96, "percent", 2026)]),
+    ("Kế hoạch đề ra năm 2026: phát triển mới 3.500 người tham gia BHXH tự nguyện.", [(3500, "count", 2026)]),
+])
+def test_vietnamese_quarter_deadlines_handed_lists_and_plans_that_require(text, want):
+    _, targets = run(text, "vi", published="2026-03-02")
+    assert brief(targets, "year") == want
+
+
+@pytest.mark.parametrize("text,goals,results", [
+    ("Thị xã thu được 38,6 tỷ đồng (kế hoạch năm 2026 là 81 tỷ đồng), đạt 47,6%.", [81e9], [38.6e9, 47.6]),
+    ("BHYT hộ gia đình: 213.540 người (KH: 220.000 người).", [220000], [213540]),
+    ("Kế hoạch thu năm 2026 của BHXH huyện: 312,08 tỷ đồng; 9 tháng mới thu được 201,4 tỷ đồng.",
+     [312.08e9], [201.4e9]),
+    ("Thành phố cần phát triển thêm 21.000 người để đạt tỷ lệ bao phủ BHYT năm 2026 là 93,8%.", [93.8], [21000]),
+])
+def test_vietnamese_plans_beside_results(text, goals, results):
+    figures, targets = run(text, "vi", published="2026-10-02")
+    assert [t.value for t in targets] == goals and [f.value for f in figures] == results

@@ -380,6 +380,8 @@ def _continues_goal(gap: str, r: Rules) -> bool:
     unless the gap brings the present back ("…, hiện đạt 92%", ", up from 90 per cent")."""
     if r.present and r.present.search(gap):
         return False
+    if ")" in gap and "(" not in gap:
+        return False  # "(kế hoạch năm 2026 là 81 tỷ đồng), đạt 47,6%": the bracket held the goal
     if r.coordinator and r.coordinator.search(gap):
         return True
     if r.including and r.including.search(gap) and len(gap) <= SUBSET_GAP:

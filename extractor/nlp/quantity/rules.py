@@ -17,7 +17,8 @@ COMPARATOR = {"exact": "=", "approx": "~", "more_than": ">", "at_least": ">=",
               "less_than": "<", "at_most": "<="}
 
 
-YEAR = re.compile(r"(?<![\d.,/])(?<!\d-)((?:19|20)\d\d)(?![\d/]|-\w)")  # "end-2025" too, not "2020-2025"'s end
+# a year, "end-2025" and "quý IV/2025" too, not a range's end ("2020-2025") or a date's ("30/6/2025")
+YEAR = re.compile(r"(?:(?<![\d.,/])(?<!\d-)|(?<=[IV]/))((?:19|20)\d\d)(?![\d/]|-\w)")
 
 
 QUOTED = re.compile(r"«([^«»]{1,120})»|“([^“”]{1,120})”|\"([^\"\n]{1,120})\"")
