@@ -308,3 +308,32 @@ def test_vietnamese_quarter_deadlines_handed_lists_and_plans_that_require(text, 
 def test_vietnamese_plans_beside_results(text, goals, results):
     figures, targets = run(text, "vi", published="2026-10-02")
     assert [t.value for t in targets] == goals and [f.value for f in figures] == results
+
+
+def test_paragraphs_under_a_lead_in_ending_its_line_with_a_colon_are_its_goals():
+    text = ("Năm 2027, BHXH tỉnh đặt mục tiêu:\n\nTỷ lệ bao phủ BHYT đạt 95,6% dân số; khoảng 42% lực lượng "
+            "lao động tham gia BHXH.\n\nSố người tham gia BHTN vượt 410.000 người.")
+    figures, targets = run(text, "vi", published="2026-12-02")
+    assert brief(targets, "year") == [(95.6, "percent", 2027), (42, "percent", 2027), (410000, "count", 2027)]
+    assert figures == []
+
+
+def test_a_paragraph_after_a_bulleted_list_is_not_one_of_its_goals():
+    text = ("Mục tiêu năm 2027:\n\n- Tỷ lệ bao phủ BHYT đạt 96%;\n- Thu 1.200 tỷ đồng.\n\n"
+            "Năm 2026, toàn tỉnh có 930.000 người tham gia BHYT.")
+    figures, targets = run(text, "vi", published="2026-12-02")
+    assert [t.value for t in targets] == [96, 1200e9] and [f.value for f in figures] == [930000]
+
+
+def test_a_heading_with_a_colon_inside_heads_its_bullets():
+    text = ("Nghệ An : les principaux objectifs de la sécurité sociale pour 2027\n\n"
+            "- Couverture de l'assurance maladie : 96 % de la population.\n- Assurance chômage : 340 000 personnes.")
+    figures, targets = run(text, "fr", published="2026-12-02")
+    assert [t.value for t in targets] == [96, 340000] and figures == []
+
+
+def test_a_move_whose_object_is_long_is_still_a_move():
+    text = ("La province s'efforce de faire passer le nombre de personnes affiliées à l'assurance sociale "
+            "volontaire de 7 900 à 10 500 d'ici fin 2027.")
+    figures, targets = run(text, "fr", published="2026-03-02")
+    assert [(t.value, t.comparator) for t in targets] == [(10500, "=")] and [f.value for f in figures] == [7900]

@@ -190,7 +190,7 @@ def listed_identifiers(text: str, items: list[Item], r: Rules) -> None:
             a.skip = "after"
 
 
-MOVE_REACH = 80  # characters from a verb of change to the "from" of its first level
+MOVE_REACH = 100  # characters from a verb of change to the "from" of its first level
 
 
 def _move(text: str, a: Item, between: str, r: Rules) -> bool:
@@ -332,6 +332,7 @@ _INLINE_ITEM = re.compile(r"\(\d{1,2}\)\s")  # "(2) …": an item of a numbered 
 _INLINE_LEAD = re.compile(r":\s*\(1\)\s")  # "… twelve key targets, namely: (1) …": the lead-in and its first item
 HEADING_WORDS = 12  # a line this short, without a final stop, may head the list below it
 CELL_CHARS = 40  # a line this short after a lead-in is a cell of a table flattened to lines
+LEAD_PARAGRAPHS = 3  # paragraphs under a lead-in that ends its line with a colon, bullets or not
 
 
 def headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
@@ -342,11 +343,17 @@ def headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int
     A numbered list run into one paragraph ("… targets, including: (1) …. (2) …. (3) …") has
     its items in the sentences that open with their number."""
     found, lead, leading, in_item = {}, None, False, False
+    paragraphs_left = 0  # paragraphs a lead-in ending its own line with a colon still heads
     for s, e in sentences:
         chunk = text[s:e]
         on_new_line = not text[text.rfind("\n", 0, s) + 1:s].strip()
         alone = on_new_line and (e == len(text) or text[e:e + 1] == "\n") and len(chunk) <= CELL_CHARS \
             and (len(chunk.split()) <= 2 or not chunk.rstrip().endswith((".", "!", "?")))  # not a short sentence
+        if on_new_line and (_LIST_ITEM.match(chunk.lstrip()) or " | " in chunk):
+            paragraphs_left = 0  # a bulleted list or a table: a paragraph without a bullet ends it
+        elif on_new_line and paragraphs_left:
+            paragraphs_left -= 1
+            alone = alone or lead is not None  # "Mục tiêu năm 2026:" then a paragraph per goal
         item = on_new_line and (_LIST_ITEM.match(chunk.lstrip()) or (alone and lead is not None)) \
             or lead is not None and bool(_INLINE_ITEM.match(chunk.lstrip()))
         if item and lead is None and chunk.rstrip().endswith(":"):
@@ -360,6 +367,8 @@ def headings(text: str, sentences: list[tuple[int, int]]) -> dict[tuple[int, int
         in_item = False
         if chunk.rstrip().endswith(":") or _heads_list(text, s, e, on_new_line) or _INLINE_LEAD.search(chunk):
             lead, leading = (lead if leading and lead is not None else s), True
+            if chunk.rstrip().endswith(":") and text[e:e + 1] in ("\n", ""):
+                paragraphs_left = LEAD_PARAGRAPHS
         else:
             lead, leading = None, False
     return found

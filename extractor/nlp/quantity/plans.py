@@ -102,8 +102,10 @@ def listed_goals(text: str, items: list[Item], r: Rules, year_now: int | None, t
             continue
         lo = it.scope[0]
         if lo not in leads:
-            colon = text.find(":", lo, it.sentence[0])
-            marks = cue_marks(text, lo, colon if colon != -1 else it.sentence[0], r, year_now)
+            end = text.find("\n", lo, it.sentence[0])  # the lead-in's line ("Nghệ An : les objectifs pour 2026")
+            if end == -1:
+                end = text.find(":", lo, it.sentence[0]) + 1 or it.sentence[0]  # or up to its colon
+            marks = cue_marks(text, lo, end, r, year_now)
             if not text[:lo].strip() and title:
                 marks += cue_marks(title, 0, len(title), r, year_now)
             leads[lo] = any(kind == "target" for _, _, kind, _ in marks)

@@ -160,7 +160,7 @@ def rules(lang: str) -> Rules:
                     for before, after in (row["pattern"].split("#") for row in nots if row.get("position") == "around")],
         range_open=_rx(f"(?<!\\w)(?:{_keyed(ranges, 'open')}){WS}*$"),
         range_join=_rx(f"^{WS}*(?:{_keyed(ranges, 'join')}){WS}*$"),
-        range_move=_rx(f"(?<!\\w)(?:{_keyed(ranges, 'move')})(?!\\w)[^.;:!?\\d]{{0,60}}$") if any("move" in x for x in ranges) else None,
+        range_move=_rx(f"(?<!\\w)(?:{_keyed(ranges, 'move')})(?!\\w)[^.;:!?\\d]{{0,100}}$") if any("move" in x for x in ranges) else None,
         move_join=_rx(f"^{WS}*(?:{_keyed(ranges, 'move_join')}){WS}*$") if any("move_join" in x for x in ranges) else None,
         range_bare=_rx(f"^{WS}*(?:{_patterns([r for r in ranges if r.get('bare')], 'join')}){WS}*$"),
         cues=[(re.compile(f"(?<!\\w)(?:{r['pattern']})(?!\\w)", re.I), r.get("kind", "target"),
