@@ -337,3 +337,33 @@ def test_a_move_whose_object_is_long_is_still_a_move():
             "volontaire de 7 900 à 10 500 d'ici fin 2027.")
     figures, targets = run(text, "fr", published="2026-03-02")
     assert [(t.value, t.comparator) for t in targets] == [(10500, "=")] and [f.value for f in figures] == [7900]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("« Nous devons absolument atteindre un taux de couverture d'au moins 96 % avant la fin de 2027 », a-t-elle dit.",
+     [(96, 2027, ">=")]),
+    ("Pour la commune, le quota annuel assigné est de 430 nouveaux adhérents à l'assurance sociale volontaire.",
+     [(430, None, "=")]),
+    ("Le Comité populaire a réparti entre les communes un quota total de 16 800 nouveaux adhérents pour 2027.",
+     [(16800, 2027, "=")]),
+    ("Les entreprises se sont engagées à ramener leurs arriérés sous la barre des 300 millions de dôngs d'ici 2027.",
+     [(300e6, 2027, "<")]),
+    ("Les autorités se donnent jusqu'à 2028 pour qu'au moins 98 % des salariés soient affiliés.", [(98, 2028, ">=")]),
+    ("Le plan prévoit de limiter le taux de dettes de cotisations à 1,8 % au maximum en 2027.", [(1.8, 2027, "<=")]),
+    ("D'ici 2027, la ville veut que le nombre d'assurés sociaux dépasse les 330 000.", [(330000, 2027, ">")]),
+    ("Ce nombre devrait dépasser les 2,5 millions d'ici fin 2027.", [(2_500_000, 2027, ">")]),
+])
+def test_french_goals_in_the_first_person_quotas_with_adjectives_and_bounds(text, want):
+    _, targets = run(text, "fr", published="2026-03-02")
+    assert [(t.value, t.year, t.comparator) for t in targets] == want
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Si la tendance se maintient, la province aura atteint 94,8 % d'ici la fin de l'année.", [94.8]),
+    ("Le district compte désormais 29 870 titulaires de carte d'assurance maladie.", [29870]),
+    ("La campagne, qui visait les travailleurs indépendants, a permis d'enregistrer 1 320 nouveaux adhérents.", [1320]),
+    ("La dette portant intérêts s'élève à 227 milliards de VND.", [227e9]),
+])
+def test_french_results_beside_goal_words(text, values):
+    figures, targets = run(text, "fr", published="2026-03-02")
+    assert [f.value for f in figures] == values and targets == []

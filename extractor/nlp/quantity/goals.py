@@ -70,7 +70,7 @@ def decide_targets(text: str, items: list[Item], r: Rules, year_now: int | None,
                 continue
             if any(s < end and e <= end for end in counted_ends):
                 continue  # "one among 12 targets of the Resolution …": goals counted, none stated
-            following = [i for i, it in enumerate(group) if it.start >= e]
+            following = [i for i, it in enumerate(group) if it.num.start >= e]  # its qualifier may end the cue
             for n, i in enumerate(following):
                 joined = n and group[i].range_with is group[following[n - 1]]  # "37-38%"
                 gap = text[group[following[n - 1]].end:group[i].start] if n else ""

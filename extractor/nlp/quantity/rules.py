@@ -172,7 +172,7 @@ def rules(lang: str) -> Rules:
         subset_opener=_rx(f"\\s*(?:{including})\\s*,"),
         including=_rx(f"[^.;:\\d]{{0,40}}?(?<!\\w)(?:{including})(?!\\w)"),
         # ", soit près de 22 millions", "people or 37.7%", "(tương đương 820.000": the restating word,
-        # after a comma or at most two words and a bracket, then at most two qualifying words
+        # after a comma or at most two words and a bracket, then at most five words (", soit un taux de couverture de")
         apposition=_rx(f"^(?:[^;.!?\\d]{{0,80}}?,\\s*|\\s*(?:[^\\W\\d]+\\s+){{0,2}}\\(?)(?:{_keyed(clauses, 'apposition')})"
                        f"(?:\\s+[^\\W\\d]+){{0,2}}[\\s(]*$"),
         clause_break=_rx(_keyed(clauses, "pattern")),
