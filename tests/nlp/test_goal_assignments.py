@@ -367,3 +367,9 @@ def test_french_goals_in_the_first_person_quotas_with_adjectives_and_bounds(text
 def test_french_results_beside_goal_words(text, values):
     figures, targets = run(text, "fr", published="2026-03-02")
     assert [f.value for f in figures] == values and targets == []
+
+
+def test_a_quarter_plan_is_a_goal():
+    text = "Cơ quan BHXH đã phát hiện 37 doanh nghiệp chậm đóng; kế hoạch quý IV/2026 là thu hồi ít nhất 10 tỷ đồng."
+    figures, targets = run(text, "vi", published="2026-10-02")
+    assert brief(targets, "year", "comparator") == [(10e9, "currency", 2026, ">=")] and [f.value for f in figures] == [37]
