@@ -808,3 +808,8 @@ def test_billions_with_nothing_after_them_are_dong():
 def test_a_growth_goal_beside_a_coverage_goal_is_other(lang, text):
     _, targets = run(text, lang, published="2026-11-05")
     assert [(t.value, t.metric) for t in targets] == [(13, "other"), (96, "health_insurance_coverage")]
+
+
+def test_a_bare_decimal_a_rate_leads_up_to_in_its_sentence_is_a_percentage():
+    figures, _ = run("Tỷ lệ bao phủ BHYT tính đến 30/9/2026 toàn huyện đạt được 91,42. Nguyên nhân là do dân số tăng.", "vi")
+    assert brief(figures) == [(91.42, "percent")]

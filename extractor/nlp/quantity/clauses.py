@@ -277,16 +277,22 @@ _SENTENCE_STOP = re.compile(r"[.!?\n]")
 
 def rated_lists(text: str, items: list[Item], r: Rules) -> None:
     """"tỷ lệ tham gia cao nhất là: xã A (99,81), phường B 99,12; …": bare decimals listed after a rate
-    word and a colon, each ending at a bracket or a comma, are percentages the list leaves unwritten."""
+    word and a colon, each ending at a bracket or a comma, are percentages the list leaves unwritten;
+    so is a bare decimal a rate word leads up to in its sentence, with no number between ("tỷ lệ bao
+    phủ … đạt được 89,86.")."""
     rates = [pat for pat, tag in r.metric_tags if tag == "rate"]
-    for it in items:
+    for n, it in enumerate(items):
         if it.unit != "count" or it.num.scaled or float(it.value).is_integer() or it.value > 100 \
                 or not _BARE_END.match(text, it.end):
             continue
         colon = text.rfind(":", 0, it.start)
-        if colon == -1 or _SENTENCE_STOP.search(text, colon, it.start):
-            continue
-        lead = text[max(0, colon - RATE_LEAD_REACH):colon]
+        if colon != -1 and not _SENTENCE_STOP.search(text, colon, it.start):
+            lead = text[max(0, colon - RATE_LEAD_REACH):colon]
+        else:
+            stop = max(m.start() for m in _SENTENCE_STOP.finditer(text, 0, it.start)) if \
+                _SENTENCE_STOP.search(text, 0, it.start) else -1
+            lo = max(stop + 1, items[n - 1].end if n else 0, it.start - RATE_LEAD_REACH)
+            lead = text[lo:it.start]
         if any(pat.search(lead) for pat in rates):
             it.unit = "percent"
 
