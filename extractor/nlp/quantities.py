@@ -18,11 +18,12 @@ from spacy.tokens import Doc
 from extractor.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from extractor.nlp.numbers import find_numbers
 from extractor.nlp.quantity.asof import as_of, reporting_year
-from extractor.nlp.quantity.clauses import (Item, clauses, covered, excluded, headings, listed_identifiers,
+from extractor.nlp.quantity.clauses import (Item, clauses, covered, excluded, listed_identifiers,
                                             name_spans, qualify, range_changes, range_start, ranges, rated_lists,
                                             read_unit, same_currency, sentences, shared_units)
 from extractor.nlp.quantity.deadlines import column_years, deadline_year, headline_deadline
 from extractor.nlp.quantity.goals import decide_targets
+from extractor.nlp.quantity.lists import headings
 from extractor.nlp.quantity.metric import (apposed_counts, bracketed, bracketed_list, context_insurance, metric,
                                            metric_tags, slashed_parts)
 from extractor.nlp.quantity.rules import COMPARATOR, Rules, rules

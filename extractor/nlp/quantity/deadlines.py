@@ -1,6 +1,6 @@
 """The year a target is due: its own deadline phrase, its sentence's or list lead-in's, a
-table column's year, else the year of the plan the article reports on. Past years are no
-deadlines.
+table column's year, else the year of the plan the article reports on. A past year is a
+deadline only where the goal's own words state it.
 """
 from __future__ import annotations
 
@@ -35,7 +35,9 @@ def deadline_year(text: str, it: Item, r: Rules, year_now: int | None, items: li
     in the lead-in of the list it stands in, else, in a sentence that takes up the one before
     ("Theo đó, …", "Accordingly, …"), the last year stated since the previous paragraph began,
     else the year of the plan the article last named before it, else ``headline_year``, the
-    deadline its headline states (``headline_deadline``). Past years are not deadlines."""
+    deadline its headline states (``headline_deadline``). A year before ``year_now`` is a
+    deadline only in the goal's own clause or after a deadline word ("D'ici fin 2025" in a
+    report of 2026); elsewhere it dates a result ("Năm 2025, … đạt 92%; phấn đấu đạt 94%")."""
     lead_in = (it.scope[0], _lead_in_end(text, it)) if it.listed else it.scope
     for scope, (lo, hi) in enumerate((it.clause, it.sentence, lead_in)):
         found = []
