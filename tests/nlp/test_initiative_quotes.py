@@ -104,3 +104,14 @@ def test_french_programmes_about_something_else_are_no_initiatives(text):
 ])
 def test_english_names_with_qualified_cues_links_and_short_forms(text, want):
     assert names(run(text, "en")) == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("vi", "Các xã phát động phong trào tặng thẻ BHYT cho người cao tuổi trong dịp Tết.", ["tặng thẻ BHYT"]),
+    ("vi", "Huyện duy trì phong trào mỗi hội viên góp tiền mua thẻ BHYT cho một người nghèo.",
+     ["mỗi hội viên góp tiền mua thẻ BHYT"]),
+    ("fr", "Le district a lancé le Mois national de l'assurance sociale le 2 octobre.",
+     ["Mois national de l'assurance sociale"]),
+])
+def test_movements_named_by_what_they_do_and_national_months_before_a_date(lang, text, want):
+    assert names(run(text, lang)) == want
