@@ -25,7 +25,7 @@ from extractor.nlp.quantity.deadlines import column_years, deadline_year, headli
 from extractor.nlp.quantity.goals import decide_targets
 from extractor.nlp.quantity.lists import headings
 from extractor.nlp.quantity.metric import (apposed_counts, bracketed, bracketed_list, context_insurance, metric,
-                                           metric_tags, slashed_parts)
+                                           metric_tags, respective_metrics, slashed_parts)
 from extractor.nlp.quantity.rules import COMPARATOR, Rules, rules
 from extractor.nlp.quantity.tables import column_roles, headed_metrics
 from extractor.record import Figure, Target
@@ -124,6 +124,7 @@ def quantities(doc: Doc, r: Rules) -> tuple[list[Figure], list[Target]]:
     pairs = [(it, m) for it, m, _ in decided]
     metrics = slashed_parts(text, pairs, bracketed(text, pairs, apposed_counts(text, pairs, tags)))
     metrics = headed_metrics(pairs, bracketed_list(text, pairs, metrics, r.including), tags, cells)
+    metrics = respective_metrics(text, pairs, metrics, r)
     columns = column_years(text, items)
     headline_year = headline_deadline(doc._.title or "", r, year_now)
     seen: set[tuple[str, str, float, str]] = set()

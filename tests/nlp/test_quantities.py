@@ -813,3 +813,15 @@ def test_a_growth_goal_beside_a_coverage_goal_is_other(lang, text):
 def test_a_bare_decimal_a_rate_leads_up_to_in_its_sentence_is_a_percentage():
     figures, _ = run("Tỷ lệ bao phủ BHYT tính đến 30/9/2026 toàn huyện đạt được 91,42. Nguyên nhân là do dân số tăng.", "vi")
     assert brief(figures) == [(91.42, "percent")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Năm 2026 phấn đấu có 36% lực lượng lao động tham gia BHXH, 30% tham gia bảo hiểm thất nghiệp và "
+           "95% dân số tham gia BHYT. Năm 2027, chỉ tiêu lần lượt là 38%, 31% và 96%."),
+    ("en", "In 2026 the province aims for 36% of workers in social insurance, 30% in unemployment insurance and "
+           "95% of people in health insurance. For 2027 the targets are 38%, 31% and 96% respectively."),
+])
+def test_numbers_given_respectively_take_the_measures_of_the_series_before(lang, text):
+    _, targets = run(text, lang, published="2025-11-05")
+    assert [t.metric for t in targets][3:] == ["social_insurance_coverage", "unemployment_insurance_coverage",
+                                               "health_insurance_coverage"]

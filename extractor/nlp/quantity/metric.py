@@ -324,3 +324,39 @@ def _opens_list(text: str, it: Item, decided, n: int, including: re.Pattern | No
         return False
     gap = text[it.end:nxt.start]
     return ":" in gap or bool(including and including.search(gap))
+
+
+RESPECTIVE_REACH = 600  # characters back from "respectively" to the series whose measures it repeats
+
+
+def respective_metrics(text: str, decided: list[tuple[Item, str | None]], metrics: list[str | None],
+                       r: Rules) -> list[str | None]:
+    """"… 33% lực lượng lao động tham gia BHXH, 28% … BH thất nghiệp và 91% dân số tham gia BHYT.
+    Năm 2022, chỉ tiêu lần lượt là 35%, 29,5% và 92%; năm 2023 là 38%, 31,5% và 93%" ("… 38%,
+    31% and 96% respectively"): the numbers after "respectively" in its sentence (or, with
+    none after it, those of its sentence before it) take, in turn, the measures of the last
+    series before them (two or more numbers of one unit with different measures), when they
+    come in whole rounds of it."""
+    if not r.respectively:
+        return metrics
+    out = list(metrics)
+    items = [it for it, _ in decided]
+    for m in r.respectively.finditer(text):
+        sentence = next((it.sentence for it in items if it.sentence[0] <= m.start() < it.sentence[1]), None)
+        given = [n for n, it in enumerate(items) if it.start >= m.end() and it.sentence == sentence]
+        if not given:
+            given = [n for n, it in enumerate(items) if it.end <= m.start() and it.sentence == sentence]
+        if not given:
+            continue
+        first = items[given[0]]
+        series: list[int] = []
+        for n in reversed(range(given[0])):  # the last numbers of one unit before them, each its own measure
+            if items[n].end < first.start - RESPECTIVE_REACH or out[n] in (None, "other") \
+                    or (series and (items[n].unit != items[series[0]].unit or out[n] in {out[k] for k in series})):
+                break
+            series.insert(0, n)
+        if len(series) < 2 or len(given) % len(series) or any(items[n].unit != items[series[0]].unit for n in given):
+            continue
+        for j, n in enumerate(given):
+            out[n] = out[series[j % len(series)]]
+    return out

@@ -73,6 +73,7 @@ class Rules:
     reported: re.Pattern | None     # a past verb after the subject: "… people were covered", "đã tham gia"
     speaker: re.Pattern | None      # a first-person word that makes a quote speech, not a name ("« Nous visons … »")
     now: re.Pattern | None          # a word right after a number that dates it to the present ("91% hiện nay")
+    respectively: re.Pattern | None  # "lần lượt là 35%, 29,5% và 92%": numbers in the order of a series before
     apposition: re.Pattern | None   # a restatement of the number before: ", soit 92 %", ", or 95 per cent"
     clause_break: re.Pattern | None
     coordinator: re.Pattern | None
@@ -184,6 +185,7 @@ def rules(lang: str) -> Rules:
         present=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'present')})(?!\\w)"),
         achieved=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'achieved')})(?!\\w)"),
         reported=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'reported')})(?!\\w)") if any("reported" in c for c in clauses) else None,
+        respectively=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'respectively')})(?!\\w)") if any("respectively" in c for c in clauses) else None,
         now=_rx(f"\\s(?:{_keyed(clauses, 'now')})(?!\\w)") if any("now" in c for c in clauses) else None,
         speaker=_rx(f"(?<!\\w)(?:{_keyed(clauses, 'speaker')})(?!\\w)") if any("speaker" in c for c in clauses) else None,
         follow=_rx(f"\\s*(?:{_keyed(clauses, 'follow')})(?!\\w)"),
