@@ -53,3 +53,34 @@ def test_an_html_table_of_targets_and_results_reads_by_column():
             "</article></body></html>")
     record = extract(html, lang="en")
     assert [t.value for t in record.targets] == [95, 96] and [f.value for f in record.figures] == [93.1, 96.4]
+
+
+CELL_LINES = ("Kết quả phát triển người tham gia BHYT 9 tháng năm 2027\n\n"
+              "Bảng 1. Số người tham gia theo đơn vị (đơn vị tính: người)\n\n"
+              "TT\n\nĐơn vị\n\nKế hoạch năm 2027\n\nThực hiện 9 tháng\n\nTỷ lệ % so với KH\n\n"
+              "1\n\nXã Tân Lập\n\n12.400\n\n11.300\n\n91,1\n\n"
+              "2\n\nXã Hòa Bình\n\n9.800\n\n9.500\n\n96,9\n\n"
+              "Tổng cộng\n\n22.200\n\n20.800\n\n93,7\n\n"
+              "Các xã cần đẩy mạnh tuyên truyền trong quý IV.")
+
+
+def test_a_table_flattened_one_cell_a_line_is_read_by_its_columns():
+    [(_, header, rows)] = tables(CELL_LINES)
+    assert header == ["TT", "Đơn vị", "Kế hoạch năm 2027", "Thực hiện 9 tháng", "Tỷ lệ % so với KH"]
+    assert len(rows) == 3
+    ann = annotate(CELL_LINES, lang="vi", published="2027-10-05", title=None)
+    assert [t.value for t in ann.targets] == [12400, 9800, 22200]
+    assert [f.value for f in ann.figures if f.unit == "count"] == [11300, 9500, 20800]
+
+
+def test_a_caption_naming_goals_and_a_percent_unit_makes_the_cells_goals_in_percent():
+    text = ("Chỉ tiêu tỷ lệ bao phủ BHYT giai đoạn 2027 - 2028 (đơn vị: %)\n\n"
+            "TT\n\nĐơn vị\n\nNăm 2027\n\nNăm 2028\n\n1\n\nXã Tân Lập\n\n93,5\n\n94,2\n\n"
+            "2\n\nXã Hòa Bình\n\n91,8\n\n93,0\n\nChỉ tiêu được giao là căn cứ để xếp loại thi đua.")
+    ann = annotate(text, lang="vi", published="2027-01-05", title=None)
+    assert [(t.value, t.unit, t.year) for t in ann.targets] == [
+        (93.5, "percent", 2027), (94.2, "percent", 2028), (91.8, "percent", 2027), (93.0, "percent", 2028)]
+
+
+def test_short_lines_that_do_not_fall_into_rows_are_no_table():
+    assert tables("Hà Nội\n\n91,5%\n\nHải Phòng\n\n92,0%\n\n93,1%") == []

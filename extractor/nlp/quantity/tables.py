@@ -33,10 +33,74 @@ def _cells(text: str, start: int, end: int) -> list[Cell]:
     return cells
 
 
+def _heading_word(word: str) -> bool:
+    """A header cell holds no digit outside a year or a "%" sign."""
+    return not _DIGITS.search(ANY_YEAR.sub("", word))
+
+
+CAPTION_CHARS = 120  # a lead-in this short without a final stop is a table's caption
+CELL_LINE = 60  # a line this short, with no sentence in it, may be one cell of a table
+_PERCENT_UNIT = re.compile(r"\(\s*[^()\d]{0,20}:\s*%\s*\)")  # a caption's unit: "(đơn vị: %)", "(unit: %)"
+_VALUE = re.compile(r"[≥≤><~+-]?\s*\d[\d.,  ]*\s*%?")  # a cell that is a number: "14.250", "95,6", "≥ 96%"
+
+
+def cell_tables(text: str) -> list[tuple[int, list[str], list[list[Cell]]]]:
+    """Tables a text copy of a page flattened one cell a line ("TT", "Đơn vị", "Kế hoạch 2026",
+    "Thực hiện", then "1", "Xã A", "1.250", "980", …): a run of short lines, blank lines between,
+    whose header is its leading lines without numbers and whose rest falls into rows of as many
+    cells, each column holding numbers in every row or in none (the first may hold an index or a
+    "Tổng cộng"). A run that does not fall into such rows is left to the other readers."""
+    lines = [m for m in re.finditer(r"[^\n]+", text)]
+    found, n = [], 0
+    while n < len(lines):
+        run = []
+        while n < len(lines) and _cell_line(lines[n].group(0)) \
+                and (not run or not text[run[-1].end():lines[n].start()].strip()):
+            run.append(lines[n])
+            n += 1
+        if not run:
+            n += 1
+            continue
+        words = [m.group(0).strip() for m in run]
+        first = next((k for k, w in enumerate(words) if _VALUE.fullmatch(w)), len(words))
+        # the first value opens the first row: its index ("1"), else the value after its name
+        indexed = words[first:first + 1] == ["1"]
+        width = first if indexed else first - 1
+        rows = _rows(text, run[width:], width, indexed) if width >= 2 else None
+        if rows:
+            numeric = [[bool(_VALUE.fullmatch(text[a:b].strip())) for a, b in row[1:]] for row in rows]
+            if all(len({flags[j] for flags in numeric}) == 1 for j in range(width - 1)) and any(numeric[0]):
+                found.append((run[0].start(), words[:width], rows))
+    return found
+
+
+def _rows(text: str, body: list[re.Match], width: int, indexed: bool) -> list[list[Cell]] | None:
+    """The body's cells in rows of ``width``; in an indexed table a row without its index (a
+    "Tổng cộng" row) has an empty first cell. None when the cells do not fall into rows."""
+    rows, k = [], 0
+    while k < len(body):
+        cells = [(m.start(), m.end()) for m in body[k:k + width]]
+        if indexed and not _VALUE.fullmatch(body[k].group(0).strip()):
+            cells = [(body[k].start(), body[k].start())] + cells[:width - 1]  # no index: a total row
+            k += width - 1
+        else:
+            k += width
+        if len(cells) < width:
+            return None
+        rows.append(cells)
+    return rows
+
+
+def _cell_line(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= CELL_LINE and "|" not in line and not re.search(r"[.!?;:]\s|[.!?;:]$", line)
+
+
 def tables(text: str) -> list[tuple[int, list[str], list[list[Cell]]]]:
     """Each table: where its header starts, its header cells' words and its rows of cells. A
     table is a run of rows with as many cells as its header, nothing but blank lines between
-    them; its header is its first row and holds no digit outside a year or a "%" sign."""
+    them; its header is its first row and holds no digit outside a year or a "%" sign. Tables
+    flattened one cell a line are read too (``cell_tables``)."""
     rows = [(m.start(), m.end(), _cells(text, m.start(), m.end())) for m in _ROW.finditer(text)]
     found, n = [], 0
     while n < len(rows):
@@ -47,10 +111,10 @@ def tables(text: str) -> list[tuple[int, list[str], list[list[Cell]]]]:
         while k < len(rows) and len(rows[k][2]) == len(head) and not text[rows[k - 1][1]:rows[k][0]].strip():
             body.append(rows[k][2])
             k += 1
-        if body and len(head) >= 2 and not any(_DIGITS.search(ANY_YEAR.sub("", w)) for w in words):
+        if body and len(head) >= 2 and all(_heading_word(w) for w in words):
             found.append((start, words, body))
         n = max(k, n + 1)
-    return found
+    return found + cell_tables(text)
 
 
 @dataclass
@@ -75,13 +139,14 @@ def column_roles(text: str, items: list[Item], r: Rules, year_now: int | None) -
         planned = "goal" in kinds
         lead = _lead_in(text, start)
         announced = _announces_goals(text, lead, r, year_now)
+        percent_caption = bool(_PERCENT_UNIT.search(text, lead[0], lead[1]))
         for row in body:
             for (s, e), head, kind, year in zip(row, header, kinds, heads):
                 for it in order[bisect_left(starts, s):bisect_left(starts, e)]:
                     if kind == "index":
                         it.skip = "index"
                         continue
-                    if "%" in head and it.unit == "count":
+                    if ("%" in head or percent_caption) and it.unit == "count":
                         it.unit = "percent"
                     if planned or announced:
                         cells.roles[id(it)] = "goal" if kind == "goal" or (announced and kind != "result") else "result"
@@ -126,8 +191,10 @@ def _lead_in(text: str, start: int) -> tuple[int, int]:
 
 
 def _announces_goals(text: str, lead: tuple[int, int], r: Rules, year_now: int | None) -> bool:
-    """Does the lead-in end with ':' and speak of goals ("Chỉ tiêu bao phủ BHYT … như sau:")?"""
-    if text[lead[1] - 1:lead[1]] != ":":
+    """Does the lead-in, ending with ':' or a caption (a short line without a stop), speak of
+    goals ("Chỉ tiêu bao phủ BHYT … như sau:", "Chỉ tiêu tỷ lệ bao phủ BHYT giai đoạn 2026 - 2028")?"""
+    caption = lead[1] - lead[0] <= CAPTION_CHARS and text[lead[1] - 1:lead[1]] not in (".", "!", "?")
+    if text[lead[1] - 1:lead[1]] != ":" and not caption:
         return False
     return any(kind == "target" for _, _, kind, _ in cue_marks(text, lead[0], lead[1], r, year_now))
 
