@@ -25,7 +25,8 @@ _STOP = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+[\"“«‘(]?[\w\d])|[.!?…]
                    r"|(?:(?<=[^\W\d_][^\W\d_A-ZĐ])|(?<=[)%”]))[.!?](?=[A-ZĐ][^\W\d_A-Z])", re.M)
 
 
-_ITEM_NUMBER = re.compile(r"\s*\(?\d{1,2}")
+# a list item's or a section's number: "1.", "(2).", "II.", "Điều 3.", "Article 4."
+_ITEM_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}|[IVX]{1,4}|[A-ZĐ][^\W\d]*\s+\d{1,3})")
 
 
 def _abbreviations(lang: str) -> frozenset[str]:
@@ -46,7 +47,7 @@ def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[
             if prev + "." in abbreviations or initial:
                 continue
             if _ITEM_NUMBER.fullmatch(text, start, m.start()):
-                continue  # "1. Gross domestic product …": a list item's number opens its sentence
+                continue  # "1. Gross domestic product …", "II. Nhiệm vụ …": an item's or section's number opens its sentence
             nxt = text[end:end + 3].lstrip()
             if nxt[:1].islower():
                 continue

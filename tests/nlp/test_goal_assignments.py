@@ -373,3 +373,11 @@ def test_a_quarter_plan_is_a_goal():
     text = "Cơ quan BHXH đã phát hiện 37 doanh nghiệp chậm đóng; kế hoạch quý IV/2026 là thu hồi ít nhất 10 tỷ đồng."
     figures, targets = run(text, "vi", published="2026-10-02")
     assert brief(targets, "year", "comparator") == [(10e9, "currency", 2026, ">=")] and [f.value for f in figures] == [37]
+
+
+def test_a_report_section_naming_tasks_and_goals_heads_its_bullets():
+    text = ("I. Kết quả năm 2026\n\nToàn tỉnh có 1.150.000 người tham gia BHYT, tỷ lệ bao phủ đạt 94,1%.\n\n"
+            "II. Nhiệm vụ, chỉ tiêu năm 2027\n\n- Tỷ lệ bao phủ BHYT đạt 95,3%;\n\n- Tỷ lệ lao động tham gia BHXH 37%.")
+    figures, targets = run(text, "vi", published="2026-12-20")
+    assert brief(targets, "year") == [(95.3, "percent", 2027), (37, "percent", 2027)]
+    assert [f.value for f in figures] == [1_150_000, 94.1]

@@ -22,3 +22,10 @@ def test_a_hard_wrapped_line_goes_on_in_lower_case():
         "The fund paid nearly 14\nbillion VND to the workers.", "A new line starts here."]
     assert sentences("Hội nghị tổng kết\nnăm 2025") == ["Hội nghị tổng kết\nnăm 2025"]
     assert sentences("Kết quả:\nnăm 2025 đạt 95%") == ["Kết quả:", "năm 2025 đạt 95%"]
+
+
+def test_a_section_or_article_number_opens_its_heading_instead_of_ending_a_sentence():
+    text = "II. Nhiệm vụ, chỉ tiêu năm 2027\n\n- Tỷ lệ bao phủ BHYT đạt 96%.\n\nĐiều 1. Các chỉ tiêu chủ yếu\n\nArticle 2. Targets"
+    assert [text[s:e] for s, e in split(text)] == [
+        "II. Nhiệm vụ, chỉ tiêu năm 2027", "- Tỷ lệ bao phủ BHYT đạt 96%.", "Điều 1. Các chỉ tiêu chủ yếu",
+        "Article 2. Targets"]
