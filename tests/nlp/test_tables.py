@@ -84,3 +84,17 @@ def test_a_caption_naming_goals_and_a_percent_unit_makes_the_cells_goals_in_perc
 
 def test_short_lines_that_do_not_fall_into_rows_are_no_table():
     assert tables("Hà Nội\n\n91,5%\n\nHải Phòng\n\n92,0%\n\n93,1%") == []
+
+
+def test_a_money_unit_in_a_header_or_caption_and_a_unit_column_give_cells_their_unit():
+    text = ("Tiến độ thu năm 2027 của các xã như sau:\n\nĐơn vị tính: triệu đồng\n\n"
+            "TT\n\nĐơn vị\n\nKế hoạch thu năm 2027\n\nĐã thu\n\n1\n\nXã Tân Lập\n\n186.450\n\n139.512\n\n"
+            "2\n\nXã Hòa Bình\n\n98.760\n\n70.318\n\nCác xã cần đẩy mạnh thu nợ.")
+    ann = annotate(text, lang="vi", published="2027-10-05", title=None)
+    assert [(t.value, t.unit, t.currency) for t in ann.targets] == [
+        (186_450_000_000, "currency", "VND"), (98_760_000_000, "currency", "VND")]
+    rows = ("Kết quả và kế hoạch an sinh xã hội của tỉnh.\n\nTT\n\nChỉ tiêu\n\nĐơn vị tính\n\nThực hiện năm 2026\n\n"
+            "Kế hoạch năm 2027\n\n1\n\nTỷ lệ dân số tham gia BHYT\n\n%\n\n93,7\n\n94,6\n\n"
+            "2\n\nSố người tham gia BHXH tự nguyện\n\nngười\n\n24.318\n\n27.500\n\nHết.")
+    ann = annotate(rows, lang="vi", published="2026-12-05", title=None)
+    assert [(t.value, t.unit) for t in ann.targets] == [(94.6, "percent"), (27500, "count")]

@@ -140,14 +140,20 @@ def column_roles(text: str, items: list[Item], r: Rules, year_now: int | None) -
         lead = _lead_in(text, start)
         announced = _announces_goals(text, lead, r, year_now)
         percent_caption = bool(_PERCENT_UNIT.search(text, lead[0], lead[1]))
+        caption_money = _money_unit(text[lead[0]:lead[1]], r)
+        money = [_money_unit(h, r) or caption_money for h in header]
+        unit_column = next((j for j, h in enumerate(header) if _UNIT_HEADER.search(h)), None)
         for row in body:
-            for (s, e), head, kind, year in zip(row, header, kinds, heads):
+            row_percent = unit_column is not None and text[row[unit_column][0]:row[unit_column][1]].strip() == "%"
+            for (s, e), head, kind, year, scale in zip(row, header, kinds, heads, money):
                 for it in order[bisect_left(starts, s):bisect_left(starts, e)]:
                     if kind == "index":
                         it.skip = "index"
                         continue
-                    if ("%" in head or percent_caption) and it.unit == "count":
+                    if ("%" in head or percent_caption or row_percent) and it.unit == "count":
                         it.unit = "percent"
+                    elif scale and it.unit == "count" and not it.num.scaled:
+                        it.unit, it.currency, it.value = "currency", scale[1], round(it.value * scale[0], 6)
                     if planned or announced:
                         cells.roles[id(it)] = "goal" if kind == "goal" or (announced and kind != "result") else "result"
                     if year:
@@ -180,6 +186,23 @@ def headed_metrics(decided: list[tuple[Item, str | None]], metrics: list[str | N
         elif it.unit == "count" and said & {"participation", "participant"}:
             out[n] = f"{named[0]}_insurance_participants"
     return out
+
+
+_UNIT_HEADER = re.compile(r"(?i)^(?:đơn vị tính|đvt|unit|unité)$")  # a column naming each row's unit
+
+
+def _money_unit(words: str, r: Rules) -> tuple[float, str | None] | None:
+    """The scale and currency a header or caption gives its bare numbers ("Kế hoạch (tỷ
+    đồng)", "Đơn vị tính: triệu đồng"): a scale word followed by a currency."""
+    for pattern, unit, currency in r.units_after:
+        for m in pattern.finditer(words):
+            if unit != "currency":
+                continue
+            before = words[:m.start()].rstrip()
+            scale = next((v for w, v in r.grammar.scales.items() if before.lower().endswith(w)), None)
+            if scale:
+                return scale, currency
+    return None
 
 
 def _lead_in(text: str, start: int) -> tuple[int, int]:
