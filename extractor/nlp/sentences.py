@@ -26,7 +26,7 @@ _STOP = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+[\"“«‘(]?[\w\d])|[.!?…]
 
 
 # a list item's or a section's number: "1.", "(2).", "II.", "Điều 3.", "Article 4."
-_ITEM_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}|[IVX]{1,4}|[A-ZĐ][^\W\d]*\s+\d{1,3})")
+_ITEM_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}\)?|[IVX]{1,4}|[A-ZĐ][^\W\d]*\s+\d{1,3})")
 
 
 def _abbreviations(lang: str) -> frozenset[str]:

@@ -381,3 +381,10 @@ def test_a_report_section_naming_tasks_and_goals_heads_its_bullets():
     figures, targets = run(text, "vi", published="2026-12-20")
     assert brief(targets, "year") == [(95.3, "percent", 2027), (37, "percent", 2027)]
     assert [f.value for f in figures] == [1_150_000, 94.1]
+
+
+def test_items_numbered_with_a_bracket_and_a_stop_are_goals_of_their_lead_in():
+    text = ("Các chỉ tiêu chủ yếu đến năm 2027:\n(1). Thu ngân sách tăng bình quân 4%/năm.\n"
+            "(2). Tỷ lệ người dân tham gia BHYT đạt 95%.")
+    figures, targets = run(text, "vi", published="2026-03-02")
+    assert brief(targets, "year") == [(4, "percent", 2027), (95, "percent", 2027)] and figures == []

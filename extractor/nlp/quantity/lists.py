@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from extractor.nlp.quantity.clauses import Item
 
-_LIST_ITEM = re.compile(r"[-•*–+▪·]\s|\(?\d{1,2}[.)]\s")
+_LIST_ITEM = re.compile(r"[-•*–+▪·]\s|\(?\d{1,2}(?:[.)]|\)\.)\s")  # "- …", "1. …", "(2) …", "(3). …"
 _NUMBERED_ITEM = re.compile(r"\(?1[.)]\s")  # the first item of a numbered list
 _INLINE_ITEM = re.compile(r"\(\d{1,2}\)\s")  # "(2) …": an item of a numbered list run into one paragraph
 _INLINE_LEAD = re.compile(r":\s*\(1\)\s")  # "… twelve key targets, namely: (1) …": the lead-in and its first item
@@ -84,8 +84,9 @@ def row_number(text: str, it: "Item") -> bool:
     if not it.num.text.isdigit() or it.value > ROW_NUMBER_MAX:
         return False
     # alone on its line, or the marker that opens a list item ("3. Tỷ lệ …", "(4) Thu nhập …")
-    opening = text[line_start:it.end + 2].lstrip()
-    if line.strip().rstrip(".):") == it.num.text or _LIST_ITEM.fullmatch(opening):
+    lead = len(line) - len(line.lstrip())
+    marker = _LIST_ITEM.match(text, line_start + lead)
+    if line.strip().rstrip(".):") == it.num.text or (marker and it.end <= marker.end()):
         return True
     # … or in brackets opening a sentence of a paragraph ("… 7,5%. (4) Thu nhập …")
     marker = it.start and _INLINE_ITEM.match(text, it.start - 1)
