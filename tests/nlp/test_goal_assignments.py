@@ -351,7 +351,7 @@ def test_a_move_whose_object_is_long_is_still_a_move():
     ("Les autorités se donnent jusqu'à 2028 pour qu'au moins 98 % des salariés soient affiliés.", [(98, 2028, ">=")]),
     ("Le plan prévoit de limiter le taux de dettes de cotisations à 1,8 % au maximum en 2027.", [(1.8, 2027, "<=")]),
     ("D'ici 2027, la ville veut que le nombre d'assurés sociaux dépasse les 330 000.", [(330000, 2027, ">")]),
-    ("Ce nombre devrait dépasser les 2,5 millions d'ici fin 2027.", [(2_500_000, 2027, ">")]),
+    ("Le nombre de cotisants volontaires devrait dépasser les 1,8 million d'ici fin 2027.", [(1_800_000, 2027, ">")]),
 ])
 def test_french_goals_in_the_first_person_quotas_with_adjectives_and_bounds(text, want):
     _, targets = run(text, "fr", published="2026-03-02")
