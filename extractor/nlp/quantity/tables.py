@@ -1,10 +1,11 @@
 """Tables the reader flattened to one row a paragraph, cells joined by " | " (an HTML
-``<table>``): the header row names each column, and the column says what its cells are. An
+``<table>``), or that a text copy flattened to one cell a line: the header row names each
+column, and the column says what its cells are. An
 index column ("STT", "No.") holds no quantities; a plan column ("Chỉ tiêu giao", "Target")
 holds goals, and the other columns of that table results; under a lead-in that announces
 goals ("Chỉ tiêu … giao cho các tỉnh như sau:") every value is a goal, due in the year its
-column names ("Năm 2027"); a header with "%" makes its bare numbers percentages. Header
-words are data (``quantity_columns.jsonl``).
+column names ("Năm 2027"); a header with "%" makes its bare numbers percentages, a unit
+column ("Đơn vị tính") its row's. Header words are data (``quantity_columns.jsonl``).
 """
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ def _heading_word(word: str) -> bool:
 CAPTION_CHARS = 120  # a lead-in this short without a final stop is a table's caption
 CELL_LINE = 60  # a line this short, with no sentence in it, may be one cell of a table
 _PERCENT_UNIT = re.compile(r"\(\s*[^()\d]{0,20}:\s*%\s*\)")  # a caption's unit: "(đơn vị: %)", "(unit: %)"
+_LINE = re.compile(r"[^\n]+")
+_STOP_IN_CELL = re.compile(r"[.!?;:](?:\s|$)")  # a stop that makes a line a sentence, not a cell ("95.6" is a cell)
 _VALUE = re.compile(r"[≥≤><~+-]?\s*\d[\d.,  ]*\s*%?")  # a cell that is a number: "14.250", "95,6", "≥ 96%"
 
 
@@ -50,7 +53,7 @@ def cell_tables(text: str) -> list[tuple[int, list[str], list[list[Cell]]]]:
     whose header is its leading lines without numbers and whose rest falls into rows of as many
     cells, each column holding numbers in every row or in none (the first may hold an index or a
     "Tổng cộng"). A run that does not fall into such rows is left to the other readers."""
-    lines = [m for m in re.finditer(r"[^\n]+", text)]
+    lines = list(_LINE.finditer(text))
     found, n = [], 0
     while n < len(lines):
         run = []
@@ -93,7 +96,7 @@ def _rows(text: str, body: list[re.Match], width: int, indexed: bool) -> list[li
 
 def _cell_line(line: str) -> bool:
     line = line.strip()
-    return 0 < len(line) <= CELL_LINE and "|" not in line and not re.search(r"[.!?;:]\s|[.!?;:]$", line)
+    return 0 < len(line) <= CELL_LINE and "|" not in line and not _STOP_IN_CELL.search(line)
 
 
 def tables(text: str) -> list[tuple[int, list[str], list[list[Cell]]]]:
@@ -142,7 +145,7 @@ def column_roles(text: str, items: list[Item], r: Rules, year_now: int | None) -
         percent_caption = bool(_PERCENT_UNIT.search(text, lead[0], lead[1]))
         caption_money = _money_unit(text[lead[0]:lead[1]], r)
         money = [_money_unit(h, r) or caption_money for h in header]
-        unit_column = next((j for j, h in enumerate(header) if _UNIT_HEADER.search(h)), None)
+        unit_column = next((j for j, kind in enumerate(kinds) if kind == "unit"), None)
         for row in body:
             row_percent = unit_column is not None and text[row[unit_column][0]:row[unit_column][1]].strip() == "%"
             for (s, e), head, kind, year, scale in zip(row, header, kinds, heads, money):
@@ -186,9 +189,6 @@ def headed_metrics(decided: list[tuple[Item, str | None]], metrics: list[str | N
         elif it.unit == "count" and said & {"participation", "participant"}:
             out[n] = f"{named[0]}_insurance_participants"
     return out
-
-
-_UNIT_HEADER = re.compile(r"(?i)^(?:đơn vị tính|đvt|unit|unité)$")  # a column naming each row's unit
 
 
 def _money_unit(words: str, r: Rules) -> tuple[float, str | None] | None:
