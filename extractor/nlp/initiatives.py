@@ -164,7 +164,7 @@ def quoted(text: str, r: Rules, bounds: tuple[int, int]) -> list[Candidate]:
                 and not text[max(s0, m.start() - 3):m.start()].rstrip().endswith(":"):
             ne -= 1  # the sentence's stop inside the closing quote: "the program “… Lunar New Year.”" (not speech after ':')
         name = text[ns:ne]
-        start, most, cue_after = _cue_start(text, r, m, name, s0, s1)
+        start, most, cue_after = _cue_start(text, r, m, name, s0, s1)  # most 0: a topical cue refused it
         if start is None and most:
             before = text[max(s0, m.start() - CUE_GAP):m.start()]
             if prev_end is not None and m.start() - prev_end <= LIST_GAP and r.list_glue.match(text[prev_end:m.start()]):
